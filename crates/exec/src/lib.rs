@@ -1,0 +1,3 @@
+//! Plans and warehouses: per-model plans, SQL generation per strategy, adapters, state store.
+
+pub use hir;

@@ -1,0 +1,3 @@
+//! Output of `cargo xtask codegen`.
+
+pub(crate) mod nodes;

@@ -1,0 +1,484 @@
+//! The SQL grammar: recursive descent over the token cursor, one module per area.
+//!
+//! Recovery: statements recover at statement keywords and `;`; clauses stop every
+//! sub-parser at clause keywords (`CLAUSE_START`), so a broken `WHERE` never swallows
+//! `GROUP BY`; skipped tokens never unbalance brackets.
+
+mod ddl;
+mod expressions;
+mod from;
+mod query;
+mod types;
+
+use crate::{
+    SyntaxKind::{self, *},
+    TokenSet,
+    parser::{CompletedMarker, Marker, Parser},
+};
+
+pub(crate) const CLOSERS: TokenSet = TokenSet::new(&[T![')'], T![']'], T!['}']]);
+
+pub(crate) const STMT_START: TokenSet = TokenSet::new(&[
+    T![select],
+    T![with],
+    T![from],
+    T![values],
+    T![create],
+    T![insert],
+    T![drop],
+    T![pivot],
+    T![unpivot],
+]);
+
+/// Keywords that start a clause of a query; no expression or list runs across them.
+pub(crate) const CLAUSE_START: TokenSet = TokenSet::new(&[
+    T![select],
+    T![from],
+    T![where],
+    T![group],
+    T![having],
+    T![qualify],
+    T![window],
+    T![order],
+    T![limit],
+    T![offset],
+    T![fetch],
+    T![union],
+    T![intersect],
+    T![except],
+    T![;],
+]);
+
+/// Keywords that can never be a bare name (column, table, alias) in any dialect we parse.
+pub(crate) const RESERVED: TokenSet = TokenSet::new(&[
+    T![all],
+    T![and],
+    T![anti],
+    T![as],
+    T![asof],
+    T![between],
+    T![by],
+    T![case],
+    T![cast],
+    T![create],
+    T![cross],
+    T![distinct],
+    T![drop],
+    T![else],
+    T![end],
+    T![except],
+    T![exists],
+    T![false],
+    T![fetch],
+    T![from],
+    T![full],
+    T![group],
+    T![having],
+    T![ilike],
+    T![in],
+    T![inner],
+    T![insert],
+    T![intersect],
+    T![into],
+    T![is],
+    T![isnull],
+    T![join],
+    T![lateral],
+    T![left],
+    T![like],
+    T![limit],
+    T![natural],
+    T![not],
+    T![notnull],
+    T![null],
+    T![offset],
+    T![on],
+    T![or],
+    T![order],
+    T![positional],
+    T![qualify],
+    T![right],
+    T![select],
+    T![semi],
+    T![then],
+    T![true],
+    T![try_cast],
+    T![safe_cast],
+    T![union],
+    T![using],
+    T![values],
+    T![when],
+    T![where],
+    T![window],
+    T![with],
+]);
+
+/// Non-reserved keywords that still may not be an alias without `AS`, because they
+/// continue the expression or the FROM item before them.
+const NO_IMPLICIT_ALIAS: TokenSet = TokenSet::new(&[
+    T![over],
+    T![filter],
+    T![within],
+    T![respect],
+    T![ignore],
+    T![collate],
+    T![at],
+    T![glob],
+    T![rlike],
+    T![regexp],
+    T![similar],
+    T![escape],
+    T![pivot],
+    T![unpivot],
+    T![tablesample],
+    T![sample],
+    T![for],
+    T![asc],
+    T![desc],
+    T![nulls],
+    T![exclude],
+    T![replace],
+    T![rename],
+    T![rows],
+    T![range],
+    T![groups],
+]);
+
+pub(crate) fn source_file(p: &mut Parser<'_>) {
+    let m = p.start();
+    while !p.at_eof() {
+        if p.eat(T![;]) {
+            continue;
+        }
+        statement(p);
+        if !p.at_eof() && !p.at(T![;]) {
+            // A statement ended early: report once, skip to the next statement.
+            p.error("expected `;` or end of input");
+            skip_to_statement(p);
+        }
+    }
+    p.bump_rest();
+    m.complete(p, SOURCE_FILE);
+}
+
+fn skip_to_statement(p: &mut Parser<'_>) {
+    let m = p.start();
+    let mut any = false;
+    while !p.at_eof() && !p.at(T![;]) && !(p.at_ts(STMT_START) && any) {
+        p.bump_any_balanced();
+        any = true;
+    }
+    if any {
+        m.complete(p, ERROR_NODE);
+    } else {
+        m.abandon(p);
+    }
+}
+
+fn statement(p: &mut Parser<'_>) {
+    if p.at(IDENT) {
+        fix_misspelled(p, STMT_START);
+    }
+    match p.current() {
+        T![create] => ddl::create(p),
+        T![insert] => ddl::insert(p),
+        T![drop] => ddl::drop(p),
+        T![pivot] | T![unpivot] if !p.nth_at(1, T!['(']) => query::pivot_statement(p),
+        T![select] | T![with] | T![from] | T![values] | T!['('] => {
+            let m = p.start();
+            query::query(p);
+            m.complete(p, QUERY_STMT);
+        }
+        _ if at_other_statement(p) => {
+            let m = p.start();
+            ddl::rest_of_statement(p);
+            m.complete(p, OTHER_STMT);
+        }
+        T![')'] => {
+            let m = p.start();
+            p.error("unmatched `)`");
+            p.bump_any();
+            m.complete(p, ERROR_NODE);
+        }
+        _ => {
+            let m = p.start();
+            p.error("expected a statement (SELECT, WITH, FROM, VALUES, CREATE, INSERT, DROP)");
+            while !p.at_eof() && !p.at(T![;]) && !p.at_ts(STMT_START) {
+                p.bump_any_balanced();
+            }
+            m.complete(p, ERROR_NODE);
+        }
+    }
+}
+
+/// Statements we keep whole without analysing them (session settings, extensions, DML
+/// other than INSERT): valid in a seed file, irrelevant to models.
+const OTHER_STATEMENTS: &[&str] = &[
+    "set", "reset", "install", "load", "copy", "attach", "detach", "pragma", "use", "begin",
+    "commit", "rollback", "delete", "update", "alter", "truncate", "call", "checkpoint", "export",
+    "import", "vacuum", "analyze", "explain", "describe", "show", "summarize", "merge", "comment",
+    "grant", "revoke",
+];
+
+fn at_other_statement(p: &Parser<'_>) -> bool {
+    let k = p.current();
+    (k == IDENT || k.is_keyword()) && OTHER_STATEMENTS.iter().any(|w| p.nth_text(0).eq_ignore_ascii_case(w))
+}
+
+// ---- names ----------------------------------------------------------------------------
+
+/// An identifier, a quoted identifier or a keyword that is not reserved.
+pub(crate) fn at_name(p: &Parser<'_>) -> bool {
+    at_name_kind(p.current())
+}
+
+pub(crate) fn at_name_kind(kind: SyntaxKind) -> bool {
+    matches!(kind, IDENT | QUOTED_IDENT) || (kind.is_keyword() && !RESERVED.contains(kind))
+}
+
+/// A word that may follow an expression or FROM item as an alias without `AS`.
+pub(crate) fn at_implicit_alias(p: &Parser<'_>) -> bool {
+    let kind = p.current();
+    match kind {
+        QUOTED_IDENT => true,
+        IDENT => misspelled_clause_keyword(p).is_none(),
+        _ => at_name_kind(kind) && !NO_IMPLICIT_ALIAS.contains(kind),
+    }
+}
+
+fn bump_name_token(p: &mut Parser<'_>) {
+    match p.current() {
+        QUOTED_IDENT => p.bump(QUOTED_IDENT),
+        _ => p.bump_remap(IDENT),
+    }
+}
+
+/// A defining name (`NAME`): alias, CTE, column definition.
+pub(crate) fn name(p: &mut Parser<'_>, recovery: TokenSet) {
+    if at_name(p) {
+        let m = p.start();
+        bump_name_token(p);
+        m.complete(p, NAME);
+    } else {
+        p.err_recover("expected a name", recovery);
+    }
+}
+
+/// A name after `AS`, where even reserved keywords and strings are accepted.
+pub(crate) fn name_after_as(p: &mut Parser<'_>, recovery: TokenSet) {
+    let kind = p.current();
+    if at_name(p) || (kind.is_keyword() && !CLAUSE_START.contains(kind)) || kind == STRING {
+        let m = p.start();
+        match kind {
+            QUOTED_IDENT | STRING => p.bump_any(),
+            _ => p.bump_remap(IDENT),
+        }
+        m.complete(p, NAME);
+    } else {
+        p.err_recover("expected an alias after AS", recovery);
+    }
+}
+
+pub(crate) fn name_ref(p: &mut Parser<'_>) -> CompletedMarker {
+    let m = p.start();
+    bump_name_token(p);
+    m.complete(p, NAME_REF)
+}
+
+/// `a.b.c` as a `PATH` of `NAME_REF`s: tables, functions, qualified columns.
+pub(crate) fn path(p: &mut Parser<'_>) -> CompletedMarker {
+    let m = p.start();
+    name_ref(p);
+    while p.at(T![.]) && at_name_kind(p.nth(1)) {
+        p.bump(T![.]);
+        name_ref(p);
+    }
+    m.complete(p, PATH)
+}
+
+/// `[AS] alias [(a, b)]`, when one is there.
+pub(crate) fn opt_alias(p: &mut Parser<'_>, column_list: bool) {
+    let m = p.start();
+    if p.eat(T![as]) {
+        name_after_as(p, CLAUSE_START);
+    } else if at_implicit_alias(p) {
+        name(p, CLAUSE_START);
+    } else {
+        m.abandon(p);
+        return;
+    }
+    if column_list && p.at(T!['(']) {
+        column_alias_list(p);
+    }
+    m.complete(p, ALIAS);
+}
+
+pub(crate) fn column_alias_list(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T!['(']);
+    comma_list(p, T![')'], |p| {
+        if at_name(p) {
+            name(p, TokenSet::EMPTY);
+            true
+        } else {
+            false
+        }
+    });
+    p.expect(T![')']);
+    m.complete(p, COLUMN_ALIAS_LIST);
+}
+
+/// `( name, name )` after a keyword: `USING (..)`, `EXCLUDE (..)`, `INSERT INTO t (..)`.
+pub(crate) fn paren_name_refs(p: &mut Parser<'_>, kind: SyntaxKind) {
+    let m = p.start();
+    p.expect(T!['(']);
+    comma_list(p, T![')'], |p| {
+        if at_name(p) {
+            path(p);
+            true
+        } else {
+            false
+        }
+    });
+    p.expect(T![')']);
+    m.complete(p, kind);
+}
+
+// ---- lists and recovery ---------------------------------------------------------------
+
+/// Parses `item (, item)*` up to (not including) `end`. `item` returns false when nothing
+/// it knows is there; then the token is either left for an enclosing rule (clause
+/// keyword, closer) or skipped with an error. A trailing comma before `end` is accepted
+/// (the validation pass judges it per dialect).
+pub(crate) fn comma_list(p: &mut Parser<'_>, end: SyntaxKind, mut item: impl FnMut(&mut Parser<'_>) -> bool) {
+    loop {
+        if p.at(end) || p.at_eof() {
+            return;
+        }
+        if !item(p) {
+            if p.at(T![,]) {
+                p.error("expected an item before `,`");
+            } else if p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) {
+                p.error(format!("expected an item, found {}", crate::parser::describe(p.current())));
+                return;
+            } else {
+                p.err_and_bump("unexpected token in list");
+                continue;
+            }
+        }
+        if p.at(end) {
+            return;
+        }
+        if !p.eat(T![,]) {
+            return;
+        }
+    }
+}
+
+/// Damerau-Levenshtein (optimal string alignment) distance, ASCII case-insensitive.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<u8> = a.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The keyword of `candidates` that `word` is a likely typo of.
+fn near_keyword(word: &str, candidates: TokenSet) -> Option<SyntaxKind> {
+    if word.len() < 2 || word.len() > 12 || !word.is_ascii() {
+        return None;
+    }
+    let max = if word.len() <= 4 { 1 } else { 2 };
+    (0..(EOF as u16))
+        .filter_map(SyntaxKind::from_u16)
+        .filter(|k| candidates.contains(*k))
+        .filter_map(|k| Some((edit_distance(word, k.static_text()?), k)))
+        .filter(|&(d, _)| d >= 1 && d <= max)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+const AFTER_CLAUSE_KEYWORD: TokenSet = TokenSet::new(&[T![,], T![;], T![')'], T![.], T!['('], EOF]);
+
+/// An identifier where an alias could stand that is really a misspelled clause keyword:
+/// close to one, and not followed by what may follow an alias.
+pub(crate) fn misspelled_clause_keyword(p: &Parser<'_>) -> Option<SyntaxKind> {
+    let next = p.nth(1);
+    if AFTER_CLAUSE_KEYWORD.contains(next) || CLAUSE_START.contains(next) || next == T![as] {
+        return None;
+    }
+    near_keyword(p.nth_text(0), CLAUSE_START.union(JOIN_WORDS))
+}
+
+const JOIN_WORDS: TokenSet = TokenSet::new(&[T![join], T![left], T![inner], T![cross]]);
+
+/// When the current identifier is a typo of a keyword in `candidates`, reports it and
+/// lets the grammar read it as that keyword. Returns whether it did.
+pub(crate) fn fix_misspelled(p: &mut Parser<'_>, candidates: TokenSet) -> bool {
+    if !p.at(IDENT) {
+        return false;
+    }
+    let Some(kw) = near_keyword(p.nth_text(0), candidates) else {
+        return false;
+    };
+    let word = p.nth_text(0).to_string();
+    p.error(format!("unknown keyword `{word}`; did you mean {}?", crate::parser::describe(kw)));
+    p.override_current(kw);
+    true
+}
+
+/// `expect` for a keyword that also reads a likely typo of it (with an error).
+pub(crate) fn expect_kw(p: &mut Parser<'_>, kw: SyntaxKind) -> bool {
+    if p.eat(kw) {
+        return true;
+    }
+    if fix_misspelled(p, TokenSet::new(&[kw])) {
+        p.bump(kw);
+        return true;
+    }
+    p.error(format!("expected {}", crate::parser::describe(kw)));
+    false
+}
+
+pub(crate) fn opt_if_not_exists(p: &mut Parser<'_>) {
+    if p.at(T![if]) {
+        let m = p.start();
+        p.bump(T![if]);
+        if p.eat(T![not]) {
+            p.expect(T![exists]);
+            m.complete(p, IF_NOT_EXISTS);
+        } else {
+            p.expect(T![exists]);
+            m.complete(p, IF_EXISTS);
+        }
+    }
+}
+
+/// Runs `f` one nesting level deeper, or skips the construct flat when too deep.
+pub(crate) fn nested(p: &mut Parser<'_>, m: Marker, kind: SyntaxKind, f: impl FnOnce(&mut Parser<'_>)) -> CompletedMarker {
+    if p.enter() {
+        f(p);
+        p.leave();
+        m.complete(p, kind)
+    } else {
+        p.error("nesting too deep");
+        p.bump_any_balanced();
+        m.complete(p, ERROR_NODE)
+    }
+}

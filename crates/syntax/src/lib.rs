@@ -1,0 +1,146 @@
+//! Text to trees: the lossless, error-tolerant syntax layer for SQL (and, later, `.rocky`).
+//!
+//! `sql::parse` never fails, never panics and keeps every byte: `parse.syntax_node().text()`
+//! is the input. Errors are data (`SyntaxError` with a byte range). The crate knows nothing
+//! of salsa, files, projects or warehouses.
+
+#[macro_use]
+mod syntax_kind;
+mod build_tree;
+mod dialect;
+mod grammar;
+mod lexer;
+mod parser;
+mod token_set;
+mod validation;
+
+pub mod ast;
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use rowan::GreenNode;
+pub use rowan::{Direction, NodeOrToken, TextRange, TextSize, WalkEvent};
+
+pub use crate::{
+    dialect::{Dialect, DialectInfo},
+    lexer::{LexError, LexedStr},
+    syntax_kind::SyntaxKind,
+};
+pub(crate) use crate::token_set::TokenSet;
+
+#[derive(Debug, Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RockyLanguage {}
+
+impl rowan::Language for RockyLanguage {
+    type Kind = SyntaxKind;
+
+    fn kind_from_raw(raw: rowan::SyntaxKind) -> SyntaxKind {
+        // Only our own builder creates green nodes, from `SyntaxKind`s.
+        SyntaxKind::from_u16(raw.0).unwrap_or(SyntaxKind::ERROR)
+    }
+
+    fn kind_to_raw(kind: SyntaxKind) -> rowan::SyntaxKind {
+        kind.into()
+    }
+}
+
+pub type SyntaxNode = rowan::SyntaxNode<RockyLanguage>;
+pub type SyntaxToken = rowan::SyntaxToken<RockyLanguage>;
+pub type SyntaxElement = rowan::SyntaxElement<RockyLanguage>;
+pub type SyntaxNodeChildren = rowan::SyntaxNodeChildren<RockyLanguage>;
+
+/// A syntax error (or dialect-validation error) with the byte range it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SyntaxError {
+    pub message: String,
+    pub range: TextRange,
+}
+
+impl SyntaxError {
+    pub fn new(message: impl Into<String>, range: TextRange) -> SyntaxError {
+        SyntaxError { message: message.into(), range }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.range, self.message)
+    }
+}
+
+/// The result of parsing: a green tree (cheap to clone, `Send + Sync`) and its errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parse<T> {
+    green: GreenNode,
+    errors: Vec<SyntaxError>,
+    _ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Parse<T> {
+    pub fn syntax_node(&self) -> SyntaxNode {
+        SyntaxNode::new_root(self.green.clone())
+    }
+
+    pub fn green(&self) -> &GreenNode {
+        &self.green
+    }
+
+    pub fn errors(&self) -> &[SyntaxError] {
+        &self.errors
+    }
+}
+
+impl<T: ast::AstNode> Parse<T> {
+    pub fn tree(&self) -> Option<T> {
+        T::cast(self.syntax_node())
+    }
+}
+
+impl Parse<ast::SourceFile> {
+    /// The tree, one node or token per line with ranges, then the errors: the format of
+    /// the `.rast` snapshots and of `rocky debug syntax-tree`.
+    pub fn debug_dump(&self) -> String {
+        let mut buf = format!("{:#?}", self.syntax_node());
+        for err in &self.errors {
+            buf.push_str(&format!("error {:?}: {}\n", err.range, err.message));
+        }
+        buf
+    }
+}
+
+/// The largest input we parse: offsets are `u32`, like rowan's `TextSize`.
+pub const MAX_INPUT_LEN: usize = u32::MAX as usize;
+
+pub mod sql {
+    //! Parsing SQL text.
+
+    use super::*;
+
+    /// Parses SQL text in `dialect`. Never fails; inputs over `MAX_INPUT_LEN` bytes are
+    /// truncated to an error (the CLI refuses them earlier with a clear message).
+    pub fn parse(text: &str, dialect: Dialect) -> Parse<ast::SourceFile> {
+        let (text, too_long) = match text.get(..MAX_INPUT_LEN.min(text.len())) {
+            Some(t) if t.len() == text.len() => (t, false),
+            _ => ("", true),
+        };
+        let lexed = LexedStr::new(text, dialect);
+        let mut p = parser::Parser::new(&lexed, dialect);
+        grammar::source_file(&mut p);
+        let events = p.finish();
+        let (green, mut errors) = build_tree::build_tree(&lexed, events);
+        if too_long {
+            errors.push(SyntaxError::new(
+                "input is larger than 4 GiB and was not parsed",
+                TextRange::empty(0.into()),
+            ));
+        }
+        let root = SyntaxNode::new_root(green.clone());
+        validation::validate(&root, dialect, &mut errors);
+        errors.sort_by_key(|e| (e.range.start(), e.range.end()));
+        Parse { green, errors, _ty: PhantomData }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,314 @@
+//! The parser engine: a cursor over non-trivia tokens that emits events through markers.
+//!
+//! It knows nothing of rowan; `build_tree` turns the events into a green tree. Grammar
+//! functions live in `grammar/`.
+
+use std::cell::Cell;
+
+use crate::{Dialect, SyntaxKind, TokenSet, lexer::LexedStr};
+
+#[derive(Debug, Clone)]
+pub(crate) enum Event {
+    /// `forward_parent` is the distance to a later `Start` that must wrap this one (set by
+    /// `precede`), so `a + b` can become the left child of `(a + b) * c` after the fact.
+    Start { kind: SyntaxKind, forward_parent: Option<u32> },
+    Finish,
+    /// `kind` may differ from the lexed kind (a keyword used as a name becomes `IDENT`).
+    Token { kind: SyntaxKind },
+    Error { msg: String },
+    Tombstone,
+}
+
+/// How deeply grammar rules may nest before the parser stops descending. Keeps the native
+/// stack (and the recursive drop of green nodes) bounded for any input.
+const MAX_DEPTH: u32 = 200;
+
+pub(crate) struct Parser<'t> {
+    lexed: &'t LexedStr<'t>,
+    /// Indices into `lexed` of the non-trivia tokens.
+    tokens: Vec<u32>,
+    pos: usize,
+    events: Vec<Event>,
+    /// Steps without progress; at the limit every lookahead reads EOF, which ends all
+    /// loops. A stuck grammar rule is thus an error in the tree, never a hang.
+    fuel: Cell<u32>,
+    depth: u32,
+    /// A misspelled keyword the grammar reads as the keyword: (token position, keyword).
+    override_kw: Option<(usize, SyntaxKind)>,
+    pub(crate) dialect: Dialect,
+}
+
+const FUEL: u32 = 4096;
+
+impl<'t> Parser<'t> {
+    pub(crate) fn new(lexed: &'t LexedStr<'t>, dialect: Dialect) -> Parser<'t> {
+        let tokens = (0..lexed.len())
+            .filter(|&i| !lexed.kind(i).is_trivia())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect::<Vec<_>>();
+        Parser {
+            lexed,
+            events: Vec::with_capacity(tokens.len() * 2),
+            tokens,
+            pos: 0,
+            fuel: Cell::new(FUEL),
+            depth: 0,
+            override_kw: None,
+            dialect,
+        }
+    }
+
+    pub(crate) fn finish(self) -> Vec<Event> {
+        self.events
+    }
+
+    pub(crate) fn current(&self) -> SyntaxKind {
+        self.nth(0)
+    }
+
+    pub(crate) fn nth(&self, n: usize) -> SyntaxKind {
+        let fuel = self.fuel.get();
+        if fuel == 0 {
+            return SyntaxKind::EOF;
+        }
+        self.fuel.set(fuel - 1);
+        self.raw_nth(n)
+    }
+
+    fn raw_nth(&self, n: usize) -> SyntaxKind {
+        if let Some((pos, kind)) = self.override_kw
+            && pos == self.pos + n
+        {
+            return kind;
+        }
+        self.tokens
+            .get(self.pos + n)
+            .map_or(SyntaxKind::EOF, |&i| self.lexed.kind(i as usize))
+    }
+
+    /// The source text of the nth token ahead, for contextual keywords.
+    pub(crate) fn nth_text(&self, n: usize) -> &str {
+        self.tokens.get(self.pos + n).map_or("", |&i| self.lexed.text(i as usize))
+    }
+
+    pub(crate) fn at(&self, kind: SyntaxKind) -> bool {
+        self.current() == kind
+    }
+
+    pub(crate) fn nth_at(&self, n: usize, kind: SyntaxKind) -> bool {
+        self.nth(n) == kind
+    }
+
+    pub(crate) fn at_ts(&self, set: TokenSet) -> bool {
+        set.contains(self.current())
+    }
+
+    /// An identifier-like word with this text (case-insensitive): `NAME` in `BY NAME`.
+    pub(crate) fn at_contextual_kw(&self, word: &str) -> bool {
+        self.nth_at_contextual_kw(0, word)
+    }
+
+    pub(crate) fn nth_at_contextual_kw(&self, n: usize, word: &str) -> bool {
+        let kind = self.nth(n);
+        (kind == SyntaxKind::IDENT || kind.is_keyword()) && self.nth_text(n).eq_ignore_ascii_case(word)
+    }
+
+    pub(crate) fn at_eof(&self) -> bool {
+        self.at(SyntaxKind::EOF)
+    }
+
+    pub(crate) fn eat(&mut self, kind: SyntaxKind) -> bool {
+        if !self.at(kind) {
+            return false;
+        }
+        self.do_bump(kind);
+        true
+    }
+
+    pub(crate) fn bump(&mut self, kind: SyntaxKind) {
+        let ok = self.eat(kind);
+        debug_assert!(ok, "bump({kind:?}) at {:?}", self.raw_nth(0));
+    }
+
+    pub(crate) fn bump_any(&mut self) {
+        let kind = self.current();
+        if kind != SyntaxKind::EOF {
+            self.do_bump(kind);
+        }
+    }
+
+    /// Consumes the current token, recording it as `kind` (contextual keyword → `IDENT`).
+    pub(crate) fn bump_remap(&mut self, kind: SyntaxKind) {
+        if !self.at_eof() {
+            self.do_bump(kind);
+        }
+    }
+
+    /// Makes the grammar read the current token as `kw`; it lands in the tree as `ERROR`.
+    pub(crate) fn override_current(&mut self, kw: SyntaxKind) {
+        self.override_kw = Some((self.pos, kw));
+    }
+
+    /// Whether the nth token ahead directly follows the one before it (no trivia between):
+    /// `@macro(` takes arguments, `@start_date (` does not.
+    pub(crate) fn nth_is_joined(&self, n: usize) -> bool {
+        match (self.tokens.get(self.pos + n), (self.pos + n).checked_sub(1).and_then(|i| self.tokens.get(i))) {
+            (Some(&cur), Some(&prev)) => cur == prev + 1,
+            _ => false,
+        }
+    }
+
+    fn do_bump(&mut self, kind: SyntaxKind) {
+        let kind = match self.override_kw {
+            Some((pos, _)) if pos == self.pos => SyntaxKind::ERROR,
+            _ => kind,
+        };
+        self.pos += 1;
+        self.fuel.set(FUEL);
+        self.events.push(Event::Token { kind });
+    }
+
+    /// Consumes whatever the grammar left (only after fuel ran out or a stray closer at
+    /// the top level), so every token ends up in the tree.
+    pub(crate) fn bump_rest(&mut self) {
+        self.fuel.set(FUEL);
+        while self.raw_nth(0) != SyntaxKind::EOF {
+            let kind = self.raw_nth(0);
+            self.do_bump(kind);
+        }
+    }
+
+    pub(crate) fn start(&mut self) -> Marker {
+        let pos = self.events.len();
+        self.events.push(Event::Tombstone);
+        Marker { pos: u32::try_from(pos).unwrap_or(u32::MAX), done: false }
+    }
+
+    pub(crate) fn error(&mut self, msg: impl Into<String>) {
+        self.events.push(Event::Error { msg: msg.into() });
+    }
+
+    pub(crate) fn expect(&mut self, kind: SyntaxKind) -> bool {
+        if self.eat(kind) {
+            return true;
+        }
+        self.error(format!("expected {}", describe(kind)));
+        false
+    }
+
+    /// Reports an error and wraps the current token in an `ERROR_NODE`, unless it belongs
+    /// to an enclosing rule (`recovery`) or closes a bracket, which we never consume here.
+    pub(crate) fn err_recover(&mut self, msg: &str, recovery: TokenSet) {
+        if self.at_ts(recovery) || self.at_ts(crate::grammar::CLOSERS) || self.at_eof() {
+            self.error(msg);
+            return;
+        }
+        let m = self.start();
+        self.error(msg);
+        self.bump_any_balanced();
+        m.complete(self, SyntaxKind::ERROR_NODE);
+    }
+
+    /// Reports an error and consumes one token into an `ERROR_NODE`.
+    pub(crate) fn err_and_bump(&mut self, msg: &str) {
+        self.err_recover(msg, TokenSet::EMPTY);
+    }
+
+    /// Bumps one token, or a whole bracketed group when at an opening bracket, so that
+    /// skipped input never leaves brackets unbalanced.
+    pub(crate) fn bump_any_balanced(&mut self) {
+        let mut depth = 0usize;
+        loop {
+            match self.current() {
+                SyntaxKind::EOF => return,
+                T!['('] | T!['['] | T!['{'] => depth += 1,
+                T![')'] | T![']'] | T!['}'] => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            self.bump_any();
+            if depth == 0 {
+                return;
+            }
+        }
+    }
+
+    /// Enters a nested rule; `false` (with an error) when nesting is already too deep.
+    /// Callers then skip the construct flat with `bump_any_balanced`.
+    pub(crate) fn enter(&mut self) -> bool {
+        if self.depth >= MAX_DEPTH {
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
+
+pub(crate) fn describe(kind: SyntaxKind) -> String {
+    match kind.static_text() {
+        Some(text) if kind.is_keyword() => text.to_ascii_uppercase(),
+        Some(text) => format!("`{text}`"),
+        None => match kind {
+            SyntaxKind::IDENT => "identifier".to_string(),
+            SyntaxKind::STRING => "string literal".to_string(),
+            SyntaxKind::INT_NUMBER => "integer".to_string(),
+            SyntaxKind::EOF => "end of input".to_string(),
+            _ => format!("{kind:?}").to_ascii_lowercase(),
+        },
+    }
+}
+
+pub(crate) struct Marker {
+    pos: u32,
+    done: bool,
+}
+
+impl Marker {
+    pub(crate) fn complete(mut self, p: &mut Parser<'_>, kind: SyntaxKind) -> CompletedMarker {
+        self.done = true;
+        let idx = self.pos as usize;
+        p.events[idx] = Event::Start { kind, forward_parent: None };
+        p.events.push(Event::Finish);
+        CompletedMarker { pos: self.pos }
+    }
+
+    pub(crate) fn abandon(mut self, p: &mut Parser<'_>) {
+        self.done = true;
+        let idx = self.pos as usize;
+        if idx + 1 == p.events.len() {
+            p.events.pop();
+        }
+    }
+}
+
+impl Drop for Marker {
+    fn drop(&mut self) {
+        debug_assert!(self.done || std::thread::panicking(), "marker dropped without completion");
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct CompletedMarker {
+    pos: u32,
+}
+
+impl CompletedMarker {
+    /// Starts a node that will wrap this completed one.
+    pub(crate) fn precede(self, p: &mut Parser<'_>) -> Marker {
+        let new = p.start();
+        if let Event::Start { forward_parent, .. } = &mut p.events[self.pos as usize] {
+            *forward_parent = Some(new.pos - self.pos);
+        }
+        new
+    }
+
+    pub(crate) fn kind(self, p: &Parser<'_>) -> SyntaxKind {
+        match p.events[self.pos as usize] {
+            Event::Start { kind, .. } => kind,
+            _ => SyntaxKind::ERROR_NODE,
+        }
+    }
+}

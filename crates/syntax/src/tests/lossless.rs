@@ -1,0 +1,90 @@
+//! Losslessness and termination on arbitrary input (proptest), plus the pathological
+//! inputs the issue names.
+
+use proptest::prelude::*;
+
+use crate::{Dialect, sql};
+
+fn check(text: &str) {
+    for dialect in Dialect::ALL {
+        let parse = sql::parse(text, dialect);
+        assert_eq!(parse.syntax_node().to_string(), text, "lossless in {dialect}");
+        for err in parse.errors() {
+            assert!(err.range.end() <= crate::TextSize::of(text), "error range inside the text");
+        }
+    }
+}
+
+/// Token soup: fragments of SQL glued in any order exercise recovery far more than
+/// random bytes do.
+fn soup() -> impl Strategy<Value = String> {
+    let frags = prop::sample::select(vec![
+        "select", "from", "where", "group", "by", "order", "(", ")", "[", "]", "{", "}", ",", ";",
+        "a", "b.c", "*", "+", "-", "::", "'s'", "'", "\"", "`", "1", "1.5", "case", "when", "then",
+        "end", "join", "on", "using", "with", "as", "union", "all", "over", "partition", "rows",
+        "between", "and", "or", "not", "in", "is", "null", "@var", "@start_date", "->", "x -> x",
+        "/*", "*/", "--", "\n", " ", "create", "table", "insert", "into", "values", "distinct",
+        "exclude", "replace", "pivot", "for", "interval", "date", "cast", "limit", "qualify",
+        "window", "filter", "within", "lateral", "unnest", "struct", "map", "array", "<", ">",
+        "=", ":", "$$", "\u{0}", "é", "🦆",
+    ]);
+    prop::collection::vec(frags, 0..60).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn lossless_on_any_string(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn lossless_on_token_soup(text in soup()) {
+        check(&text);
+    }
+}
+
+#[test]
+fn deep_nesting_terminates_without_overflow() {
+    for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
+        let text = format!("select {}1{}", open.repeat(100_000), close.repeat(100_000));
+        check(&text);
+        let unclosed = format!("select {}", open.repeat(100_000));
+        check(&unclosed);
+    }
+    let subqueries = "select * from (".repeat(20_000) + &")".repeat(20_000);
+    check(&subqueries);
+    let not_chain = "select ".to_string() + &"not ".repeat(100_000) + "x";
+    check(&not_chain);
+    let cast_chain = "select x".to_string() + &"::int".repeat(100_000);
+    check(&cast_chain);
+    let ops = "select 1".to_string() + &" + 1".repeat(200_000);
+    check(&ops);
+}
+
+#[test]
+fn odd_inputs() {
+    for text in [
+        "",
+        "\u{0}",
+        "select '\u{0}'",
+        "select 'unterminated",
+        "select \"unterminated",
+        "select `unterminated",
+        "/* unterminated",
+        "/* /* nested */",
+        "select $$ unterminated",
+        "\u{feff}select 1",
+        "select 1\r\nfrom t\r\n",
+        ")))",
+        "(((",
+        "@",
+        "@var(",
+        "select @",
+        "select x.",
+        "select 1e",
+    ] {
+        check(text);
+    }
+}

@@ -1,0 +1,3 @@
+-- unterminated string literal
+select 'abc from t;
+select 1;

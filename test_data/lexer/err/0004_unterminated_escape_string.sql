@@ -1,0 +1,2 @@
+-- backslash escapes the closing quote
+select e'abc\' from t;

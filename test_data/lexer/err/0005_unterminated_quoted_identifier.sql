@@ -1,0 +1,3 @@
+-- unterminated double-quoted identifier
+select "abc from t;
+select 1;

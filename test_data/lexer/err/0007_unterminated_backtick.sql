@@ -1,0 +1,2 @@
+-- dialect: databricks
+select `abc from t;

@@ -1,0 +1,3 @@
+-- unterminated dollar-quoted strings
+select $$abc
+select 1;

@@ -1,0 +1,2 @@
+-- dialect: ansi
+select a # b, #1 from t;

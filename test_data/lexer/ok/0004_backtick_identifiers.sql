@@ -1,0 +1,2 @@
+-- dialect: databricks
+select `a`, `with space`, `has ``tick```, `größe` from `cat`.`schema`.`tbl`;

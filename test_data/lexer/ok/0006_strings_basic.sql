@@ -1,0 +1,3 @@
+-- string literals with '' escapes
+select 'abc', '', 'it''s', '''', 'a''''b', 'größe 🦆 →', 'multi
+line';

@@ -1,0 +1,2 @@
+-- hexadecimal integers
+select 0x1F, 0XFF, 0xdeadBEEF, 0x0, 0x7fffffff;

@@ -1,0 +1,2 @@
+-- comparison operators
+select a = b, a == b, a <> b, a != b, a < b, a <= b, a > b, a >= b from t;

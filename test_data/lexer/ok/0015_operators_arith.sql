@@ -1,0 +1,2 @@
+-- arithmetic operators
+select a + b, a - b, a * b, a / b, a // b, a % b, a ** b, a ^ b, -a, +a from t;

@@ -1,0 +1,1 @@
+select db.schema.tbl.col, t.*, "T"."c", s."mixed".x from db.schema.tbl as t;

@@ -1,0 +1,2 @@
+-- expect: missing right operand of `||` on line 2
+select a || from t;

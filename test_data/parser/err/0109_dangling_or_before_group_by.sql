@@ -1,0 +1,2 @@
+-- expect: dangling OR before `group by` on line 2
+select a from t where a = 1 or group by a;

@@ -1,0 +1,3 @@
+-- dialect: ansi
+-- expect: empty select list after DISTINCT on line 3 (ansi)
+select distinct from t;

@@ -1,0 +1,2 @@
+-- expect: ORDER without BY inside OVER (...) on line 2
+select row_number() over (order a) from t;

@@ -1,0 +1,3 @@
+-- expect: unterminated quoted identifier starting at `"abc` on line 2
+select "abc from t;
+select 1;

@@ -1,0 +1,3 @@
+-- dialect: databricks
+-- expect: unterminated backtick identifier starting at `` `a `` on line 3
+select `a from t;

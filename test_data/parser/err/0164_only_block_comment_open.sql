@@ -1,0 +1,2 @@
+-- expect: file contains only an unterminated block comment opener `/*`
+/*

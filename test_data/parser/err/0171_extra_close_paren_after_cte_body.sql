@@ -1,0 +1,2 @@
+-- expect: extra `)` after the CTE body on line 2
+with c as (select 1)) select * from c;

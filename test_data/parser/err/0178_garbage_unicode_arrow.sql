@@ -1,0 +1,3 @@
+-- expect: non-ASCII `→` between `a` and `b` on line 2
+select a → b from t;
+select 1;

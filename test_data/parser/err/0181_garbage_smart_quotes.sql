@@ -1,0 +1,2 @@
+-- expect: typographic quotes `“name”` instead of `"name"` on line 2
+select “name” from t;

@@ -1,0 +1,2 @@
+-- expect: reserved keyword GROUP as the right operand of `+` on line 2
+select 1 + group from t;

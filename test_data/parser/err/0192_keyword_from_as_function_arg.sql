@@ -1,0 +1,2 @@
+-- expect: keyword FROM as the argument of `max(` on line 2
+select max(from) from t;

@@ -1,0 +1,3 @@
+-- expect: INSERT on line 2 has no VALUES or query: `;` follows the table
+insert into t;
+select 1;

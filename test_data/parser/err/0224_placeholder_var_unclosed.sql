@@ -1,0 +1,2 @@
+-- expect: unclosed `(` of `@var(` on line 2: `)` expected before `from`
+select @var(x from t;

@@ -1,0 +1,2 @@
+-- expect: file is only `)))`: three unmatched closing parentheses
+)))

@@ -1,0 +1,2 @@
+-- expect: file is only `(((`: three unclosed parentheses and no expression
+(((

@@ -1,0 +1,2 @@
+-- expect: file is only `,,,`: no statement at all
+,,,

@@ -1,0 +1,2 @@
+-- expect: file is only `+ * -`: operators with no operands
++ * -

@@ -1,0 +1,2 @@
+-- expect: file ends right after `limit` on line 2
+select a from t order by a limit

@@ -1,0 +1,3 @@
+-- expect: file ends right after `from` on line 3
+select a
+from

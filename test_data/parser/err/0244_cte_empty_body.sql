@@ -1,0 +1,2 @@
+-- expect: empty CTE body `()` on line 2
+with c as () select 1;

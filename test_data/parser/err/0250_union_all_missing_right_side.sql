@@ -1,0 +1,3 @@
+-- expect: UNION ALL on line 2 has no right side
+select 1 union all;
+select 2;

@@ -1,0 +1,3 @@
+select *
+from sessions
+where ended_at - started_at > INTERVAL '2' HOUR

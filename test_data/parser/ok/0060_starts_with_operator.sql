@@ -1,0 +1,5 @@
+select *
+from products
+where sku ^@ 'SKU-'
+  and name ~~ '%widget%'
+  and name !~~ '%broken%'

@@ -1,0 +1,4 @@
+select
+    coalesce(tags, []) as tags,
+    [] as nothing
+from customers

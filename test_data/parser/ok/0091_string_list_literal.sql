@@ -1,0 +1,2 @@
+select ['a'] as single, ['vip', 'beta', 'early''bird'] as cohorts
+from customers

@@ -1,0 +1,2 @@
+select {'id': order_id, 'customer': {'id': customer_id, 'tags': ['x', 'y']}} as doc
+from orders

@@ -1,0 +1,2 @@
+select *
+from read_csv('data/orders.csv', header => true, delim => ',')

@@ -1,0 +1,4 @@
+select
+    customer_id,
+    COLUMNS('amount_.*')
+from order_totals

@@ -1,0 +1,2 @@
+select COLUMNS(c -> c like 'total_%')
+from order_totals

@@ -1,0 +1,4 @@
+select
+    min(COLUMNS(*)),
+    max(columns('amount|tax'))
+from order_totals

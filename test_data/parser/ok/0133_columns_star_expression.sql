@@ -1,0 +1,3 @@
+select
+    COLUMNS(* EXCLUDE (customer_id)) / 100 as "\0_dollars"
+from order_totals

@@ -1,0 +1,3 @@
+select
+    coalesce(*COLUMNS(['email', 'backup_email'])) as email
+from customers

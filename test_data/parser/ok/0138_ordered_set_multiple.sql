@@ -1,0 +1,3 @@
+select
+    percentile_cont([0.25, 0.5, 0.75]) within group (order by amount) as quartiles
+from orders

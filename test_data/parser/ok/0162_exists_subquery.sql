@@ -1,0 +1,5 @@
+select c.customer_id
+from customers c
+where exists (
+    select 1 from orders o where o.customer_id = c.customer_id
+)

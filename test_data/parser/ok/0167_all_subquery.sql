@@ -1,0 +1,3 @@
+select *
+from products
+where price >= all (select price from products where category = 'basic')

@@ -1,0 +1,1 @@
+select all customer_id, amount from orders

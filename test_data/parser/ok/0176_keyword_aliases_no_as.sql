@@ -1,0 +1,6 @@
+select
+    created_at::date date,
+    amount value,
+    label name,
+    kind type
+from orders

@@ -1,0 +1,2 @@
+select * exclude (created_by, updated_by, _loaded_at)
+from orders

@@ -1,0 +1,1 @@
+select * EXCLUDE _loaded_at from orders

@@ -1,0 +1,2 @@
+select * replace (amount / 100 as amount, lower(email) as email)
+from payments

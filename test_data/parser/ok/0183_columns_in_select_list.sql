@@ -1,0 +1,1 @@
+select order_id, columns('^amount'), columns(c -> c ilike '%_at') from orders

@@ -1,0 +1,2 @@
+select * rename (id as order_id, amt as amount)
+from raw_orders

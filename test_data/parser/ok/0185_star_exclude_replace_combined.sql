@@ -1,0 +1,2 @@
+select * exclude (debug_info) replace (round(amount, 2) as amount)
+from orders

@@ -1,0 +1,1 @@
+select 1 + 1 as two, 'x' as label, current_date as today

@@ -1,0 +1,8 @@
+select
+    /*
+     * multi-line header
+     * with stars
+     */
+    order_id,
+    amount * /* inline */ 2 as doubled
+from orders

@@ -1,0 +1,5 @@
+select
+	customer_id ,
+		amount*2   as   doubled,
+   sum( amount )over(  partition   by customer_id )as total
+from	orders

@@ -1,0 +1,7 @@
+select
+    '--not a comment' as dashes,
+    '/* not a comment */' as slashes,
+    'semi;colon' as semi,
+    'multi
+line' as multiline
+from notes

@@ -1,0 +1,3 @@
+-- dialect: bigquery
+select * except (created_by, _loaded_at)
+from `analytics.orders`

@@ -1,0 +1,3 @@
+-- dialect: bigquery
+select * replace (amount / 100 as amount, lower(email) as email)
+from payments

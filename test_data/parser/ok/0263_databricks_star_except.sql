@@ -1,0 +1,3 @@
+-- dialect: databricks
+select * except (created_by, _rescued_data)
+from main.bronze.orders

@@ -1,0 +1,5 @@
+-- dialect: ansi
+/* outer /* nested */ still a comment */
+select
+    customer_id, /* a /* b */ c */ amount
+from orders

@@ -1,0 +1,4 @@
+-- dialect: duckdb
+select *
+from orders
+where region = @var(region)

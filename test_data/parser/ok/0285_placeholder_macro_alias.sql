@@ -1,0 +1,5 @@
+-- dialect: duckdb
+select
+    order_id,
+    @cents_to_dollars(amount) AS dollars
+from payments

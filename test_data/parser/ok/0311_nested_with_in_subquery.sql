@@ -1,0 +1,6 @@
+SELECT *
+FROM (
+    WITH x AS (SELECT 1 AS a UNION ALL SELECT 2)
+    SELECT a * 10 AS b FROM x
+) sub
+WHERE b > 10

@@ -1,0 +1,1 @@
+SELECT ALL status FROM orders

@@ -1,0 +1,1 @@
+select * exclude (password_hash, ssn) from users

@@ -1,0 +1,1 @@
+SELECT * REPLACE (lower(email) AS email) FROM users

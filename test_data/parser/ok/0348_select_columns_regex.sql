@@ -1,0 +1,1 @@
+select columns('amount_.*') from payments

@@ -1,0 +1,1 @@
+select count(*) from (select distinct customer_id, product_id from order_items) t

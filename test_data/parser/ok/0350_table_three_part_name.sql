@@ -1,0 +1,1 @@
+select * from analytics_db.staging.stg_orders

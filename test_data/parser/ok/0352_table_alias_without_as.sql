@@ -1,0 +1,1 @@
+select c.id from customers c where c.active

@@ -1,0 +1,1 @@
+SELECT "col one" FROM "My Schema"."My Table" AS "t"

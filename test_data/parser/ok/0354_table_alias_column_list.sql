@@ -1,0 +1,1 @@
+select x.a, x.b from pairs as x(a, b)

@@ -1,0 +1,1 @@
+SELECT p.k, p.v FROM kv p(k, v)

@@ -1,0 +1,2 @@
+SELECT d.c, d.n
+FROM (SELECT country, count(*) FROM customers GROUP BY country) AS d(c, n)

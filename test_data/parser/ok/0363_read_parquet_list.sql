@@ -1,0 +1,1 @@
+select * from read_parquet(['data/a.parquet', 'data/b.parquet'])

@@ -1,0 +1,1 @@
+SELECT * FROM read_parquet('s3://bucket/events/*.parquet', hive_partitioning = true, filename = true)

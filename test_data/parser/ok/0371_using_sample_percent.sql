@@ -1,0 +1,1 @@
+select * from events using sample 10%

@@ -1,0 +1,1 @@
+select * from events tablesample reservoir(50 rows)

@@ -1,0 +1,1 @@
+select * from orders using sample bernoulli(5%) repeatable (42)

@@ -1,0 +1,2 @@
+-- dialect: snowflake
+select * from analytics.events sample (10)

@@ -1,0 +1,2 @@
+-- dialect: ansi
+SELECT * FROM events TABLESAMPLE SYSTEM (10)

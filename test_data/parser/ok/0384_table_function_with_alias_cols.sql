@@ -1,0 +1,1 @@
+select t.i, t.i * t.i as sq from range(1, 11) t(i)

@@ -1,0 +1,1 @@
+select unnest(items, recursive := true) from (select [{'a': 1, 'b': 2}] as items)

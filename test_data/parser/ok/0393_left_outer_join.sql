@@ -1,0 +1,1 @@
+SELECT c.id, o.id AS order_id FROM customers c LEFT OUTER JOIN orders o ON o.customer_id = c.id

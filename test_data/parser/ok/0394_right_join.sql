@@ -1,0 +1,1 @@
+select * from payments p right join orders o on p.order_id = o.id

@@ -1,0 +1,1 @@
+SELECT * FROM payments p RIGHT OUTER JOIN orders o ON p.order_id = o.id

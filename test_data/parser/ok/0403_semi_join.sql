@@ -1,0 +1,1 @@
+SELECT * FROM customers c SEMI JOIN orders o ON o.customer_id = c.id

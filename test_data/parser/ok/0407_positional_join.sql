@@ -1,0 +1,1 @@
+SELECT * FROM left_cols POSITIONAL JOIN right_cols

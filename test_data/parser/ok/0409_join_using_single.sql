@@ -1,0 +1,1 @@
+SELECT order_id, amount, status FROM orders JOIN payments USING (order_id)

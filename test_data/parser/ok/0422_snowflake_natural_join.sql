@@ -1,0 +1,2 @@
+-- dialect: snowflake
+select * from orders natural join customers

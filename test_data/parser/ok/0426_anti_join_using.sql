@@ -1,0 +1,1 @@
+select * from new_rows anti join existing_rows using (id)

@@ -1,0 +1,1 @@
+SELECT * FROM products SEMI JOIN order_items USING (product_id)

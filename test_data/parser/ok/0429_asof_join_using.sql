@@ -1,0 +1,1 @@
+SELECT * FROM trades ASOF JOIN quotes USING (symbol, ts)

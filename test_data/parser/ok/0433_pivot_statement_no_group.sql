@@ -1,0 +1,1 @@
+pivot monthly_revenue on month using first(revenue)

@@ -1,0 +1,3 @@
+SELECT *
+FROM monthly_sales
+PIVOT (sum(amount) FOR month IN ('jan', 'feb', 'mar')) AS p

@@ -1,0 +1,1 @@
+unpivot wide_metrics on columns(* exclude (id)) into name metric value val

@@ -1,0 +1,1 @@
+from scores unpivot (score for subject in (math, physics, art))

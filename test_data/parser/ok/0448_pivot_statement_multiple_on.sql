@@ -1,0 +1,1 @@
+PIVOT sales ON region, product USING sum(amount) GROUP BY year

@@ -1,0 +1,1 @@
+select customer_id, status, sum(amount) as total from orders group by all

@@ -1,0 +1,3 @@
+SELECT region, product, sum(amount) AS total
+FROM sales
+GROUP BY ROLLUP (region, product)

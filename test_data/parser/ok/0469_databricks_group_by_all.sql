@@ -1,0 +1,2 @@
+-- dialect: databricks
+SELECT region, count(*) AS n FROM sales GROUP BY ALL

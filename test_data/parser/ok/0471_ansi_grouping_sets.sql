@@ -1,0 +1,2 @@
+-- dialect: ansi
+SELECT a, b, COUNT(*) FROM t GROUP BY GROUPING SETS ((a, b), (a), ())

@@ -1,0 +1,1 @@
+SELECT * FROM products ORDER BY price * quantity DESC, lower(name)

@@ -1,0 +1,1 @@
+select region, product, sum(amount) from sales group by all order by all

@@ -1,0 +1,1 @@
+select * from events order by ts offset 20

@@ -1,0 +1,2 @@
+-- dialect: ansi
+SELECT * FROM orders ORDER BY amount DESC FETCH FIRST 10 ROWS ONLY

@@ -1,0 +1,2 @@
+-- dialect: ansi
+SELECT id FROM orders ORDER BY id FETCH NEXT 5 ROWS ONLY

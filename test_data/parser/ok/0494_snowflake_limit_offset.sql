@@ -1,0 +1,2 @@
+-- dialect: snowflake
+SELECT * FROM orders ORDER BY order_date LIMIT 25 OFFSET 50

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT * FROM orders ORDER BY amount DESC LIMIT 5) top5 ORDER BY amount

@@ -1,0 +1,1 @@
+select id from customers union select customer_id from orders

@@ -1,0 +1,3 @@
+FROM events_v1
+UNION ALL BY NAME
+FROM events_v2

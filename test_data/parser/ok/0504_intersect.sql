@@ -1,0 +1,1 @@
+select customer_id from orders_2023 intersect select customer_id from orders_2024

@@ -1,0 +1,1 @@
+SELECT id FROM all_users EXCEPT SELECT user_id FROM banned_users

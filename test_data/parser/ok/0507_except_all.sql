@@ -1,0 +1,1 @@
+SELECT sku FROM inventory_expected EXCEPT ALL SELECT sku FROM inventory_actual

@@ -1,0 +1,4 @@
+-- dialect: bigquery
+SELECT user_id FROM `proj.ds.web_users`
+UNION DISTINCT
+SELECT user_id FROM `proj.ds.app_users`

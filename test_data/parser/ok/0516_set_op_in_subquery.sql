@@ -1,0 +1,5 @@
+SELECT count(*) FROM (
+    SELECT email FROM leads
+    INTERSECT
+    SELECT email FROM customers
+) overlap

@@ -1,0 +1,2 @@
+-- dialect: snowflake
+select id from expected minus select id from actual

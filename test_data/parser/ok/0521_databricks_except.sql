@@ -1,0 +1,2 @@
+-- dialect: databricks
+SELECT id FROM `prod`.`orders` EXCEPT SELECT id FROM `dev`.`orders`

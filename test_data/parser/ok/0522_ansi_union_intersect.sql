@@ -1,0 +1,2 @@
+-- dialect: ansi
+SELECT a FROM t1 UNION SELECT a FROM t2 INTERSECT SELECT a FROM t3

@@ -1,0 +1,1 @@
+VALUES (1, 'a') UNION ALL VALUES (2, 'b')

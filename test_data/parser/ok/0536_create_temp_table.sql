@@ -1,0 +1,1 @@
+CREATE TEMP TABLE scratch (k VARCHAR, v INTEGER)

@@ -1,0 +1,1 @@
+create view reporting.v_orders as select * from mart.fct_orders where amount > 0

@@ -1,0 +1,1 @@
+drop view reporting.v_orders

@@ -1,0 +1,1 @@
+create or replace temp table stage as from read_parquet('landing/*.parquet')

@@ -1,0 +1,2 @@
+-- dialect: databricks
+CREATE OR REPLACE VIEW `main`.`reporting`.`v_orders` AS SELECT * FROM main.sales.orders

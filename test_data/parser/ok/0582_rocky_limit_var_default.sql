@@ -1,0 +1,3 @@
+-- dialect: duckdb
+
+select * from raw.events limit @var(n, 100)

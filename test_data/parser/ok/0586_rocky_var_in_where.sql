@@ -1,0 +1,3 @@
+-- dialect: duckdb
+
+select * from orders where status = @var(status_filter, 'completed')
