@@ -1,3 +1,28 @@
-//! Project automation: `cargo xtask codegen|bench|fuzz|tidy`.
+//! Project automation, run as `cargo xtask <task>`: `codegen [--check]`, `bench parse`,
+//! `fuzz [SECONDS]`, `tidy` (dependency-direction checks of ARCHITECTURE.md).
 
-fn main() {}
+mod bench;
+mod codegen;
+mod fuzz;
+mod tidy;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["codegen", rest @ ..] => codegen::run(rest.contains(&"--check")),
+        ["bench", rest @ ..] => bench::run(rest),
+        ["fuzz", rest @ ..] => fuzz::run(rest),
+        ["tidy"] => tidy::run(),
+        _ => bail!("usage: cargo xtask codegen [--check] | bench parse [--models N] | fuzz [SECONDS] | tidy"),
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub(crate) fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}

@@ -1,0 +1,42 @@
+//! `rocky debug syntax-tree FILE`: the tree, one node or token per line with ranges, then
+//! the errors. Exit 0 without syntax errors, 1 with some, 3 when the file is unreadable.
+
+use std::{path::PathBuf, process::ExitCode};
+
+use anyhow::Context;
+use syntax::Dialect;
+
+#[derive(clap::Subcommand)]
+pub(crate) enum DebugCommand {
+    /// Print the syntax tree and syntax errors of a SQL file.
+    SyntaxTree {
+        file: PathBuf,
+        /// duckdb, databricks, snowflake, bigquery or ansi.
+        #[arg(long, default_value = "duckdb")]
+        dialect: Dialect,
+    },
+}
+
+pub(crate) fn run(cmd: &DebugCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        DebugCommand::SyntaxTree { file, dialect } => syntax_tree(file, *dialect),
+    }
+}
+
+fn syntax_tree(file: &PathBuf, dialect: Dialect) -> anyhow::Result<ExitCode> {
+    let text = crate::commands::read_source(file)?;
+    let parse = syntax::sql::parse(&text, dialect);
+    let dump = parse.debug_dump();
+    let mut out = std::io::stdout().lock();
+    std::io::Write::write_all(&mut out, dump.as_bytes()).context("cannot write to stdout")?;
+    if parse.errors().is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for err in parse.errors() {
+            let (line, col) = crate::commands::line_col(&text, err.range.start().into());
+            eprintln!("{}:{line}:{col}: error: {}", file.display(), err.message);
+        }
+        Ok(ExitCode::from(1))
+    }
+}
+
