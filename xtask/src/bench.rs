@@ -1,5 +1,281 @@
-//! `cargo xtask bench` (being written).
+//! `cargo xtask bench parse [--models N]`: single-threaded lex+parse throughput of the SQL
+//! parser on a generated project (`../shared/bench/gen_project.py`), always in release.
 
-pub(crate) fn run(_args: impl Sized) -> anyhow::Result<()> {
-    anyhow::bail!("not yet written")
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use syntax::{Dialect, LexedStr};
+
+use crate::project_root;
+
+const DEFAULT_MODELS: u32 = 10_000;
+const ROUNDS: usize = 7;
+const SEED: u32 = 42;
+/// Set on the re-invoked release child so that a release profile which keeps debug
+/// assertions cannot make us re-invoke ourselves forever.
+const REEXEC_ENV: &str = "ROCKY_XTASK_BENCH_RELEASE";
+
+pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
+    let (task, rest) = match args {
+        [task, rest @ ..] => (*task, rest),
+        [] => bail!("usage: cargo xtask bench parse [--models N]"),
+    };
+    if task != "parse" {
+        bail!("unknown benchmark `{task}`; usage: cargo xtask bench parse [--models N]");
+    }
+    let models = parse_models(rest)?;
+
+    // Numbers from a debug build are meaningless: re-run ourselves built in release.
+    if cfg!(debug_assertions) {
+        if std::env::var_os(REEXEC_ENV).is_none() {
+            return reexec_in_release(models);
+        }
+        eprintln!("warning: the release profile keeps debug assertions; numbers will be low");
+    }
+    bench_parse(models)
+}
+
+fn parse_models(args: &[&str]) -> anyhow::Result<u32> {
+    match args {
+        [] => Ok(DEFAULT_MODELS),
+        ["--models", n] => {
+            let n: u32 = n
+                .parse()
+                .with_context(|| format!("--models takes a number, not `{n}`"))?;
+            if n == 0 {
+                bail!("--models must be at least 1");
+            }
+            Ok(n)
+        }
+        _ => bail!("usage: cargo xtask bench parse [--models N]"),
+    }
+}
+
+fn reexec_in_release(models: u32) -> anyhow::Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    eprintln!("bench: building xtask in release and re-running it");
+    let models = models.to_string();
+    let status = Command::new(cargo)
+        .current_dir(project_root())
+        .env(REEXEC_ENV, "1")
+        .args(["run", "--quiet", "--release", "--package", "xtask", "--"])
+        .args(["bench", "parse", "--models", &models])
+        .status()
+        .context("running `cargo run --release -p xtask`")?;
+    if !status.success() {
+        bail!("release benchmark run failed ({status})");
+    }
+    Ok(())
+}
+
+fn bench_parse(models: u32) -> anyhow::Result<()> {
+    let project = generated_project(models)?;
+    let models_dir = project.join("rocky").join("models");
+    let files = read_sql_files(&models_dir)?;
+    if files.is_empty() {
+        bail!(
+            "no .sql files under {}; delete {} and retry",
+            models_dir.display(),
+            project.display()
+        );
+    }
+    let total_bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
+    let mb = total_bytes as f64 / 1e6;
+    println!("project: {}", project.display());
+    println!("files:   {}", files.len());
+    println!("size:    {mb:.2} MB ({total_bytes} bytes; 1 MB = 10^6 bytes)");
+
+    // Correctness first (outside the timed rounds): the generated SQL must parse cleanly.
+    let mut with_errors = Vec::new();
+    for (path, text) in &files {
+        let parse = syntax::sql::parse(text, Dialect::DuckDb);
+        if let Some(first) = parse.errors().first() {
+            with_errors.push((path, parse.errors().len(), first.clone()));
+        }
+    }
+    println!("files with syntax errors: {}", with_errors.len());
+    for (path, n, first) in with_errors.iter().take(5) {
+        let rel = path.strip_prefix(&models_dir).unwrap_or(path);
+        println!("  {} ({n} errors), first: {first}", rel.display());
+    }
+
+    let texts: Vec<&str> = files.iter().map(|(_, text)| text.as_str()).collect();
+    println!("\nlex+parse (syntax::sql::parse, DuckDB, tree built), {ROUNDS} rounds + 1 warm-up:");
+    let parse_rounds = measure(&texts, |text| {
+        drop(black_box(syntax::sql::parse(
+            black_box(text),
+            Dialect::DuckDb,
+        )));
+    });
+    let parse_stats = report(&parse_rounds, mb);
+
+    println!("\nlex only (LexedStr::new, DuckDB), {ROUNDS} rounds + 1 warm-up:");
+    let lex_rounds = measure(&texts, |text| {
+        drop(black_box(LexedStr::new(black_box(text), Dialect::DuckDb)));
+    });
+    let lex_stats = report(&lex_rounds, mb);
+
+    println!(
+        "\nsummary: {} files, {mb:.2} MB, parse median {:.1} MB/s (min {:.1}, max {:.1}), \
+         lex-only median {:.1} MB/s, files with errors {}",
+        files.len(),
+        parse_stats.median,
+        parse_stats.min,
+        parse_stats.max,
+        lex_stats.median,
+        with_errors.len(),
+    );
+    Ok(())
+}
+
+/// Times one warm-up round (discarded) and `ROUNDS` rounds of `f` over every text.
+fn measure(texts: &[&str], f: impl Fn(&str)) -> Vec<Duration> {
+    let round = || {
+        let start = Instant::now();
+        for text in texts {
+            f(text);
+        }
+        start.elapsed()
+    };
+    round();
+    (0..ROUNDS).map(|_| round()).collect()
+}
+
+struct Stats {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+/// Prints each round's throughput and returns median/min/max in MB/s.
+fn report(rounds: &[Duration], mb: f64) -> Stats {
+    let mut rates: Vec<f64> = rounds.iter().map(|d| mb / d.as_secs_f64()).collect();
+    for (i, (d, rate)) in rounds.iter().zip(&rates).enumerate() {
+        println!(
+            "  round {}: {:8.1} ms  {rate:7.1} MB/s",
+            i + 1,
+            d.as_secs_f64() * 1e3
+        );
+    }
+    rates.sort_by(f64::total_cmp);
+    let stats = Stats {
+        median: median(&rates),
+        min: rates.first().copied().unwrap_or(0.0),
+        max: rates.last().copied().unwrap_or(0.0),
+    };
+    println!(
+        "  median {:.1} MB/s (min {:.1}, max {:.1})",
+        stats.median, stats.min, stats.max
+    );
+    stats
+}
+
+/// Median of a sorted slice (mean of the middle two for even lengths).
+fn median(sorted: &[f64]) -> f64 {
+    let n = sorted.len();
+    match n {
+        0 => 0.0,
+        _ if n % 2 == 1 => sorted[n / 2],
+        _ => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// The generated project for `models`, created on first use under `target/bench/`.
+fn generated_project(models: u32) -> anyhow::Result<PathBuf> {
+    let root = project_root();
+    let bench_dir = root.join("target").join("bench");
+    let out = bench_dir.join(format!("project-{models}-seed{SEED}"));
+    if out.join("rocky").join("models").is_dir() {
+        return Ok(out);
+    }
+    let script = root
+        .join("..")
+        .join("shared")
+        .join("bench")
+        .join("gen_project.py");
+    if !script.is_file() {
+        bail!(
+            "generator not found at {}; check out shared/ next to the repo",
+            script.display()
+        );
+    }
+    std::fs::create_dir_all(&bench_dir)
+        .with_context(|| format!("creating {}", bench_dir.display()))?;
+    // Generate into a scratch dir and rename, so an interrupted run never leaves a
+    // half-written project that later runs would mistake for the cache.
+    let tmp = bench_dir.join(format!("project-{models}-seed{SEED}.tmp"));
+    eprintln!(
+        "bench: generating a {models}-model project into {}",
+        out.display()
+    );
+    let status = Command::new("python3")
+        .arg(&script)
+        .args([
+            "--models",
+            &models.to_string(),
+            "--seed",
+            &SEED.to_string(),
+            "--out",
+        ])
+        .arg(&tmp)
+        .status()
+        .context("running python3 (is it installed?)")?;
+    if !status.success() {
+        bail!("{} failed ({status})", script.display());
+    }
+    if out.exists() {
+        std::fs::remove_dir_all(&out).with_context(|| format!("removing {}", out.display()))?;
+    }
+    std::fs::rename(&tmp, &out)
+        .with_context(|| format!("renaming {} to {}", tmp.display(), out.display()))?;
+    Ok(out)
+}
+
+/// Every `*.sql` file below `dir`, recursively, sorted by path, with its text.
+fn read_sql_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "sql") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            Ok((path, text))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even() {
+        assert_eq!(median(&[1.0, 2.0, 9.0]), 2.0);
+        assert_eq!(median(&[1.0, 2.0, 4.0, 9.0]), 3.0);
+        assert_eq!(median(&[]), 0.0);
+    }
+
+    #[test]
+    fn models_argument() {
+        assert_eq!(parse_models(&[]).ok(), Some(DEFAULT_MODELS));
+        assert_eq!(parse_models(&["--models", "500"]).ok(), Some(500));
+        assert!(parse_models(&["--models", "x"]).is_err());
+        assert!(parse_models(&["--models", "0"]).is_err());
+        assert!(parse_models(&["--bogus"]).is_err());
+    }
 }

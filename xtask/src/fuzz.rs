@@ -1,5 +1,95 @@
-//! `cargo xtask fuzz` (being written).
+//! `cargo xtask fuzz [SECONDS]`: seeds the corpus from `test_data/parser` and runs the
+//! `parse` cargo-fuzz target (in `fuzz/`, nightly) for SECONDS.
 
-pub(crate) fn run(_args: impl Sized) -> anyhow::Result<()> {
-    anyhow::bail!("not yet written")
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::project_root;
+
+const DEFAULT_SECONDS: u64 = 60;
+const TARGET: &str = "parse";
+
+pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
+    let seconds = match args {
+        [] => DEFAULT_SECONDS,
+        [s] => s
+            .parse()
+            .with_context(|| format!("SECONDS must be a number, not `{s}`"))?,
+        _ => bail!("usage: cargo xtask fuzz [SECONDS]"),
+    };
+    let root = project_root();
+    ensure_cargo_fuzz()?;
+
+    let corpus = root.join("fuzz").join("corpus").join(TARGET);
+    let seeded = seed_corpus(&root.join("test_data").join("parser"), &corpus)?;
+    println!(
+        "fuzz: {seeded} seed files from test_data/parser in {}",
+        corpus.display()
+    );
+
+    // The rustup proxy (`cargo`, not `$CARGO`) understands `+nightly`.
+    let status = Command::new("cargo")
+        .current_dir(&root)
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .args(["+nightly", "fuzz", "run", TARGET, "--"])
+        .arg(format!("-max_total_time={seconds}"))
+        .status()
+        .context("running `cargo +nightly fuzz run` (is the nightly toolchain installed?)")?;
+    if !status.success() {
+        bail!(
+            "fuzzing `{TARGET}` failed ({status}); the crashing input is under fuzz/artifacts/{TARGET}/, \
+             reproduce with `cargo +nightly fuzz run {TARGET} <file>`"
+        );
+    }
+    Ok(())
+}
+
+fn ensure_cargo_fuzz() -> anyhow::Result<()> {
+    let installed = Command::new("cargo")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .args(["+nightly", "fuzz", "--version"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if installed {
+        return Ok(());
+    }
+    eprintln!("fuzz: cargo-fuzz is missing; running `cargo install cargo-fuzz`");
+    let status = Command::new("cargo")
+        .args(["install", "cargo-fuzz"])
+        .status()
+        .context("running `cargo install cargo-fuzz`")?;
+    if !status.success() {
+        bail!("`cargo install cargo-fuzz` failed ({status})");
+    }
+    Ok(())
+}
+
+/// Copies every `*.sql` below `src` into `corpus` (flat, named after the relative path) and
+/// returns how many files were copied. Files libFuzzer added earlier stay.
+fn seed_corpus(src: &Path, corpus: &Path) -> anyhow::Result<usize> {
+    std::fs::create_dir_all(corpus).with_context(|| format!("creating {}", corpus.display()))?;
+    let mut count = 0;
+    let mut stack = vec![src.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|ext| ext != "sql") {
+                continue;
+            }
+            let rel = path.strip_prefix(src).unwrap_or(&path);
+            let name = rel.to_string_lossy().replace(['/', '\\'], "_");
+            std::fs::copy(&path, corpus.join(&name))
+                .with_context(|| format!("copying {} into the corpus", path.display()))?;
+            count += 1;
+        }
+    }
+    Ok(count)
 }

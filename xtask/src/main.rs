@@ -18,11 +18,16 @@ fn main() -> anyhow::Result<()> {
         ["bench", rest @ ..] => bench::run(rest),
         ["fuzz", rest @ ..] => fuzz::run(rest),
         ["tidy"] => tidy::run(),
-        _ => bail!("usage: cargo xtask codegen [--check] | bench parse [--models N] | fuzz [SECONDS] | tidy"),
+        _ => bail!(
+            "usage: cargo xtask codegen [--check] | bench parse [--models N] | fuzz [SECONDS] | tidy"
+        ),
     }
 }
 
 /// The workspace root (xtask lives one level below it).
 pub(crate) fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }

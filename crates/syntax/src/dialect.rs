@@ -28,6 +28,8 @@ pub struct DialectInfo {
     pub nested_comments: bool,
     /// `[1, 2]`, `{'a': 1}`, `MAP {..}` literals.
     pub list_struct_literals: bool,
+    /// `SELECT a, b, FROM t`.
+    pub trailing_commas: bool,
     /// `QUALIFY` clause.
     pub qualify: bool,
     /// `* EXCLUDE (..)` (DuckDB, Snowflake) or `* EXCEPT (..)` (BigQuery, Databricks).
@@ -84,6 +86,7 @@ const ANSI: DialectInfo = DialectInfo {
     bracket_identifiers: true,
     nested_comments: true,
     list_struct_literals: false,
+    trailing_commas: false,
     qualify: false,
     star_exclude: false,
     star_except: false,
@@ -101,8 +104,9 @@ const ANSI: DialectInfo = DialectInfo {
 const DUCKDB: DialectInfo = DialectInfo {
     name: "duckdb",
     bracket_identifiers: false,
-    nested_comments: false,
+    nested_comments: true,
     list_struct_literals: true,
+    trailing_commas: true,
     qualify: true,
     star_exclude: true,
     star_replace: true,
@@ -151,6 +155,7 @@ const BIGQUERY: DialectInfo = DialectInfo {
     star_except: true,
     star_replace: true,
     safe_cast: true,
+    trailing_commas: true,
     ..ANSI
 };
 

@@ -26,6 +26,7 @@ pub(crate) const STMT_START: TokenSet = TokenSet::new(&[
     T![create],
     T![insert],
     T![drop],
+    T![delete],
     T![pivot],
     T![unpivot],
 ]);
@@ -100,6 +101,7 @@ pub(crate) const RESERVED: TokenSet = TokenSet::new(&[
     T![right],
     T![select],
     T![semi],
+    T![table],
     T![then],
     T![true],
     T![try_cast],
@@ -183,6 +185,7 @@ fn statement(p: &mut Parser<'_>) {
         T![create] => ddl::create(p),
         T![insert] => ddl::insert(p),
         T![drop] => ddl::drop(p),
+        T![delete] => ddl::delete(p),
         T![pivot] | T![unpivot] if !p.nth_at(1, T!['(']) => query::pivot_statement(p),
         T![select] | T![with] | T![from] | T![values] | T!['('] => {
             let m = p.start();
@@ -215,7 +218,7 @@ fn statement(p: &mut Parser<'_>) {
 /// other than INSERT): valid in a seed file, irrelevant to models.
 const OTHER_STATEMENTS: &[&str] = &[
     "set", "reset", "install", "load", "copy", "attach", "detach", "pragma", "use", "begin",
-    "commit", "rollback", "delete", "update", "alter", "truncate", "call", "checkpoint", "export",
+    "commit", "rollback", "update", "alter", "truncate", "call", "checkpoint", "export",
     "import", "vacuum", "analyze", "explain", "describe", "show", "summarize", "merge", "comment",
     "grant", "revoke",
 ];
@@ -236,12 +239,20 @@ pub(crate) fn at_name_kind(kind: SyntaxKind) -> bool {
     matches!(kind, IDENT | QUOTED_IDENT) || (kind.is_keyword() && !RESERVED.contains(kind))
 }
 
+/// After a dot every keyword is a name: `t.values`, `s.order`.
+pub(crate) fn at_word_kind(kind: SyntaxKind) -> bool {
+    matches!(kind, IDENT | QUOTED_IDENT) || kind.is_keyword()
+}
+
 /// A word that may follow an expression or FROM item as an alias without `AS`.
 pub(crate) fn at_implicit_alias(p: &Parser<'_>) -> bool {
     let kind = p.current();
     match kind {
         QUOTED_IDENT => true,
-        IDENT => misspelled_clause_keyword(p).is_none(),
+        IDENT => {
+            let set_op = p.at_contextual_kw("minus") && matches!(p.nth(1), T![select] | T!['('] | T![from]);
+            !set_op && misspelled_clause_keyword(p).is_none()
+        }
         _ => at_name_kind(kind) && !NO_IMPLICIT_ALIAS.contains(kind),
     }
 }
@@ -289,7 +300,7 @@ pub(crate) fn name_ref(p: &mut Parser<'_>) -> CompletedMarker {
 pub(crate) fn path(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     name_ref(p);
-    while p.at(T![.]) && at_name_kind(p.nth(1)) {
+    while p.at(T![.]) && at_word_kind(p.nth(1)) {
         p.bump(T![.]);
         name_ref(p);
     }
@@ -332,7 +343,7 @@ pub(crate) fn column_alias_list(p: &mut Parser<'_>) {
 pub(crate) fn paren_name_refs(p: &mut Parser<'_>, kind: SyntaxKind) {
     let m = p.start();
     p.expect(T!['(']);
-    comma_list(p, T![')'], |p| {
+    comma_list1(p, T![')'], "a column name", |p| {
         if at_name(p) {
             path(p);
             true
@@ -350,28 +361,38 @@ pub(crate) fn paren_name_refs(p: &mut Parser<'_>, kind: SyntaxKind) {
 /// it knows is there; then the token is either left for an enclosing rule (clause
 /// keyword, closer) or skipped with an error. A trailing comma before `end` is accepted
 /// (the validation pass judges it per dialect).
-pub(crate) fn comma_list(p: &mut Parser<'_>, end: SyntaxKind, mut item: impl FnMut(&mut Parser<'_>) -> bool) {
+pub(crate) fn comma_list(p: &mut Parser<'_>, end: SyntaxKind, mut item: impl FnMut(&mut Parser<'_>) -> bool) -> usize {
+    let mut count = 0;
     loop {
         if p.at(end) || p.at_eof() {
-            return;
+            return count;
         }
-        if !item(p) {
+        if item(p) {
+            count += 1;
+        } else {
             if p.at(T![,]) {
                 p.error("expected an item before `,`");
             } else if p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) {
                 p.error(format!("expected an item, found {}", crate::parser::describe(p.current())));
-                return;
+                return count;
             } else {
                 p.err_and_bump("unexpected token in list");
                 continue;
             }
         }
         if p.at(end) {
-            return;
+            return count;
         }
         if !p.eat(T![,]) {
-            return;
+            return count;
         }
+    }
+}
+
+/// A `comma_list` that needs at least one item; `what` names it in the error.
+pub(crate) fn comma_list1(p: &mut Parser<'_>, end: SyntaxKind, what: &str, item: impl FnMut(&mut Parser<'_>) -> bool) {
+    if comma_list(p, end, item) == 0 {
+        p.error(format!("expected {what}"));
     }
 }
 

@@ -54,10 +54,14 @@ enum Shape {
     DollarString,
     #[regex(r"[0-9][0-9_]*")]
     #[regex(r"0[xX][0-9A-Fa-f_]+")]
+    // Databricks typed suffixes: `1L`, `1S`, `1Y`.
+    #[regex(r"[0-9][0-9_]*[LSY]")]
     Int,
     #[regex(r"[0-9][0-9_]*\.[0-9_]*([eE][+-]?[0-9]+)?")]
     #[regex(r"\.[0-9][0-9_]*([eE][+-]?[0-9]+)?")]
     #[regex(r"[0-9][0-9_]*[eE][+-]?[0-9]+")]
+    // Databricks `1D`, `1.5F`, `1BD`.
+    #[regex(r"[0-9][0-9_]*(\.[0-9_]*)?([DF]|BD)")]
     Float,
     #[regex(r"@[A-Za-z_][A-Za-z0-9_]*")]
     AtIdent,
@@ -110,8 +114,15 @@ enum Shape {
     Bang,
     #[token("<<")]
     Shl,
-    #[token(">>")]
-    Shr,
+    #[token("&&")]
+    #[token("~~")]
+    #[token("!~~")]
+    #[token("~~*")]
+    #[token("!~~*")]
+    #[token("!~")]
+    #[token("~*")]
+    #[token("!~*")]
+    Operator,
     #[token("=")]
     Eq,
     #[token("==")]
@@ -339,7 +350,7 @@ fn classify(shape: Shape, text: &str, info: &crate::DialectInfo) -> SyntaxKind {
         Shape::Tilde => T![~],
         Shape::Bang => T![!],
         Shape::Shl => T![<<],
-        Shape::Shr => T![>>],
+        Shape::Operator => K::OPERATOR,
         Shape::Eq => T![=],
         Shape::Eq2 => T![==],
         Shape::Neq => T![!=],

@@ -23,6 +23,9 @@ pub(crate) enum Event {
 /// stack (and the recursive drop of green nodes) bounded for any input.
 const MAX_DEPTH: u32 = 200;
 
+/// How many chained wrappings (see `Parser::chain`) may be open at once.
+const MAX_CHAIN: u32 = 1000;
+
 pub(crate) struct Parser<'t> {
     lexed: &'t LexedStr<'t>,
     /// Indices into `lexed` of the non-trivia tokens.
@@ -33,6 +36,10 @@ pub(crate) struct Parser<'t> {
     /// loops. A stuck grammar rule is thus an error in the tree, never a hang.
     fuel: Cell<u32>,
     depth: u32,
+    /// Nodes wrapped around a completed one by `precede` in loops that are still open
+    /// (operator chains `a + b + c ..`, postfix chains, join chains). Each adds a level to
+    /// the tree, whose drop is recursive, so the total is bounded too.
+    chain: u32,
     /// A misspelled keyword the grammar reads as the keyword: (token position, keyword).
     override_kw: Option<(usize, SyntaxKind)>,
     pub(crate) dialect: Dialect,
@@ -53,6 +60,7 @@ impl<'t> Parser<'t> {
             pos: 0,
             fuel: Cell::new(FUEL),
             depth: 0,
+            chain: 0,
             override_kw: None,
             dialect,
         }
@@ -244,6 +252,31 @@ impl<'t> Parser<'t> {
 
     pub(crate) fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Asks to wrap one more level around a chain; on `false` the caller reports the
+    /// chain as too long and skips the rest of it flat (`skip_overlong_chain`).
+    pub(crate) fn wrap(&mut self) -> bool {
+        if self.chain >= MAX_CHAIN {
+            return false;
+        }
+        self.chain += 1;
+        true
+    }
+
+    pub(crate) fn unwrap_chain(&mut self, n: u32) {
+        self.chain = self.chain.saturating_sub(n);
+    }
+
+    /// Past `MAX_CHAIN`: one error, then the rest of the construct as a flat `ERROR_NODE`
+    /// up to a clause keyword, a closer or a comma.
+    pub(crate) fn skip_overlong_chain(&mut self, stop: TokenSet) {
+        let m = self.start();
+        self.error("expression is too long to analyse (over 1000 chained operators); split it");
+        while !self.at_eof() && !self.at_ts(stop) {
+            self.bump_any_balanced();
+        }
+        m.complete(self, SyntaxKind::ERROR_NODE);
     }
 }
 

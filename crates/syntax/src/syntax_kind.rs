@@ -287,6 +287,8 @@ syntax_kinds! {
         AT_IDENT,
         /// `$1`, `?` is QUESTION, `:name` stays COLON + IDENT.
         PARAM,
+        /// Other operators of one token: `&&`, `~~`, `!~~`, `~~*`, `!~`, `~*`.
+        OPERATOR,
         ERROR,
         EOF,
     }
@@ -306,6 +308,7 @@ syntax_kinds! {
         CREATE_SCHEMA_STMT,
         INSERT_STMT,
         DROP_STMT,
+        DELETE_STMT,
         PIVOT_STMT,
         UNPIVOT_STMT,
         OTHER_STMT,

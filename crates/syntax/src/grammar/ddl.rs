@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::grammar::expressions::{expr, opt_expr};
+use crate::grammar::from;
 use crate::grammar::query::{QUERY_START, at_query_start, query};
 use crate::grammar::types::type_ref;
 
@@ -312,7 +313,7 @@ pub(crate) fn drop(p: &mut Parser<'_>) {
         _ => p.error("expected TABLE, VIEW or SCHEMA"),
     }
     opt_if_not_exists(p);
-    comma_list(p, EOF, |p| {
+    comma_list1(p, EOF, "a name", |p| {
         if at_name(p) {
             path(p);
             true
@@ -324,6 +325,37 @@ pub(crate) fn drop(p: &mut Parser<'_>) {
         p.eat(T![restrict]);
     }
     m.complete(p, DROP_STMT);
+}
+
+/// `DELETE FROM t [USING ..] [WHERE ..]`.
+pub(crate) fn delete(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T![delete]);
+    expect_kw(p, T![from]);
+    table_name(p);
+    if p.at(T![as]) || at_implicit_alias(p) {
+        opt_alias(p, false);
+    }
+    if p.eat(T![using]) {
+        comma_list1(p, EOF, "a table", |p| {
+            if at_name(p) || p.at(T!['(']) {
+                from::from_item(p);
+                true
+            } else {
+                false
+            }
+        });
+    }
+    if p.at(T![where]) {
+        let w = p.start();
+        p.bump(T![where]);
+        expr(p);
+        w.complete(p, WHERE_CLAUSE);
+    }
+    if p.at_contextual_kw("returning") {
+        rest_of_statement(p);
+    }
+    m.complete(p, DELETE_STMT);
 }
 
 /// Keeps the rest of a statement we do not analyse, brackets balanced, up to `;`.

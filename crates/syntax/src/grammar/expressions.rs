@@ -59,6 +59,11 @@ pub(crate) fn expr_list(p: &mut Parser<'_>, end: SyntaxKind) {
     comma_list(p, end, |p| opt_expr(p).is_some());
 }
 
+/// `expr_list` needing at least one expression.
+pub(crate) fn expr_list1(p: &mut Parser<'_>, end: SyntaxKind) {
+    comma_list1(p, end, "an expression", |p| opt_expr(p).is_some());
+}
+
 fn expr_bp(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
     if !p.enter() {
         if at_expr_start(p) {
@@ -76,11 +81,17 @@ fn expr_bp(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
 
 fn expr_bp_inner(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
     let mut lhs = prefix_expr(p)?;
+    let mut wrapped = 0;
     loop {
         let Some((bp, kind)) = infix_op(p) else { break };
         if bp <= min_bp {
             break;
         }
+        if !p.wrap() {
+            p.skip_overlong_chain(CHAIN_STOP);
+            break;
+        }
+        wrapped += 1;
         let m = lhs.precede(p);
         lhs = match kind {
             Infix::Binary => {
@@ -88,6 +99,14 @@ fn expr_bp_inner(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
                 if matches!(p.current(), T![any] | T![all]) && p.nth_at(1, T!['(']) || p.at_contextual_kw("some") && p.nth_at(1, T!['(']) {
                     quantified(p);
                 } else if expr_bp(p, bp).is_none() {
+                    expected_expr(p);
+                }
+                m.complete(p, BIN_EXPR)
+            }
+            Infix::Pair => {
+                p.bump_any();
+                p.bump_any();
+                if expr_bp(p, bp).is_none() {
                     expected_expr(p);
                 }
                 m.complete(p, BIN_EXPR)
@@ -163,11 +182,17 @@ fn expr_bp_inner(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
             }
         };
     }
+    p.unwrap_chain(wrapped);
     Some(lhs)
 }
 
+/// Where the flat skip of an overlong chain stops.
+const CHAIN_STOP: TokenSet = CLAUSE_START.union(CLOSERS).union(TokenSet::new(&[T![,]]));
+
 enum Infix {
     Binary,
+    /// A two-token operator such as `>>` or `^@`.
+    Pair,
     Is,
     Postfix,
     Between,
@@ -179,6 +204,10 @@ enum Infix {
 
 fn infix_op(p: &Parser<'_>) -> Option<(u8, Infix)> {
     let res = match p.current() {
+        // `^@`, `<@`, `@>`, `>>`: written without a space, lexed as two tokens.
+        T![^] | T![<] if p.nth_at(1, T![@]) && p.nth_is_joined(1) => (BP_OTHER, Infix::Pair),
+        T![@] if p.nth_at(1, T![>]) && p.nth_is_joined(1) => (BP_OTHER, Infix::Pair),
+        T![>] if p.nth_at(1, T![>]) && p.nth_is_joined(1) => (BP_OTHER, Infix::Pair),
         T![or] => (BP_OR, Infix::Binary),
         T![and] => (BP_AND, Infix::Binary),
         T![is] => (BP_IS, Infix::Is),
@@ -194,12 +223,11 @@ fn infix_op(p: &Parser<'_>) -> Option<(u8, Infix)> {
             T![like] | T![ilike] | T![glob] | T![rlike] | T![regexp] | T![similar] => (BP_PATTERN, Infix::Like),
             _ => return None,
         },
-        T![||] | T![->] | T![->>] | T![<<] | T![>>] | T![&] | T![|] | T![~] => (BP_OTHER, Infix::Binary),
-        // DuckDB list operators `&&`, `@>`, `<@`, `^@` arrive as two tokens; only the
-        // unambiguous joined pairs are operators.
-        T![@] if p.nth_at(1, T![>]) => return None,
+        T![||] | T![->] | T![->>] | T![<<] | T![&] | T![|] | T![~] => (BP_OTHER, Infix::Binary),
         T![+] | T![-] => (BP_ADD, Infix::Binary),
+        T![%] if !at_expr_start_n(p, 1) => return None,
         T![*] | T![/] | SLASH2 | T![%] => (BP_MUL, Infix::Binary),
+        OPERATOR => (BP_OTHER, Infix::Binary),
         T![^] | T![**] => (BP_POW, Infix::Binary),
         IDENT if p.at_contextual_kw("div") => (BP_MUL, Infix::Binary),
         T![at] if p.nth_at(1, T![time]) && p.nth_at(2, T![zone]) => (BP_AT_TZ, Infix::AtTimeZone),
@@ -286,7 +314,15 @@ fn prefix_expr(p: &mut Parser<'_>) -> Option<CompletedMarker> {
 
 fn postfix_expr(p: &mut Parser<'_>) -> Option<CompletedMarker> {
     let mut lhs = atom(p)?;
+    let mut wrapped = 0;
     loop {
+        if matches!(p.current(), T![::] | T!['['] | T![.] | T![:]) {
+            if !p.wrap() {
+                p.skip_overlong_chain(CHAIN_STOP);
+                break;
+            }
+            wrapped += 1;
+        }
         lhs = match p.current() {
             T![::] => {
                 let m = lhs.precede(p);
@@ -299,7 +335,18 @@ fn postfix_expr(p: &mut Parser<'_>) -> Option<CompletedMarker> {
                 index_rest(p);
                 m.complete(p, INDEX_EXPR)
             }
-            T![.] if at_name_kind(p.nth(1)) || p.nth_at(1, T![*]) || p.nth_at(1, INT_NUMBER) => {
+            // Snowflake/Databricks `v:path`; DuckDB uses `:` in struct literals and slices.
+            T![:] if !p.dialect.info().list_struct_literals
+                && p.nth_is_joined(0)
+                && p.nth_is_joined(1)
+                && at_word_kind(p.nth(1)) =>
+            {
+                let m = lhs.precede(p);
+                p.bump(T![:]);
+                name_ref(p);
+                m.complete(p, FIELD_EXPR)
+            }
+            T![.] if at_word_kind(p.nth(1)) || p.nth_at(1, T![*]) || p.nth_at(1, INT_NUMBER) => {
                 let m = lhs.precede(p);
                 p.bump(T![.]);
                 if p.at(T![*]) {
@@ -323,6 +370,7 @@ fn postfix_expr(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             _ => break,
         };
     }
+    p.unwrap_chain(wrapped);
     Some(lhs)
 }
 
@@ -365,7 +413,11 @@ const EXPR_START_KW: TokenSet = TokenSet::new(&[
 ]);
 
 pub(crate) fn at_expr_start(p: &Parser<'_>) -> bool {
-    let k = p.current();
+    at_expr_start_n(p, 0)
+}
+
+fn at_expr_start_n(p: &Parser<'_>, n: usize) -> bool {
+    let k = p.nth(n);
     at_name_kind(k)
         || EXPR_START_KW.contains(k)
         || matches!(
@@ -414,6 +466,9 @@ fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
         T![case] => case_expr(p),
         T![cast] | T![try_cast] | T![safe_cast] => cast_call(p),
         T![extract] if p.nth_at(1, T!['(']) => extract(p),
+        T![exists] if p.nth_at(1, T!['(']) && !matches!(p.nth(2), T![select] | T![with] | T![from] | T![values] | T!['(']) => {
+            call_or_path(p)
+        }
         T![exists] => {
             let m = p.start();
             p.bump(T![exists]);
@@ -449,14 +504,32 @@ fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             types::type_ref(p);
             if p.at(T!['(']) {
                 arg_list(p);
+                m.complete(p, CALL_EXPR)
             } else if p.at(T!['[']) {
-                index_rest(p);
+                list_literal(p, Some(m))
+            } else {
+                m.complete(p, CALL_EXPR)
             }
-            m.complete(p, CALL_EXPR)
+        }
+        // DuckDB `*COLUMNS(..)` unpacks the columns into the surrounding call.
+        T![*] if p.nth_at_contextual_kw(1, "columns") && p.nth_is_joined(1) => {
+            let m = p.start();
+            p.bump(T![*]);
+            call_or_path(p);
+            m.complete(p, PREFIX_EXPR)
         }
         T![*] => {
             let m = p.start();
             star(p, Some(m))
+        }
+        IDENT if p.at_contextual_kw("lambda") && at_name_kind(p.nth(1)) && matches!(p.nth(2), T![:] | T![,]) => {
+            keyword_lambda(p)
+        }
+        IDENT if p.nth_at(1, STRING) && is_literal_type_name(p.nth_text(0)) => {
+            let m = p.start();
+            p.bump_remap(IDENT);
+            p.bump(STRING);
+            m.complete(p, TYPED_LITERAL)
         }
         AT_IDENT => placeholder(p),
         PARAM | T![?] => {
@@ -470,7 +543,7 @@ fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             p.bump_remap(IDENT);
             m.complete(p, PARAM_EXPR)
         }
-        T![left] | T![right] | T![grouping] | T![any] | T![all] | T![values] if p.nth_at(1, T!['(']) => {
+        T![left] | T![right] | T![grouping] | T![any] | T![all] | T![values] | T![offset] if p.nth_at(1, T!['(']) => {
             call_or_path(p)
         }
         k if at_name_kind(k) => {
@@ -489,6 +562,35 @@ fn at_lambda_body(p: &Parser<'_>, n: usize) -> bool {
     !matches!(p.nth(n), STRING | INT_NUMBER) || !matches!(p.nth(n + 1), T![,] | T![')'] | EOF)
         && !CLAUSE_START.contains(p.nth(n + 1))
         && p.nth(n + 1) != T![as]
+}
+
+/// Type names that prefix a string to make a typed literal: `NUMERIC '1.5'`, `JSON '{}'`.
+fn is_literal_type_name(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "datetime", "numeric", "bignumeric", "json", "decimal", "bytes", "uuid", "varchar", "text",
+        "int", "integer", "bigint", "double", "float", "real", "boolean", "bool", "blob",
+        "timestamp_ntz", "timestamp_ltz", "timestamp_tz", "geography", "hugeint",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+/// DuckDB's `lambda x, y: body`.
+fn keyword_lambda(p: &mut Parser<'_>) -> CompletedMarker {
+    let m = p.start();
+    p.bump_remap(IDENT);
+    let params = p.start();
+    comma_list(p, T![:], |p| {
+        if at_name(p) {
+            name(p, TokenSet::EMPTY);
+            true
+        } else {
+            false
+        }
+    });
+    params.complete(p, LAMBDA_PARAMS);
+    p.expect(T![:]);
+    expr(p);
+    m.complete(p, LAMBDA_EXPR)
 }
 
 fn lambda(p: &mut Parser<'_>) -> CompletedMarker {
@@ -670,6 +772,16 @@ fn list_literal(p: &mut Parser<'_>, outer: Option<Marker>) -> CompletedMarker {
     let m = outer.unwrap_or_else(|| p.start());
     p.bump(T!['[']);
     expr_list(p, T![']']);
+    // DuckDB list comprehension: `[x * 2 FOR x IN xs IF x > 0]`.
+    if p.eat(T![for]) {
+        name(p, TokenSet::new(&[T![in]]));
+        if p.expect(T![in]) {
+            expr(p);
+        }
+        if p.eat(T![if]) {
+            expr(p);
+        }
+    }
     p.expect(T![']']);
     m.complete(p, ARRAY_EXPR)
 }
@@ -776,6 +888,7 @@ pub(crate) fn star_modifiers(p: &mut Parser<'_>) {
 /// A name, a qualified name, a function call or `t.*`.
 fn call_or_path(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
+    let is_struct = p.at(T![struct]);
     path(p);
     if p.at(T![.]) && p.nth_at(1, T![*]) {
         p.bump(T![.]);
@@ -784,7 +897,7 @@ fn call_or_path(p: &mut Parser<'_>) -> CompletedMarker {
         return m.complete(p, STAR_EXPR);
     }
     if p.at(T!['(']) {
-        arg_list(p);
+        arg_list_with(p, is_struct);
         call_suffixes(p);
         return m.complete(p, CALL_EXPR);
     }
@@ -793,26 +906,34 @@ fn call_or_path(p: &mut Parser<'_>) -> CompletedMarker {
 
 /// `( [DISTINCT|ALL] args [ORDER BY ..] [IGNORE|RESPECT NULLS] [LIMIT n] )`.
 pub(crate) fn arg_list(p: &mut Parser<'_>) {
+    arg_list_with(p, false);
+}
+
+/// `named_fields`: BigQuery's `STRUCT(x AS a)` names fields inline.
+fn arg_list_with(p: &mut Parser<'_>, named_fields: bool) {
     let m = p.start();
     p.bump(T!['(']);
     if !p.eat(T![distinct]) {
         p.eat(T![all]);
     }
-    comma_list(p, T![')'], arg);
-    if p.at(T![order]) {
-        query::order_by_clause(p);
-    }
-    null_treatment(p);
-    if p.at(T![limit]) {
-        p.bump(T![limit]);
-        expr(p);
+    comma_list(p, T![')'], |p| arg(p, named_fields));
+    loop {
+        if p.at(T![order]) {
+            query::order_by_clause(p);
+        } else if matches!(p.current(), T![ignore] | T![respect]) && p.nth_at(1, T![nulls]) {
+            null_treatment(p);
+        } else if p.eat(T![limit]) {
+            expr(p);
+        } else {
+            break;
+        }
     }
     recover_to_closer(p);
     p.expect(T![')']);
     m.complete(p, ARG_LIST);
 }
 
-fn arg(p: &mut Parser<'_>) -> bool {
+fn arg(p: &mut Parser<'_>, named_fields: bool) -> bool {
     if p.at_ts(CLAUSE_START) && !p.at(T![select]) && !p.at(T![from]) && !p.at(T![values]) {
         return false;
     }
@@ -831,12 +952,29 @@ fn arg(p: &mut Parser<'_>) -> bool {
         m.complete(p, ARG);
         return true;
     }
-    if opt_expr(p).is_none() {
-        m.abandon(p);
-        return false;
+    // SQL-standard `TRIM(BOTH 'x' FROM s)`.
+    if (p.at_contextual_kw("both") || p.at_contextual_kw("leading") || p.at_contextual_kw("trailing"))
+        && !matches!(p.nth(1), T![,] | T![')'])
+    {
+        p.bump_remap(IDENT);
+        if !p.at(T![from]) {
+            expr(p);
+        }
+    } else if opt_expr(p).is_none() {
+        if p.at(T![from]) {
+            // `TRIM(FROM s)`
+        } else {
+            m.abandon(p);
+            return false;
+        }
     }
-    // BigQuery `STRUCT(x AS a)` names fields inline.
-    if p.at(T![as]) {
+    // SQL-standard keyword-separated arguments: `SUBSTRING(s FROM 1 FOR 3)`,
+    // `OVERLAY(s PLACING t FROM 2)`.
+    while p.at(T![from]) || p.at(T![for]) || p.at_contextual_kw("placing") {
+        p.bump_remap(p.current());
+        expr(p);
+    }
+    if named_fields && p.at(T![as]) {
         let a = p.start();
         p.bump(T![as]);
         name_after_as(p, TokenSet::EMPTY);
@@ -912,7 +1050,7 @@ pub(crate) fn window_spec(p: &mut Parser<'_>) {
         let pb = p.start();
         p.bump(T![partition]);
         expect_kw(p, T![by]);
-        expr_list(p, T![')']);
+        expr_list1(p, T![')']);
         pb.complete(p, PARTITION_BY);
     }
     if p.at(T![order]) {
@@ -977,7 +1115,7 @@ fn frame_bound(p: &mut Parser<'_>) {
 
 /// `ORDER BY` items: `expr [ASC|DESC] [NULLS FIRST|LAST]`.
 pub(crate) fn order_by_items(p: &mut Parser<'_>) {
-    comma_list(p, EOF, |p| {
+    comma_list1(p, EOF, "an ORDER BY item", |p| {
         let m = p.start();
         if opt_expr(p).is_none() {
             m.abandon(p);

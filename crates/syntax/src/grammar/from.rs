@@ -7,7 +7,7 @@ use crate::grammar::query::{at_query_start, query, recover_to_closer, values};
 pub(crate) fn from_clause(p: &mut Parser<'_>) {
     let m = p.start();
     p.bump(T![from]);
-    comma_list(p, EOF, |p| {
+    comma_list1(p, EOF, "a table", |p| {
         if at_from_item_start(p) {
             from_item(p);
             true
@@ -21,6 +21,7 @@ pub(crate) fn from_clause(p: &mut Parser<'_>) {
 fn at_from_item_start(p: &Parser<'_>) -> bool {
     at_name(p)
         || matches!(p.current(), T!['('] | T![lateral] | T![values] | T![unnest] | STRING | AT_IDENT)
+        || p.at(T![table]) && p.nth_at(1, T!['('])
 }
 
 /// A FROM item with its joins: `a JOIN b ON .. LEFT JOIN c USING (..)`.
@@ -28,6 +29,7 @@ pub(crate) fn from_item(p: &mut Parser<'_>) {
     let Some(mut lhs) = from_primary(p) else {
         return;
     };
+    let mut wrapped = 0;
     loop {
         if p.at(IDENT) && !fix_misspelled(p, TokenSet::new(&[T![join], T![left], T![inner], T![cross]])) {
             break;
@@ -35,6 +37,11 @@ pub(crate) fn from_item(p: &mut Parser<'_>) {
         if !at_join(p) {
             break;
         }
+        if !p.wrap() {
+            p.skip_overlong_chain(CLAUSE_START.union(CLOSERS));
+            break;
+        }
+        wrapped += 1;
         let m = lhs.precede(p);
         join_operator(p);
         if at_from_item_start(p) {
@@ -49,6 +56,7 @@ pub(crate) fn from_item(p: &mut Parser<'_>) {
         }
         lhs = m.complete(p, JOIN_EXPR);
     }
+    p.unwrap_chain(wrapped);
 }
 
 fn at_join(p: &Parser<'_>) -> bool {
@@ -144,6 +152,15 @@ fn from_primary(p: &mut Parser<'_>) -> Option<CompletedMarker> {
         T![values] => {
             values(p);
             DERIVED_TABLE
+        }
+        // Snowflake `TABLE(FLATTEN(..))`, BigQuery-style `TABLE(fn(..))`.
+        T![table] if p.nth_at(1, T!['(']) => {
+            p.bump(T![table]);
+            p.bump(T!['(']);
+            expr(p);
+            recover_to_closer(p);
+            p.expect(T![')']);
+            TABLE_FUNCTION
         }
         STRING => {
             p.bump(STRING);

@@ -13,11 +13,13 @@ pub(crate) fn at_query_start(p: &Parser<'_>) -> bool {
         T![select] | T![with] | T![values] => true,
         T![from] => true,
         T!['('] => {
+            // Bounded: a deeper `((((SELECT` parses as parenthesised subquery expressions.
             let mut n = 1;
-            while p.nth_at(n, T!['(']) {
+            while n < 32 && p.nth_at(n, T!['(']) {
                 n += 1;
             }
             matches!(p.nth(n), T![select] | T![with] | T![from] | T![values])
+                || matches!(p.nth(n), T![pivot] | T![unpivot]) && at_name_kind(p.nth(n + 1))
         }
         _ => false,
     }
@@ -56,7 +58,7 @@ fn with_clause(p: &mut Parser<'_>) {
     let m = p.start();
     p.bump(T![with]);
     p.eat(T![recursive]);
-    comma_list(p, EOF, |p| {
+    comma_list1(p, EOF, "a CTE", |p| {
         if at_name(p) {
             cte(p);
             true
@@ -128,10 +130,16 @@ fn compound_select(p: &mut Parser<'_>, min_bp: u8) {
     let Some(mut lhs) = select_primary(p) else {
         return;
     };
+    let mut wrapped = 0;
     while let Some(bp) = set_op_bp(p) {
         if bp <= min_bp {
             break;
         }
+        if !p.wrap() {
+            p.skip_overlong_chain(TokenSet::new(&[T![;], T![')'], T![order], T![limit]]));
+            break;
+        }
+        wrapped += 1;
         let m = lhs.precede(p);
         set_operator(p);
         if at_query_start(p) || p.at(T!['(']) {
@@ -141,6 +149,7 @@ fn compound_select(p: &mut Parser<'_>, min_bp: u8) {
         }
         lhs = m.complete(p, COMPOUND_SELECT);
     }
+    p.unwrap_chain(wrapped);
 }
 
 fn set_operator(p: &mut Parser<'_>) {
@@ -240,7 +249,10 @@ pub(crate) fn skip_clause_garbage(p: &mut Parser<'_>) {
     if p.at_eof() || p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) || p.at(IDENT) && misspelled_clause_keyword(p).is_some() {
         return;
     }
-    if matches!(p.current(), T![qualify] | T![window] | T![limit] | T![order] | T![offset] | T![fetch]) {
+    if matches!(
+        p.current(),
+        T![qualify] | T![window] | T![limit] | T![order] | T![offset] | T![fetch] | T![rows] | T![range] | T![groups]
+    ) {
         return;
     }
     let m = p.start();
@@ -267,7 +279,7 @@ fn select_clause(p: &mut Parser<'_>) {
         if p.at(T![on]) {
             p.bump(T![on]);
             p.expect(T!['(']);
-            expr_list(p, T![')']);
+            expressions::expr_list1(p, T![')']);
             p.expect(T![')']);
         }
         d.complete(p, DISTINCT_CLAUSE);
@@ -277,7 +289,7 @@ fn select_clause(p: &mut Parser<'_>) {
         d.complete(p, DISTINCT_CLAUSE);
     }
     let list = p.start();
-    comma_list(p, EOF, select_item);
+    comma_list1(p, EOF, "a select item", select_item);
     list.complete(p, SELECT_ITEM_LIST);
     m.complete(p, SELECT_CLAUSE);
 }
@@ -289,6 +301,16 @@ fn select_item(p: &mut Parser<'_>) -> bool {
     let m = p.start();
     if p.at(T![*]) {
         expressions::star(p, None);
+        m.complete(p, SELECT_ITEM);
+        return true;
+    }
+    // DuckDB prefix alias: `total: amount + tax`.
+    if at_name(p) && p.nth_at(1, T![:]) && p.dialect.info().list_struct_literals {
+        let a = p.start();
+        name(p, TokenSet::EMPTY);
+        p.bump(T![:]);
+        a.complete(p, ALIAS);
+        expressions::expr(p);
         m.complete(p, SELECT_ITEM);
         return true;
     }
@@ -309,7 +331,7 @@ fn group_by_clause(p: &mut Parser<'_>) {
         p.bump(T![all]);
     } else {
         p.eat(T![distinct]);
-        comma_list(p, EOF, grouping_element);
+        comma_list1(p, EOF, "a GROUP BY item", grouping_element);
     }
     skip_clause_garbage(p);
     m.complete(p, GROUP_BY_CLAUSE);
@@ -350,7 +372,7 @@ fn grouping_element(p: &mut Parser<'_>) -> bool {
 fn window_clause(p: &mut Parser<'_>) {
     let m = p.start();
     p.bump(T![window]);
-    comma_list(p, EOF, |p| {
+    comma_list1(p, EOF, "a window definition", |p| {
         if !at_name(p) {
             return false;
         }
@@ -436,7 +458,7 @@ fn fetch_clause(p: &mut Parser<'_>) {
 pub(crate) fn values(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     p.bump(T![values]);
-    comma_list(p, EOF, |p| {
+    comma_list1(p, EOF, "a row", |p| {
         if !p.at(T!['(']) {
             return false;
         }

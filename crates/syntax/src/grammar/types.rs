@@ -17,7 +17,7 @@ pub(crate) fn type_ref(p: &mut Parser<'_>) {
 }
 
 fn type_inner(p: &mut Parser<'_>) {
-    if !(at_name(p) || p.current().is_keyword()) {
+    if !at_name(p) {
         p.error("expected a type");
         return;
     }
@@ -51,7 +51,7 @@ fn type_inner(p: &mut Parser<'_>) {
                     p.bump(INT_NUMBER);
                 }
                 true
-            } else if at_name(p) || p.current().is_keyword() {
+            } else if at_name(p) {
                 type_ref(p);
                 true
             } else {
@@ -67,7 +67,7 @@ fn type_inner(p: &mut Parser<'_>) {
             if is_struct && at_name(p) && (p.nth_at(1, T![:]) || at_name_kind(p.nth(1)) || p.nth(1).is_keyword()) {
                 struct_field(p);
                 true
-            } else if at_name(p) || p.current().is_keyword() {
+            } else if at_name(p) {
                 type_ref(p);
                 true
             } else {

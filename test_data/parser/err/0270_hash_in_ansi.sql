@@ -1,2 +1,3 @@
+-- expect: `#` is no operator in ANSI SQL
 -- dialect: ansi
 select a # b, #1 from t;
