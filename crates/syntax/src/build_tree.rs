@@ -112,7 +112,10 @@ impl Builder<'_, '_> {
     }
 
     fn finish(mut self) -> (GreenNode, Vec<SyntaxError>) {
+        // One mistake often trips two rules at the same token ("expected AND" then
+        // "unexpected identifier"); the first says it best.
         self.errors.sort_by_key(|e| e.range.start());
+        self.errors.dedup_by_key(|e| e.range.start());
         (self.inner.finish(), self.errors)
     }
 }

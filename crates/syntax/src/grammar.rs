@@ -153,7 +153,10 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
             continue;
         }
         statement(p);
-        if !p.at_eof() && !p.at(T![;]) {
+        if p.at(T![')']) {
+            p.error("unmatched `)`");
+            skip_to_statement(p);
+        } else if !p.at_eof() && !p.at(T![;]) {
             // A statement ended early: report once, skip to the next statement.
             p.error("expected `;` or end of input");
             skip_to_statement(p);
@@ -359,39 +362,75 @@ pub(crate) fn paren_name_refs(p: &mut Parser<'_>, kind: SyntaxKind) {
 
 /// Parses `item (, item)*` up to (not including) `end`. `item` returns false when nothing
 /// it knows is there; then the token is either left for an enclosing rule (clause
-/// keyword, closer) or skipped with an error. A trailing comma before `end` is accepted
-/// (the validation pass judges it per dialect).
-pub(crate) fn comma_list(p: &mut Parser<'_>, end: SyntaxKind, mut item: impl FnMut(&mut Parser<'_>) -> bool) -> usize {
+/// keyword, closer) or skipped with an error. A trailing comma is accepted only right
+/// before `end`.
+pub(crate) fn comma_list(p: &mut Parser<'_>, end: SyntaxKind, item: impl FnMut(&mut Parser<'_>) -> bool) -> usize {
+    comma_list_impl(p, end, false, "an item", item)
+}
+
+/// A select list: a trailing comma before the next clause is DuckDB/BigQuery syntax,
+/// judged per dialect by the validation pass.
+pub(crate) fn comma_list_trailing(p: &mut Parser<'_>, item: impl FnMut(&mut Parser<'_>) -> bool) -> usize {
+    comma_list_impl(p, EOF, true, "a select item", item)
+}
+
+fn comma_list_impl(
+    p: &mut Parser<'_>,
+    end: SyntaxKind,
+    trailing_ok: bool,
+    what: &str,
+    mut item: impl FnMut(&mut Parser<'_>) -> bool,
+) -> usize {
     let mut count = 0;
+    let mut after_comma = false;
     loop {
         if p.at(end) || p.at_eof() {
             return count;
         }
         if item(p) {
             count += 1;
-        } else {
-            if p.at(T![,]) {
-                p.error("expected an item before `,`");
-            } else if p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) {
-                p.error(format!("expected an item, found {}", crate::parser::describe(p.current())));
-                return count;
-            } else {
-                p.err_and_bump("unexpected token in list");
-                continue;
+        } else if p.at(T![,]) {
+            p.error(format!("expected {what} before `,`"));
+        } else if p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) {
+            if !(trailing_ok && after_comma) {
+                p.error(format!("expected {what}, found {}", crate::parser::describe(p.current())));
             }
+            return count;
+        } else {
+            p.err_and_bump("unexpected token in list");
+            continue;
         }
         if p.at(end) {
             return count;
         }
         if !p.eat(T![,]) {
+            // Inside brackets, or in a select list, another expression here means a
+            // missing comma: report it and go on with the list.
+            let bracketed = end != EOF;
+            if (bracketed || trailing_ok) && at_missing_comma(p) {
+                p.error("expected `,` between items");
+                continue;
+            }
             return count;
         }
+        after_comma = true;
     }
+}
+
+fn at_missing_comma(p: &Parser<'_>) -> bool {
+    let k = p.current();
+    let stops = CLAUSE_START.union(STMT_START).union(CLOSERS);
+    expressions::at_expr_start(p)
+        && !stops.contains(k)
+        && !NO_IMPLICIT_ALIAS.contains(k)
+        && !(k == IDENT && misspelled_clause_keyword(p).is_some())
+        && !matches!(k, T![*])
 }
 
 /// A `comma_list` that needs at least one item; `what` names it in the error.
 pub(crate) fn comma_list1(p: &mut Parser<'_>, end: SyntaxKind, what: &str, item: impl FnMut(&mut Parser<'_>) -> bool) {
-    if comma_list(p, end, item) == 0 {
+    // `comma_list_impl` itself reports a list cut short by a clause keyword or a closer.
+    if comma_list_impl(p, end, false, what, item) == 0 && (p.at(end) || p.at_eof()) {
         p.error(format!("expected {what}"));
     }
 }
@@ -420,15 +459,29 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// The message for an unexpected token, with a did-you-mean for a likely keyword typo.
+pub(crate) fn unexpected(p: &Parser<'_>) -> String {
+    let word = p.nth_text(0);
+    if p.at(IDENT) && word.len() >= 3 {
+        let all = (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| k.is_keyword());
+        if let Some(kw) = near_keyword_in(word, all) {
+            return format!("unknown keyword `{word}`; did you mean {}?", crate::parser::describe(kw));
+        }
+    }
+    format!("unexpected {}", crate::parser::describe(p.current()))
+}
+
 /// The keyword of `candidates` that `word` is a likely typo of.
 fn near_keyword(word: &str, candidates: TokenSet) -> Option<SyntaxKind> {
+    near_keyword_in(word, (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| candidates.contains(*k)))
+}
+
+fn near_keyword_in(word: &str, candidates: impl Iterator<Item = SyntaxKind>) -> Option<SyntaxKind> {
     if word.len() < 2 || word.len() > 12 || !word.is_ascii() {
         return None;
     }
     let max = if word.len() <= 4 { 1 } else { 2 };
-    (0..(EOF as u16))
-        .filter_map(SyntaxKind::from_u16)
-        .filter(|k| candidates.contains(*k))
+    candidates
         .filter_map(|k| Some((edit_distance(word, k.static_text()?), k)))
         .filter(|&(d, _)| d >= 1 && d <= max)
         .min_by_key(|&(d, _)| d)
@@ -441,6 +494,10 @@ const AFTER_CLAUSE_KEYWORD: TokenSet = TokenSet::new(&[T![,], T![;], T![')'], T!
 /// close to one, and not followed by what may follow an alias.
 pub(crate) fn misspelled_clause_keyword(p: &Parser<'_>) -> Option<SyntaxKind> {
     let next = p.nth(1);
+    if next == T![select] {
+        // No alias is ever followed by SELECT; a set operator is.
+        return near_keyword(p.nth_text(0), TokenSet::new(&[T![union], T![intersect], T![except]]));
+    }
     if AFTER_CLAUSE_KEYWORD.contains(next) || CLAUSE_START.contains(next) || next == T![as] {
         return None;
     }

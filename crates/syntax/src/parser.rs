@@ -176,6 +176,23 @@ impl<'t> Parser<'t> {
         self.events.push(Event::Token { kind });
     }
 
+    /// Whether a `)` closes the current bracket level before the statement ends (`;` or
+    /// EOF at this level). Looks at most a few thousand tokens ahead, without fuel.
+    pub(crate) fn closer_ahead(&self) -> bool {
+        let mut depth = 0usize;
+        for n in 0..4096 {
+            match self.raw_nth(n) {
+                SyntaxKind::EOF => return false,
+                T![;] if depth == 0 => return false,
+                T!['('] | T!['['] | T!['{'] => depth += 1,
+                T![')'] if depth == 0 => return true,
+                T![')'] | T![']'] | T!['}'] => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Consumes whatever the grammar left (only after fuel ran out or a stray closer at
     /// the top level), so every token ends up in the tree.
     pub(crate) fn bump_rest(&mut self) {
@@ -336,12 +353,5 @@ impl CompletedMarker {
             *forward_parent = Some(new.pos - self.pos);
         }
         new
-    }
-
-    pub(crate) fn kind(self, p: &Parser<'_>) -> SyntaxKind {
-        match p.events[self.pos as usize] {
-            Event::Start { kind, .. } => kind,
-            _ => SyntaxKind::ERROR_NODE,
-        }
     }
 }

@@ -120,3 +120,5 @@ fn lexer_err() {
         Ok(lex_dump(text))
     });
 }
+
+mod differential;

@@ -21,6 +21,11 @@ pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCod
     let mut files = Vec::new();
     collect_sql(&models_dir, &mut files)?;
     files.sort();
+    // The seed's CREATE TABLE statements will type the sources; check its syntax too.
+    let seed = root.join("data").join("seed.sql");
+    if seed.is_file() && args.model.is_none() {
+        files.push(seed);
+    }
     let started = std::time::Instant::now();
     let mut errors = 0usize;
     let mut models = 0usize;
@@ -29,7 +34,8 @@ pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCod
         if args.model.as_deref().is_some_and(|m| m != name) {
             continue;
         }
-        models += 1;
+        let is_model = file.starts_with(&models_dir);
+        models += usize::from(is_model);
         let text = super::read_source(file)?;
         let parse = syntax::sql::parse(&text, syntax::Dialect::DuckDb);
         for err in parse.errors() {
@@ -38,7 +44,8 @@ pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCod
             let (line, col) = super::line_col(&text, err.range.start().into());
             eprintln!("{}:{line}:{col}: error[E100]: {}", rel.display(), err.message);
         }
-        println!("{name}: {} bytes, {} syntax errors", text.len(), parse.errors().len());
+        let rel = file.strip_prefix(&root).unwrap_or(file);
+        println!("{}: {} bytes, {} syntax errors", rel.display(), text.len(), parse.errors().len());
     }
     if let Some(m) = &args.model
         && models == 0

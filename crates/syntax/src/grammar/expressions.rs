@@ -27,6 +27,19 @@ pub(crate) fn expr(p: &mut Parser<'_>) {
     }
 }
 
+/// `a = = 1`: the second operator is the one mistake; skip it and read the operand.
+fn operand_after_stray_operator(p: &mut Parser<'_>, bp: u8) {
+    if !matches!(infix_op(p), Some((_, Infix::Binary))) || p.at(T![and]) || p.at(T![or]) {
+        expected_expr(p);
+        return;
+    }
+    let m = p.start();
+    p.error(format!("unexpected {}; expected an expression", crate::parser::describe(p.current())));
+    p.bump_any();
+    m.complete(p, ERROR_NODE);
+    let _ = expr_bp(p, bp);
+}
+
 fn expected_expr(p: &mut Parser<'_>) {
     p.err_recover("expected an expression", CLAUSE_START.union(EXPR_RECOVERY));
 }
@@ -99,7 +112,7 @@ fn expr_bp_inner(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
                 if matches!(p.current(), T![any] | T![all]) && p.nth_at(1, T!['(']) || p.at_contextual_kw("some") && p.nth_at(1, T!['(']) {
                     quantified(p);
                 } else if expr_bp(p, bp).is_none() {
-                    expected_expr(p);
+                    operand_after_stray_operator(p, bp);
                 }
                 m.complete(p, BIN_EXPR)
             }
@@ -240,6 +253,7 @@ fn infix_op(p: &Parser<'_>) -> Option<(u8, Infix)> {
 fn is_rest(p: &mut Parser<'_>) {
     p.bump(T![is]);
     p.eat(T![not]);
+    fix_misspelled(p, TokenSet::new(&[T![null], T![true], T![false], T![distinct]]));
     match p.current() {
         T![null] | T![true] | T![false] => p.bump_any(),
         T![distinct] => {
@@ -1025,7 +1039,7 @@ fn call_suffixes(p: &mut Parser<'_>) {
     if p.at(T![over]) {
         let m = p.start();
         p.bump(T![over]);
-        if p.at(T!['(']) {
+        if p.at(T!['(']) || matches!(p.current(), T![partition] | T![order]) && p.nth_at(1, T![by]) {
             window_spec(p);
         } else if at_name(p) {
             name_ref(p);
@@ -1039,10 +1053,8 @@ fn call_suffixes(p: &mut Parser<'_>) {
 /// `( [base] [PARTITION BY ..] [ORDER BY ..] [frame] )`.
 pub(crate) fn window_spec(p: &mut Parser<'_>) {
     let m = p.start();
-    if !p.expect(T!['(']) {
-        m.complete(p, WINDOW_SPEC);
-        return;
-    }
+    // `OVER PARTITION BY ..` without the parentheses: say so, read the spec anyway.
+    let paren = p.expect(T!['(']);
     if at_name(p) && !matches!(p.current(), T![partition] | T![rows] | T![range] | T![groups]) {
         name_ref(p);
     }
@@ -1059,8 +1071,10 @@ pub(crate) fn window_spec(p: &mut Parser<'_>) {
     if matches!(p.current(), T![rows] | T![range] | T![groups]) {
         frame(p);
     }
-    recover_to_closer(p);
-    p.expect(T![')']);
+    if paren {
+        recover_to_closer(p);
+        p.expect(T![')']);
+    }
     m.complete(p, WINDOW_SPEC);
 }
 

@@ -102,13 +102,16 @@ fn cte(p: &mut Parser<'_>) {
 }
 
 /// Inside parentheses, skips what the inner rule left before the `)`.
+/// When the `)` is there further on (before the statement ends), the tokens up to it are
+/// skipped with one error; when it is missing, nothing is skipped and the caller's
+/// `expect(')')` reports it where it belongs.
 pub(crate) fn recover_to_closer(p: &mut Parser<'_>) {
-    if p.at(T![')']) || p.at_eof() {
+    if p.at(T![')']) || p.at_eof() || !p.closer_ahead() {
         return;
     }
     let m = p.start();
-    p.error("unexpected tokens before `)`");
-    while !p.at(T![')']) && !p.at_eof() && !p.at(T![;]) && !p.at_ts(STMT_START.union(TokenSet::new(&[T![with]]))) {
+    p.error(format!("unexpected {}; expected `)`", crate::parser::describe(p.current())));
+    while !p.at(T![')']) && !p.at_eof() {
         p.bump_any_balanced();
     }
     m.complete(p, ERROR_NODE);
@@ -256,7 +259,7 @@ pub(crate) fn skip_clause_garbage(p: &mut Parser<'_>) {
         return;
     }
     let m = p.start();
-    p.error(format!("unexpected {}", crate::parser::describe(p.current())));
+    p.error(unexpected(p));
     while !p.at_eof() && !p.at_ts(CLAUSE_START) && !p.at_ts(CLOSERS) && !p.at_ts(STMT_START) {
         p.bump_any_balanced();
     }
@@ -289,7 +292,9 @@ fn select_clause(p: &mut Parser<'_>) {
         d.complete(p, DISTINCT_CLAUSE);
     }
     let list = p.start();
-    comma_list1(p, EOF, "a select item", select_item);
+    if comma_list_trailing(p, select_item) == 0 && !p.at_ts(CLAUSE_START) {
+        p.error("expected a select item");
+    }
     list.complete(p, SELECT_ITEM_LIST);
     m.complete(p, SELECT_CLAUSE);
 }
@@ -310,7 +315,7 @@ fn select_item(p: &mut Parser<'_>) -> bool {
         name(p, TokenSet::EMPTY);
         p.bump(T![:]);
         a.complete(p, ALIAS);
-        expressions::expr(p);
+        expr(p);
         m.complete(p, SELECT_ITEM);
         return true;
     }

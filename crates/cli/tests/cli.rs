@@ -1,0 +1,106 @@
+//! The `rocky` binary as scripts see it: output, exit codes, errors for bad input.
+
+use std::{path::PathBuf, process::Command};
+
+fn rocky(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rocky")).args(args).output().expect("rocky runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("scratch file");
+    path
+}
+
+fn project() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../test_data/projects/playground").to_string()
+}
+
+#[test]
+fn syntax_tree_of_a_clean_file_exits_0() {
+    let file = scratch("clean.sql", b"select a from t");
+    let (code, stdout, _) = rocky(&["debug", "syntax-tree", file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0);
+    expect_test::expect![[r#"
+        SOURCE_FILE@0..15
+          QUERY_STMT@0..15
+            QUERY@0..15
+              SELECT@0..15
+                SELECT_CLAUSE@0..8
+                  SELECT_KW@0..6 "select"
+                  WHITESPACE@6..7 " "
+                  SELECT_ITEM_LIST@7..8
+                    SELECT_ITEM@7..8
+                      PATH_EXPR@7..8
+                        PATH@7..8
+                          NAME_REF@7..8
+                            IDENT@7..8 "a"
+                WHITESPACE@8..9 " "
+                FROM_CLAUSE@9..15
+                  FROM_KW@9..13 "from"
+                  WHITESPACE@13..14 " "
+                  TABLE_REF@14..15
+                    PATH@14..15
+                      NAME_REF@14..15
+                        IDENT@14..15 "t"
+    "#]]
+    .assert_eq(&stdout);
+}
+
+#[test]
+fn syntax_tree_with_errors_exits_1_and_names_the_position() {
+    let file = scratch("broken.sql", b"select a,\n  sum(x count(y) from t");
+    let (code, stdout, stderr) = rocky(&["debug", "syntax-tree", file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("error "), "errors are listed after the tree: {stdout}");
+    assert!(stderr.contains("broken.sql:2:"), "file:line:col on stderr: {stderr}");
+}
+
+#[test]
+fn invalid_utf8_exits_3_with_a_clear_message() {
+    let file = scratch("latin1.sql", b"select 'caf\xe9'");
+    let (code, stdout, stderr) = rocky(&["debug", "syntax-tree", file.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 3);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("not valid UTF-8 (first invalid byte at offset 11)"), "{stderr}");
+}
+
+#[test]
+fn missing_file_exits_3() {
+    let (code, _, stderr) = rocky(&["debug", "syntax-tree", "/nonexistent/x.sql"]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("cannot read `/nonexistent/x.sql`"), "{stderr}");
+}
+
+#[test]
+fn dialect_flag_selects_the_dialect() {
+    let file = scratch("bq.sql", b"select a, from t");
+    let (duck, _, _) = rocky(&["debug", "syntax-tree", file.to_str().expect("utf-8 path")]);
+    let (ansi, _, stderr) = rocky(&["debug", "syntax-tree", "--dialect", "ansi", file.to_str().expect("utf-8 path")]);
+    assert_eq!((duck, ansi), (0, 1), "trailing comma is DuckDB-only: {stderr}");
+    let (bad, _, stderr) = rocky(&["debug", "syntax-tree", "--dialect", "oracle", file.to_str().expect("utf-8 path")]);
+    assert_eq!(bad, 3);
+    assert!(stderr.contains("unknown dialect `oracle`"), "{stderr}");
+}
+
+#[test]
+fn compile_sample_project() {
+    let (code, stdout, stderr) = rocky(&["--project", &project(), "compile"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("compiled 3 models"), "{stdout}");
+    assert!(stdout.contains("data/seed.sql"), "{stdout}");
+}
+
+#[test]
+fn compile_without_project_exits_3() {
+    let (code, _, stderr) = rocky(&["--project", "/nonexistent", "compile"]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("holds no rocky.toml"), "{stderr}");
+}
