@@ -1,5 +1,5 @@
-//! `cargo xtask fuzz [SECONDS]`: seeds the corpus from `test_data/parser` and runs the
-//! `parse` cargo-fuzz target (in `fuzz/`, nightly) for SECONDS.
+//! `cargo xtask fuzz [SECONDS] [-libfuzzer_flag=...]`: seeds the corpus from
+//! `test_data/parser` and runs the `parse` cargo-fuzz target (in `fuzz/`, nightly).
 
 use std::path::Path;
 use std::process::Command;
@@ -12,12 +12,15 @@ const DEFAULT_SECONDS: u64 = 60;
 const TARGET: &str = "parse";
 
 pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
-    let seconds = match args {
+    // Flags starting with `-` go to libFuzzer as they are, e.g. `-fork=2 -ignore_crashes=1`
+    // to keep going past a crash in a long campaign.
+    let (flags, rest): (Vec<&str>, Vec<&str>) = args.iter().partition(|a| a.starts_with('-'));
+    let seconds: u64 = match rest.as_slice() {
         [] => DEFAULT_SECONDS,
         [s] => s
             .parse()
             .with_context(|| format!("SECONDS must be a number, not `{s}`"))?,
-        _ => bail!("usage: cargo xtask fuzz [SECONDS]"),
+        _ => bail!("usage: cargo xtask fuzz [SECONDS] [-libfuzzer_flag=value ...]"),
     };
     let root = project_root();
     ensure_cargo_fuzz()?;
@@ -35,6 +38,7 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
         .env_remove("RUSTUP_TOOLCHAIN")
         .args(["+nightly", "fuzz", "run", TARGET, "--"])
         .arg(format!("-max_total_time={seconds}"))
+        .args(&flags)
         .status()
         .context("running `cargo +nightly fuzz run` (is the nightly toolchain installed?)")?;
     if !status.success() {

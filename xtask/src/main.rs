@@ -1,5 +1,6 @@
-//! Project automation, run as `cargo xtask <task>`: `codegen [--check]`, `bench parse`,
-//! `fuzz [SECONDS]`, `tidy` (dependency-direction checks of ARCHITECTURE.md).
+//! Project automation, run as `cargo xtask <task>`: `codegen [--check]`,
+//! `bench parse [--models N]`, `fuzz [SECONDS] [-libfuzzer_flag=...]`, `tidy`
+//! (dependency-direction checks of ARCHITECTURE.md).
 
 mod bench;
 mod codegen;
@@ -19,7 +20,8 @@ fn main() -> anyhow::Result<()> {
         ["fuzz", rest @ ..] => fuzz::run(rest),
         ["tidy"] => tidy::run(),
         _ => bail!(
-            "usage: cargo xtask codegen [--check] | bench parse [--models N] | fuzz [SECONDS] | tidy"
+            "usage: cargo xtask codegen [--check] | bench parse [--models N] \
+             | fuzz [SECONDS] [-libfuzzer_flag=...] | tidy"
         ),
     }
 }

@@ -1,0 +1,3 @@
+-- dialect: snowflake
+-- expect: DISTINCT ON is DuckDB syntax
+select distinct on (a) a, b from t;

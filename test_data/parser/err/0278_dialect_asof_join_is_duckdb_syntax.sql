@@ -1,0 +1,3 @@
+-- dialect: databricks
+-- expect: ASOF JOIN is DuckDB syntax
+select * from trades asof join quotes on trades.ts >= quotes.ts;

@@ -1,0 +1,3 @@
+-- dialect: bigquery
+-- expect: BigQuery spells it EXCEPT
+select * exclude (a) from t;

@@ -1,0 +1,3 @@
+-- dialect: duckdb
+-- expect: DuckDB spells it EXCLUDE
+select * except (a) from t;

@@ -1,0 +1,3 @@
+-- dialect: duckdb
+-- expect: SAFE_CAST is BigQuery only
+select safe_cast(a as int) from t;

@@ -1,0 +1,3 @@
+-- dialect: snowflake
+-- expect: FROM-first is DuckDB syntax
+from t select a;

@@ -1,0 +1,3 @@
+-- dialect: duckdb
+-- expect: backtick identifiers are not DuckDB syntax
+select `a` from t;

@@ -1,0 +1,3 @@
+-- dialect: snowflake
+-- expect: a trailing comma in a select list is not Snowflake syntax
+select a, from t;
