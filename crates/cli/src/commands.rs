@@ -11,11 +11,17 @@ use anyhow::{Context, bail};
 pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if bytes.len() > syntax::MAX_INPUT_LEN {
-        bail!("`{}` is larger than 4 GiB; split it into several files", path.display());
+        bail!(
+            "`{}` is larger than 4 GiB; split it into several files",
+            path.display()
+        );
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        anyhow::anyhow!("`{}` is not valid UTF-8 (first invalid byte at offset {at}); save it as UTF-8", path.display())
+        anyhow::anyhow!(
+            "`{}` is not valid UTF-8 (first invalid byte at offset {at}); save it as UTF-8",
+            path.display()
+        )
     })
 }
 

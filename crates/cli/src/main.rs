@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "rocky", version, about = "A language-server-first toolchain for SQL data models")]
+#[command(
+    name = "rocky",
+    version,
+    about = "A language-server-first toolchain for SQL data models"
+)]
 struct Cli {
     /// Project directory (default: the nearest folder upward holding rocky.toml).
     #[arg(long, global = true)]

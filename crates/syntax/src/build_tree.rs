@@ -4,7 +4,10 @@ use rowan::{GreenNode, GreenNodeBuilder, TextRange, TextSize};
 
 use crate::{SyntaxError, SyntaxKind, lexer::LexedStr, parser::Event};
 
-pub(crate) fn build_tree(lexed: &LexedStr<'_>, mut events: Vec<Event>) -> (GreenNode, Vec<SyntaxError>) {
+pub(crate) fn build_tree(
+    lexed: &LexedStr<'_>,
+    mut events: Vec<Event>,
+) -> (GreenNode, Vec<SyntaxError>) {
     let mut b = Builder {
         lexed,
         pos: 0,
@@ -16,7 +19,10 @@ pub(crate) fn build_tree(lexed: &LexedStr<'_>, mut events: Vec<Event>) -> (Green
 
     for i in 0..events.len() {
         match std::mem::replace(&mut events[i], Event::Tombstone) {
-            Event::Start { kind, forward_parent } => {
+            Event::Start {
+                kind,
+                forward_parent,
+            } => {
                 // Follow the chain of `precede`d parents: they open outermost first.
                 forward_parents.push(kind);
                 let mut idx = i;
@@ -24,7 +30,10 @@ pub(crate) fn build_tree(lexed: &LexedStr<'_>, mut events: Vec<Event>) -> (Green
                 while let Some(distance) = fp {
                     idx += distance as usize;
                     fp = match std::mem::replace(&mut events[idx], Event::Tombstone) {
-                        Event::Start { kind, forward_parent } => {
+                        Event::Start {
+                            kind,
+                            forward_parent,
+                        } => {
                             forward_parents.push(kind);
                             forward_parent
                         }
@@ -108,7 +117,10 @@ impl Builder<'_, '_> {
     }
 
     fn token_range(&self, i: usize) -> TextRange {
-        TextRange::new(offset(self.lexed.text_start(i)), offset(self.lexed.text_start(i + 1)))
+        TextRange::new(
+            offset(self.lexed.text_start(i)),
+            offset(self.lexed.text_start(i + 1)),
+        )
     }
 
     fn finish(mut self) -> (GreenNode, Vec<SyntaxError>) {

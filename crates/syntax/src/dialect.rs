@@ -168,7 +168,10 @@ impl FromStr for Dialect {
             .find(|d| d.name().eq_ignore_ascii_case(s))
             .ok_or_else(|| {
                 let names: Vec<_> = Dialect::ALL.iter().map(|d| d.name()).collect();
-                format!("unknown dialect `{s}`; expected one of {}", names.join(", "))
+                format!(
+                    "unknown dialect `{s}`; expected one of {}",
+                    names.join(", ")
+                )
             })
     }
 }

@@ -169,7 +169,7 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
 fn skip_to_statement(p: &mut Parser<'_>) {
     let m = p.start();
     let mut any = false;
-    while !p.at_eof() && !p.at(T![;]) && !(p.at_ts(STMT_START) && any) {
+    while !(p.at_eof() || p.at(T![;]) || p.at_ts(STMT_START) && any) {
         p.bump_any_balanced();
         any = true;
     }
@@ -220,15 +220,43 @@ fn statement(p: &mut Parser<'_>) {
 /// Statements we keep whole without analysing them (session settings, extensions, DML
 /// other than INSERT): valid in a seed file, irrelevant to models.
 const OTHER_STATEMENTS: &[&str] = &[
-    "set", "reset", "install", "load", "copy", "attach", "detach", "pragma", "use", "begin",
-    "commit", "rollback", "update", "alter", "truncate", "call", "checkpoint", "export",
-    "import", "vacuum", "analyze", "explain", "describe", "show", "summarize", "merge", "comment",
-    "grant", "revoke",
+    "set",
+    "reset",
+    "install",
+    "load",
+    "copy",
+    "attach",
+    "detach",
+    "pragma",
+    "use",
+    "begin",
+    "commit",
+    "rollback",
+    "update",
+    "alter",
+    "truncate",
+    "call",
+    "checkpoint",
+    "export",
+    "import",
+    "vacuum",
+    "analyze",
+    "explain",
+    "describe",
+    "show",
+    "summarize",
+    "merge",
+    "comment",
+    "grant",
+    "revoke",
 ];
 
 fn at_other_statement(p: &Parser<'_>) -> bool {
     let k = p.current();
-    (k == IDENT || k.is_keyword()) && OTHER_STATEMENTS.iter().any(|w| p.nth_text(0).eq_ignore_ascii_case(w))
+    (k == IDENT || k.is_keyword())
+        && OTHER_STATEMENTS
+            .iter()
+            .any(|w| p.nth_text(0).eq_ignore_ascii_case(w))
 }
 
 // ---- names ----------------------------------------------------------------------------
@@ -253,7 +281,8 @@ pub(crate) fn at_implicit_alias(p: &Parser<'_>) -> bool {
     match kind {
         QUOTED_IDENT => true,
         IDENT => {
-            let set_op = p.at_contextual_kw("minus") && matches!(p.nth(1), T![select] | T!['('] | T![from]);
+            let set_op =
+                p.at_contextual_kw("minus") && matches!(p.nth(1), T![select] | T!['('] | T![from]);
             !set_op && misspelled_clause_keyword(p).is_none()
         }
         _ => at_name_kind(kind) && !NO_IMPLICIT_ALIAS.contains(kind),
@@ -364,13 +393,20 @@ pub(crate) fn paren_name_refs(p: &mut Parser<'_>, kind: SyntaxKind) {
 /// it knows is there; then the token is either left for an enclosing rule (clause
 /// keyword, closer) or skipped with an error. A trailing comma is accepted only right
 /// before `end`.
-pub(crate) fn comma_list(p: &mut Parser<'_>, end: SyntaxKind, item: impl FnMut(&mut Parser<'_>) -> bool) -> usize {
+pub(crate) fn comma_list(
+    p: &mut Parser<'_>,
+    end: SyntaxKind,
+    item: impl FnMut(&mut Parser<'_>) -> bool,
+) -> usize {
     comma_list_impl(p, end, false, "an item", item)
 }
 
 /// A select list: a trailing comma before the next clause is DuckDB/BigQuery syntax,
 /// judged per dialect by the validation pass.
-pub(crate) fn comma_list_trailing(p: &mut Parser<'_>, item: impl FnMut(&mut Parser<'_>) -> bool) -> usize {
+pub(crate) fn comma_list_trailing(
+    p: &mut Parser<'_>,
+    item: impl FnMut(&mut Parser<'_>) -> bool,
+) -> usize {
     comma_list_impl(p, EOF, true, "a select item", item)
 }
 
@@ -393,7 +429,10 @@ fn comma_list_impl(
             p.error(format!("expected {what} before `,`"));
         } else if p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) {
             if !(trailing_ok && after_comma) {
-                p.error(format!("expected {what}, found {}", crate::parser::describe(p.current())));
+                p.error(format!(
+                    "expected {what}, found {}",
+                    crate::parser::describe(p.current())
+                ));
             }
             return count;
         } else {
@@ -420,52 +459,36 @@ fn comma_list_impl(
 fn at_missing_comma(p: &Parser<'_>) -> bool {
     let k = p.current();
     let stops = CLAUSE_START.union(STMT_START).union(CLOSERS);
+    let typo = k == IDENT && misspelled_clause_keyword(p).is_some();
     expressions::at_expr_start(p)
-        && !stops.contains(k)
-        && !NO_IMPLICIT_ALIAS.contains(k)
-        && !(k == IDENT && misspelled_clause_keyword(p).is_some())
-        && !matches!(k, T![*])
+        && !(stops.contains(k) || NO_IMPLICIT_ALIAS.contains(k) || typo || k == T![*])
 }
 
 /// A `comma_list` that needs at least one item; `what` names it in the error.
-pub(crate) fn comma_list1(p: &mut Parser<'_>, end: SyntaxKind, what: &str, item: impl FnMut(&mut Parser<'_>) -> bool) {
+pub(crate) fn comma_list1(
+    p: &mut Parser<'_>,
+    end: SyntaxKind,
+    what: &str,
+    item: impl FnMut(&mut Parser<'_>) -> bool,
+) {
     // `comma_list_impl` itself reports a list cut short by a clause keyword or a closer.
     if comma_list_impl(p, end, false, what, item) == 0 && (p.at(end) || p.at_eof()) {
         p.error(format!("expected {what}"));
     }
 }
 
-/// Damerau-Levenshtein (optimal string alignment) distance, ASCII case-insensitive.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<u8> = a.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for j in 0..=b.len() {
-        d[0][j] = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 /// The message for an unexpected token, with a did-you-mean for a likely keyword typo.
 pub(crate) fn unexpected(p: &Parser<'_>) -> String {
     let word = p.nth_text(0);
     if p.at(IDENT) && word.len() >= 3 {
-        let all = (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| k.is_keyword());
+        let all = (0..(EOF as u16))
+            .filter_map(SyntaxKind::from_u16)
+            .filter(|k| k.is_keyword());
         if let Some(kw) = near_keyword_in(word, all) {
-            return format!("unknown keyword `{word}`; did you mean {}?", crate::parser::describe(kw));
+            return format!(
+                "unknown keyword `{word}`; did you mean {}?",
+                crate::parser::describe(kw)
+            );
         }
     }
     format!("unexpected {}", crate::parser::describe(p.current()))
@@ -473,7 +496,12 @@ pub(crate) fn unexpected(p: &Parser<'_>) -> String {
 
 /// The keyword of `candidates` that `word` is a likely typo of.
 fn near_keyword(word: &str, candidates: TokenSet) -> Option<SyntaxKind> {
-    near_keyword_in(word, (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| candidates.contains(*k)))
+    near_keyword_in(
+        word,
+        (0..(EOF as u16))
+            .filter_map(SyntaxKind::from_u16)
+            .filter(|k| candidates.contains(*k)),
+    )
 }
 
 fn near_keyword_in(word: &str, candidates: impl Iterator<Item = SyntaxKind>) -> Option<SyntaxKind> {
@@ -482,7 +510,12 @@ fn near_keyword_in(word: &str, candidates: impl Iterator<Item = SyntaxKind>) -> 
     }
     let max = if word.len() <= 4 { 1 } else { 2 };
     candidates
-        .filter_map(|k| Some((edit_distance(word, k.static_text()?), k)))
+        .filter_map(|k| {
+            Some((
+                strsim::osa_distance(&word.to_ascii_lowercase(), k.static_text()?),
+                k,
+            ))
+        })
         .filter(|&(d, _)| d >= 1 && d <= max)
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
@@ -496,7 +529,10 @@ pub(crate) fn misspelled_clause_keyword(p: &Parser<'_>) -> Option<SyntaxKind> {
     let next = p.nth(1);
     if next == T![select] {
         // No alias is ever followed by SELECT; a set operator is.
-        return near_keyword(p.nth_text(0), TokenSet::new(&[T![union], T![intersect], T![except]]));
+        return near_keyword(
+            p.nth_text(0),
+            TokenSet::new(&[T![union], T![intersect], T![except]]),
+        );
     }
     if AFTER_CLAUSE_KEYWORD.contains(next) || CLAUSE_START.contains(next) || next == T![as] {
         return None;
@@ -516,7 +552,10 @@ pub(crate) fn fix_misspelled(p: &mut Parser<'_>, candidates: TokenSet) -> bool {
         return false;
     };
     let word = p.nth_text(0).to_string();
-    p.error(format!("unknown keyword `{word}`; did you mean {}?", crate::parser::describe(kw)));
+    p.error(format!(
+        "unknown keyword `{word}`; did you mean {}?",
+        crate::parser::describe(kw)
+    ));
     p.override_current(kw);
     true
 }
@@ -549,7 +588,12 @@ pub(crate) fn opt_if_not_exists(p: &mut Parser<'_>) {
 }
 
 /// Runs `f` one nesting level deeper, or skips the construct flat when too deep.
-pub(crate) fn nested(p: &mut Parser<'_>, m: Marker, kind: SyntaxKind, f: impl FnOnce(&mut Parser<'_>)) -> CompletedMarker {
+pub(crate) fn nested(
+    p: &mut Parser<'_>,
+    m: Marker,
+    kind: SyntaxKind,
+    f: impl FnOnce(&mut Parser<'_>),
+) -> CompletedMarker {
     if p.enter() {
         f(p);
         p.leave();

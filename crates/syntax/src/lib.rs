@@ -22,12 +22,12 @@ use std::marker::PhantomData;
 use rowan::GreenNode;
 pub use rowan::{Direction, NodeOrToken, TextRange, TextSize, WalkEvent};
 
+pub(crate) use crate::token_set::TokenSet;
 pub use crate::{
     dialect::{Dialect, DialectInfo},
     lexer::{LexError, LexedStr},
     syntax_kind::SyntaxKind,
 };
-pub(crate) use crate::token_set::TokenSet;
 
 #[derive(Debug, Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RockyLanguage {}
@@ -59,7 +59,10 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(message: impl Into<String>, range: TextRange) -> SyntaxError {
-        SyntaxError { message: message.into(), range }
+        SyntaxError {
+            message: message.into(),
+            range,
+        }
     }
 }
 
@@ -138,7 +141,11 @@ pub mod sql {
         let root = SyntaxNode::new_root(green.clone());
         validation::validate(&root, dialect, &mut errors);
         errors.sort_by_key(|e| (e.range.start(), e.range.end()));
-        Parse { green, errors, _ty: PhantomData }
+        Parse {
+            green,
+            errors,
+            _ty: PhantomData,
+        }
     }
 }
 

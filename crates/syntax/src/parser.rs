@@ -11,11 +11,18 @@ use crate::{Dialect, SyntaxKind, TokenSet, lexer::LexedStr};
 pub(crate) enum Event {
     /// `forward_parent` is the distance to a later `Start` that must wrap this one (set by
     /// `precede`), so `a + b` can become the left child of `(a + b) * c` after the fact.
-    Start { kind: SyntaxKind, forward_parent: Option<u32> },
+    Start {
+        kind: SyntaxKind,
+        forward_parent: Option<u32>,
+    },
     Finish,
     /// `kind` may differ from the lexed kind (a keyword used as a name becomes `IDENT`).
-    Token { kind: SyntaxKind },
-    Error { msg: String },
+    Token {
+        kind: SyntaxKind,
+    },
+    Error {
+        msg: String,
+    },
     Tombstone,
 }
 
@@ -96,7 +103,9 @@ impl<'t> Parser<'t> {
 
     /// The source text of the nth token ahead, for contextual keywords.
     pub(crate) fn nth_text(&self, n: usize) -> &str {
-        self.tokens.get(self.pos + n).map_or("", |&i| self.lexed.text(i as usize))
+        self.tokens
+            .get(self.pos + n)
+            .map_or("", |&i| self.lexed.text(i as usize))
     }
 
     pub(crate) fn at(&self, kind: SyntaxKind) -> bool {
@@ -118,7 +127,8 @@ impl<'t> Parser<'t> {
 
     pub(crate) fn nth_at_contextual_kw(&self, n: usize, word: &str) -> bool {
         let kind = self.nth(n);
-        (kind == SyntaxKind::IDENT || kind.is_keyword()) && self.nth_text(n).eq_ignore_ascii_case(word)
+        (kind == SyntaxKind::IDENT || kind.is_keyword())
+            && self.nth_text(n).eq_ignore_ascii_case(word)
     }
 
     pub(crate) fn at_eof(&self) -> bool {
@@ -160,7 +170,12 @@ impl<'t> Parser<'t> {
     /// Whether the nth token ahead directly follows the one before it (no trivia between):
     /// `@macro(` takes arguments, `@start_date (` does not.
     pub(crate) fn nth_is_joined(&self, n: usize) -> bool {
-        match (self.tokens.get(self.pos + n), (self.pos + n).checked_sub(1).and_then(|i| self.tokens.get(i))) {
+        match (
+            self.tokens.get(self.pos + n),
+            (self.pos + n)
+                .checked_sub(1)
+                .and_then(|i| self.tokens.get(i)),
+        ) {
             (Some(&cur), Some(&prev)) => cur == prev + 1,
             _ => false,
         }
@@ -206,7 +221,10 @@ impl<'t> Parser<'t> {
     pub(crate) fn start(&mut self) -> Marker {
         let pos = self.events.len();
         self.events.push(Event::Tombstone);
-        Marker { pos: u32::try_from(pos).unwrap_or(u32::MAX), done: false }
+        Marker {
+            pos: u32::try_from(pos).unwrap_or(u32::MAX),
+            done: false,
+        }
     }
 
     pub(crate) fn error(&mut self, msg: impl Into<String>) {
@@ -320,7 +338,10 @@ impl Marker {
     pub(crate) fn complete(mut self, p: &mut Parser<'_>, kind: SyntaxKind) -> CompletedMarker {
         self.done = true;
         let idx = self.pos as usize;
-        p.events[idx] = Event::Start { kind, forward_parent: None };
+        p.events[idx] = Event::Start {
+            kind,
+            forward_parent: None,
+        };
         p.events.push(Event::Finish);
         CompletedMarker { pos: self.pos }
     }
@@ -336,7 +357,10 @@ impl Marker {
 
 impl Drop for Marker {
     fn drop(&mut self) {
-        debug_assert!(self.done || std::thread::panicking(), "marker dropped without completion");
+        debug_assert!(
+            self.done || std::thread::panicking(),
+            "marker dropped without completion"
+        );
     }
 }
 

@@ -450,13 +450,20 @@ mod tests {
         assert_eq!(SyntaxKind::from_keyword("SeLeCt"), Some(T![select]));
         assert_eq!(SyntaxKind::from_keyword("selects"), None);
         assert_eq!(SyntaxKind::from_keyword("größe"), None);
-        assert_eq!(SyntaxKind::from_keyword("a_very_long_identifier_name"), None);
+        assert_eq!(
+            SyntaxKind::from_keyword("a_very_long_identifier_name"),
+            None
+        );
     }
 
     #[test]
     fn keyword_table_is_sorted() {
         assert!(super::KEYWORDS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(super::KEYWORDS.iter().all(|(kw, _)| kw.len() <= super::MAX_KEYWORD_LEN));
+        assert!(
+            super::KEYWORDS
+                .iter()
+                .all(|(kw, _)| kw.len() <= super::MAX_KEYWORD_LEN)
+        );
     }
 
     #[test]

@@ -18,7 +18,12 @@ fn test_data() -> PathBuf {
 pub(crate) fn dialect_of(text: &str) -> Dialect {
     text.lines()
         .take_while(|l| l.trim_start().starts_with("--"))
-        .find_map(|l| l.trim_start().trim_start_matches('-').trim().strip_prefix("dialect:"))
+        .find_map(|l| {
+            l.trim_start()
+                .trim_start_matches('-')
+                .trim()
+                .strip_prefix("dialect:")
+        })
         .and_then(|d| d.trim().parse().ok())
         .unwrap_or_default()
 }
@@ -57,11 +62,20 @@ fn dir_tests(dir: &str, render: impl Fn(&Path, &str) -> Result<String, String>) 
             if update {
                 fs::write(&snapshot, &actual).expect("writable snapshot");
             } else {
-                failures.push(format!("{}: snapshot differs (UPDATE_EXPECT=1 refreshes it)", snapshot.display()));
+                failures.push(format!(
+                    "{}: snapshot differs (UPDATE_EXPECT=1 refreshes it)",
+                    snapshot.display()
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -6,12 +6,18 @@ use crate::{Dialect, DialectInfo, SyntaxError, SyntaxKind, SyntaxNode, SyntaxTok
 pub(crate) fn validate(root: &SyntaxNode, dialect: Dialect, errors: &mut Vec<SyntaxError>) {
     let info = dialect.info();
     let mut report = |what: &str, range: TextRange| {
-        errors.push(SyntaxError::new(format!("{what} is not supported in {}", dialect.name()), range));
+        errors.push(SyntaxError::new(
+            format!("{what} is not supported in {}", dialect.name()),
+            range,
+        ));
     };
     for node in root.descendants() {
         check_node(&node, info, &mut report);
     }
-    for token in root.descendants_with_tokens().filter_map(|e| e.into_token()) {
+    for token in root
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+    {
         if token.kind() == SyntaxKind::QUOTED_IDENT {
             let text = token.text();
             if text.starts_with('`') && !info.backtick_identifiers {
@@ -44,12 +50,17 @@ fn check_node(node: &SyntaxNode, info: &DialectInfo, report: &mut impl FnMut(&st
         K::JOIN_OPERATOR if !info.duckdb_joins => {
             for kw in [T![asof], T![positional]] {
                 if let Some(tok) = child_token(node, kw) {
-                    report(&format!("{} JOIN", tok.text().to_ascii_uppercase()), tok.text_range());
+                    report(
+                        &format!("{} JOIN", tok.text().to_ascii_uppercase()),
+                        tok.text_range(),
+                    );
                 }
             }
         }
         K::STAR_MODIFIER => {
-            let Some(first) = node.first_token() else { return };
+            let Some(first) = node.first_token() else {
+                return;
+            };
             let (supported, what) = match first.kind() {
                 T![exclude] => (info.star_exclude, "`* EXCLUDE`"),
                 T![except] => (info.star_except, "`* EXCEPT`"),
@@ -66,20 +77,36 @@ fn check_node(node: &SyntaxNode, info: &DialectInfo, report: &mut impl FnMut(&st
             }
         }
         K::LAMBDA_EXPR if !info.lambdas => report_first_token(node, "a lambda", report),
-        K::SELECT if !info.from_first => {
-            if node.first_child().is_some_and(|c| c.kind() == K::FROM_CLAUSE) {
-                report_first_token(node, "FROM-first syntax", report);
-            }
+        K::SELECT
+            if !info.from_first
+                && node
+                    .first_child()
+                    .is_some_and(|c| c.kind() == K::FROM_CLAUSE) =>
+        {
+            report_first_token(node, "FROM-first syntax", report);
         }
         K::GROUP_BY_CLAUSE | K::ORDER_BY_CLAUSE if !info.by_all => {
-            let all = node.children_with_tokens().filter_map(|e| e.into_token()).find(|t| t.kind() == T![all]);
+            let all = node
+                .children_with_tokens()
+                .filter_map(|e| e.into_token())
+                .find(|t| t.kind() == T![all]);
             let all = all.or_else(|| {
                 node.children()
                     .find(|c| c.kind() == K::ORDER_ITEM)
                     .and_then(|item| child_token(&item, T![all]))
             });
             if let Some(all) = all {
-                report(&format!("{} ALL", if node.kind() == K::GROUP_BY_CLAUSE { "GROUP BY" } else { "ORDER BY" }), all.text_range());
+                report(
+                    &format!(
+                        "{} ALL",
+                        if node.kind() == K::GROUP_BY_CLAUSE {
+                            "GROUP BY"
+                        } else {
+                            "ORDER BY"
+                        }
+                    ),
+                    all.text_range(),
+                );
             }
         }
         _ => {}
@@ -93,7 +120,9 @@ fn report_first_token(node: &SyntaxNode, what: &str, report: &mut impl FnMut(&st
 }
 
 fn child_token(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-    node.children_with_tokens().filter_map(|e| e.into_token()).find(|t| t.kind() == kind)
+    node.children_with_tokens()
+        .filter_map(|e| e.into_token())
+        .find(|t| t.kind() == kind)
 }
 
 fn last_token(node: &SyntaxNode) -> Option<SyntaxToken> {

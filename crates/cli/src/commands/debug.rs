@@ -23,7 +23,7 @@ pub(crate) fn run(cmd: &DebugCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn syntax_tree(file: &PathBuf, dialect: Dialect) -> anyhow::Result<ExitCode> {
+fn syntax_tree(file: &std::path::Path, dialect: Dialect) -> anyhow::Result<ExitCode> {
     let text = crate::commands::read_source(file)?;
     let parse = syntax::sql::parse(&text, dialect);
     let dump = parse.debug_dump();
@@ -39,4 +39,3 @@ fn syntax_tree(file: &PathBuf, dialect: Dialect) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::from(1))
     }
 }
-

@@ -53,7 +53,10 @@ fn table_name(p: &mut Parser<'_>) {
     if at_name(p) {
         path(p);
     } else {
-        p.err_recover("expected a name", CLAUSE_START.union(TokenSet::new(&[T!['('], T![as]])));
+        p.err_recover(
+            "expected a name",
+            CLAUSE_START.union(TokenSet::new(&[T!['('], T![as]])),
+        );
     }
 }
 
@@ -83,7 +86,9 @@ fn table_options(p: &mut Parser<'_>) {
         if p.at(T![using]) && at_name_kind(p.nth(1)) {
             p.bump(T![using]);
             p.bump_remap(IDENT);
-        } else if (p.at_contextual_kw("partitioned") || p.at_contextual_kw("cluster")) && p.nth_at(1, T![by]) {
+        } else if (p.at_contextual_kw("partitioned") || p.at_contextual_kw("cluster"))
+            && p.nth_at(1, T![by])
+        {
             p.bump_remap(IDENT);
             p.bump(T![by]);
             if p.at(T!['(']) {
@@ -91,10 +96,14 @@ fn table_options(p: &mut Parser<'_>) {
             } else {
                 expressions_list(p);
             }
-        } else if (p.at_contextual_kw("comment") || p.at_contextual_kw("location")) && p.nth_at(1, STRING) {
+        } else if (p.at_contextual_kw("comment") || p.at_contextual_kw("location"))
+            && p.nth_at(1, STRING)
+        {
             p.bump_remap(IDENT);
             p.bump(STRING);
-        } else if (p.at_contextual_kw("options") || p.at_contextual_kw("tblproperties")) && p.nth_at(1, T!['(']) {
+        } else if (p.at_contextual_kw("options") || p.at_contextual_kw("tblproperties"))
+            && p.nth_at(1, T!['('])
+        {
             p.bump_remap(IDENT);
             p.bump_any_balanced();
         } else {
@@ -111,7 +120,10 @@ fn column_defs(p: &mut Parser<'_>) {
     let m = p.start();
     p.bump(T!['(']);
     comma_list(p, T![')'], |p| {
-        if matches!(p.current(), T![primary] | T![unique] | T![foreign] | T![check] | T![constraint]) {
+        if matches!(
+            p.current(),
+            T![primary] | T![unique] | T![foreign] | T![check] | T![constraint]
+        ) {
             table_constraint(p);
             true
         } else if at_name(p) {

@@ -34,7 +34,10 @@ fn operand_after_stray_operator(p: &mut Parser<'_>, bp: u8) {
         return;
     }
     let m = p.start();
-    p.error(format!("unexpected {}; expected an expression", crate::parser::describe(p.current())));
+    p.error(format!(
+        "unexpected {}; expected an expression",
+        crate::parser::describe(p.current())
+    ));
     p.bump_any();
     m.complete(p, ERROR_NODE);
     let _ = expr_bp(p, bp);
@@ -95,8 +98,7 @@ fn expr_bp(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
 fn expr_bp_inner(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
     let mut lhs = prefix_expr(p)?;
     let mut wrapped = 0;
-    loop {
-        let Some((bp, kind)) = infix_op(p) else { break };
+    while let Some((bp, kind)) = infix_op(p) {
         if bp <= min_bp {
             break;
         }
@@ -109,7 +111,9 @@ fn expr_bp_inner(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
         lhs = match kind {
             Infix::Binary => {
                 p.bump_any();
-                if matches!(p.current(), T![any] | T![all]) && p.nth_at(1, T!['(']) || p.at_contextual_kw("some") && p.nth_at(1, T!['(']) {
+                if matches!(p.current(), T![any] | T![all]) && p.nth_at(1, T!['('])
+                    || p.at_contextual_kw("some") && p.nth_at(1, T!['('])
+                {
                     quantified(p);
                 } else if expr_bp(p, bp).is_none() {
                     operand_after_stray_operator(p, bp);
@@ -225,7 +229,9 @@ fn infix_op(p: &Parser<'_>) -> Option<(u8, Infix)> {
         T![and] => (BP_AND, Infix::Binary),
         T![is] => (BP_IS, Infix::Is),
         T![isnull] | T![notnull] => (BP_IS, Infix::Postfix),
-        T![=] | T![==] | T![!=] | T![<>] | T![<] | T![<=] | T![>] | T![>=] | T![<=>] => (BP_CMP, Infix::Binary),
+        T![=] | T![==] | T![!=] | T![<>] | T![<] | T![<=] | T![>] | T![>=] | T![<=>] => {
+            (BP_CMP, Infix::Binary)
+        }
         T![between] => (BP_PATTERN, Infix::Between),
         T![in] => (BP_PATTERN, Infix::In),
         T![like] | T![ilike] | T![glob] | T![rlike] | T![regexp] => (BP_PATTERN, Infix::Like),
@@ -233,7 +239,9 @@ fn infix_op(p: &Parser<'_>) -> Option<(u8, Infix)> {
         T![not] => match p.nth(1) {
             T![between] => (BP_PATTERN, Infix::Between),
             T![in] => (BP_PATTERN, Infix::In),
-            T![like] | T![ilike] | T![glob] | T![rlike] | T![regexp] | T![similar] => (BP_PATTERN, Infix::Like),
+            T![like] | T![ilike] | T![glob] | T![rlike] | T![regexp] | T![similar] => {
+                (BP_PATTERN, Infix::Like)
+            }
             _ => return None,
         },
         T![||] | T![->] | T![->>] | T![<<] | T![&] | T![|] | T![~] => (BP_OTHER, Infix::Binary),
@@ -253,7 +261,10 @@ fn infix_op(p: &Parser<'_>) -> Option<(u8, Infix)> {
 fn is_rest(p: &mut Parser<'_>) {
     p.bump(T![is]);
     p.eat(T![not]);
-    fix_misspelled(p, TokenSet::new(&[T![null], T![true], T![false], T![distinct]]));
+    fix_misspelled(
+        p,
+        TokenSet::new(&[T![null], T![true], T![false], T![distinct]]),
+    );
     match p.current() {
         T![null] | T![true] | T![false] => p.bump_any(),
         T![distinct] => {
@@ -350,10 +361,11 @@ fn postfix_expr(p: &mut Parser<'_>) -> Option<CompletedMarker> {
                 m.complete(p, INDEX_EXPR)
             }
             // Snowflake/Databricks `v:path`; DuckDB uses `:` in struct literals and slices.
-            T![:] if !p.dialect.info().list_struct_literals
-                && p.nth_is_joined(0)
-                && p.nth_is_joined(1)
-                && at_word_kind(p.nth(1)) =>
+            T![:]
+                if !p.dialect.info().list_struct_literals
+                    && p.nth_is_joined(0)
+                    && p.nth_is_joined(1)
+                    && at_word_kind(p.nth(1)) =>
             {
                 let m = lhs.precede(p);
                 p.bump(T![:]);
@@ -467,20 +479,31 @@ fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             m.complete(p, TYPED_LITERAL)
         }
         T![timestamp] | T![time]
-            if matches!(p.nth(1), T![with] | T![without]) && p.nth_at(2, T![time]) && p.nth_at(4, STRING) =>
+            if matches!(p.nth(1), T![with] | T![without])
+                && p.nth_at(2, T![time])
+                && p.nth_at(4, STRING) =>
         {
             let m = p.start();
             types::type_ref(p);
             p.bump(STRING);
             m.complete(p, TYPED_LITERAL)
         }
-        T![interval] if !matches!(p.nth(1), T![,] | T![')'] | T![.] | EOF) && !CLAUSE_START.contains(p.nth(1)) => {
+        T![interval]
+            if !matches!(p.nth(1), T![,] | T![')'] | T![.] | EOF)
+                && !CLAUSE_START.contains(p.nth(1)) =>
+        {
             interval(p)
         }
         T![case] => case_expr(p),
         T![cast] | T![try_cast] | T![safe_cast] => cast_call(p),
         T![extract] if p.nth_at(1, T!['(']) => extract(p),
-        T![exists] if p.nth_at(1, T!['(']) && !matches!(p.nth(2), T![select] | T![with] | T![from] | T![values] | T!['(']) => {
+        T![exists]
+            if p.nth_at(1, T!['('])
+                && !matches!(
+                    p.nth(2),
+                    T![select] | T![with] | T![from] | T![values] | T!['(']
+                ) =>
+        {
             call_or_path(p)
         }
         T![exists] => {
@@ -536,7 +559,11 @@ fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             let m = p.start();
             star(p, Some(m))
         }
-        IDENT if p.at_contextual_kw("lambda") && at_name_kind(p.nth(1)) && matches!(p.nth(2), T![:] | T![,]) => {
+        IDENT
+            if p.at_contextual_kw("lambda")
+                && at_name_kind(p.nth(1))
+                && matches!(p.nth(2), T![:] | T![,]) =>
+        {
             keyword_lambda(p)
         }
         IDENT if p.nth_at(1, STRING) && is_literal_type_name(p.nth_text(0)) => {
@@ -557,7 +584,9 @@ fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             p.bump_remap(IDENT);
             m.complete(p, PARAM_EXPR)
         }
-        T![left] | T![right] | T![grouping] | T![any] | T![all] | T![values] | T![offset] if p.nth_at(1, T!['(']) => {
+        T![left] | T![right] | T![grouping] | T![any] | T![all] | T![values] | T![offset]
+            if p.nth_at(1, T!['(']) =>
+        {
             call_or_path(p)
         }
         k if at_name_kind(k) => {
@@ -573,17 +602,38 @@ fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
 
 /// After `x ->`: a lambda body rather than a JSON path (a string or number literal).
 fn at_lambda_body(p: &Parser<'_>, n: usize) -> bool {
-    !matches!(p.nth(n), STRING | INT_NUMBER) || !matches!(p.nth(n + 1), T![,] | T![')'] | EOF)
-        && !CLAUSE_START.contains(p.nth(n + 1))
-        && p.nth(n + 1) != T![as]
+    !matches!(p.nth(n), STRING | INT_NUMBER)
+        || !matches!(p.nth(n + 1), T![,] | T![')'] | EOF)
+            && !CLAUSE_START.contains(p.nth(n + 1))
+            && p.nth(n + 1) != T![as]
 }
 
 /// Type names that prefix a string to make a typed literal: `NUMERIC '1.5'`, `JSON '{}'`.
 fn is_literal_type_name(word: &str) -> bool {
     const NAMES: &[&str] = &[
-        "datetime", "numeric", "bignumeric", "json", "decimal", "bytes", "uuid", "varchar", "text",
-        "int", "integer", "bigint", "double", "float", "real", "boolean", "bool", "blob",
-        "timestamp_ntz", "timestamp_ltz", "timestamp_tz", "geography", "hugeint",
+        "datetime",
+        "numeric",
+        "bignumeric",
+        "json",
+        "decimal",
+        "bytes",
+        "uuid",
+        "varchar",
+        "text",
+        "int",
+        "integer",
+        "bigint",
+        "double",
+        "float",
+        "real",
+        "boolean",
+        "bool",
+        "blob",
+        "timestamp_ntz",
+        "timestamp_ltz",
+        "timestamp_tz",
+        "geography",
+        "hugeint",
     ];
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
@@ -646,9 +696,32 @@ fn interval(p: &mut Parser<'_>) -> CompletedMarker {
 }
 
 const INTERVAL_UNITS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
-    "minutes", "second", "seconds", "millisecond", "milliseconds", "microsecond", "microseconds",
-    "quarter", "quarters", "decade", "decades", "century", "centuries", "millennium", "millennia",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "millisecond",
+    "milliseconds",
+    "microsecond",
+    "microseconds",
+    "quarter",
+    "quarters",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "millennium",
+    "millennia",
 ];
 
 fn at_interval_unit(p: &Parser<'_>) -> bool {
@@ -657,7 +730,10 @@ fn at_interval_unit(p: &Parser<'_>) -> bool {
 
 fn at_interval_unit_n(p: &Parser<'_>, n: usize) -> bool {
     let k = p.nth(n);
-    (k == IDENT || k.is_keyword()) && INTERVAL_UNITS.iter().any(|u| p.nth_text(n).eq_ignore_ascii_case(u))
+    (k == IDENT || k.is_keyword())
+        && INTERVAL_UNITS
+            .iter()
+            .any(|u| p.nth_text(n).eq_ignore_ascii_case(u))
 }
 
 fn case_expr(p: &mut Parser<'_>) -> CompletedMarker {
@@ -967,7 +1043,9 @@ fn arg(p: &mut Parser<'_>, named_fields: bool) -> bool {
         return true;
     }
     // SQL-standard `TRIM(BOTH 'x' FROM s)`.
-    if (p.at_contextual_kw("both") || p.at_contextual_kw("leading") || p.at_contextual_kw("trailing"))
+    if (p.at_contextual_kw("both")
+        || p.at_contextual_kw("leading")
+        || p.at_contextual_kw("trailing"))
         && !matches!(p.nth(1), T![,] | T![')'])
     {
         p.bump_remap(IDENT);
@@ -1039,7 +1117,8 @@ fn call_suffixes(p: &mut Parser<'_>) {
     if p.at(T![over]) {
         let m = p.start();
         p.bump(T![over]);
-        if p.at(T!['(']) || matches!(p.current(), T![partition] | T![order]) && p.nth_at(1, T![by]) {
+        if p.at(T!['(']) || matches!(p.current(), T![partition] | T![order]) && p.nth_at(1, T![by])
+        {
             window_spec(p);
         } else if at_name(p) {
             name_ref(p);
@@ -1055,7 +1134,12 @@ pub(crate) fn window_spec(p: &mut Parser<'_>) {
     let m = p.start();
     // `OVER PARTITION BY ..` without the parentheses: say so, read the spec anyway.
     let paren = p.expect(T!['(']);
-    if at_name(p) && !matches!(p.current(), T![partition] | T![rows] | T![range] | T![groups]) {
+    if at_name(p)
+        && !matches!(
+            p.current(),
+            T![partition] | T![rows] | T![range] | T![groups]
+        )
+    {
         name_ref(p);
     }
     if p.at(T![partition]) {

@@ -20,7 +20,10 @@ pub(crate) fn from_clause(p: &mut Parser<'_>) {
 
 fn at_from_item_start(p: &Parser<'_>) -> bool {
     at_name(p)
-        || matches!(p.current(), T!['('] | T![lateral] | T![values] | T![unnest] | STRING | AT_IDENT)
+        || matches!(
+            p.current(),
+            T!['('] | T![lateral] | T![values] | T![unnest] | STRING | AT_IDENT
+        )
         || p.at(T![table]) && p.nth_at(1, T!['('])
 }
 
@@ -31,7 +34,12 @@ pub(crate) fn from_item(p: &mut Parser<'_>) {
     };
     let mut wrapped = 0;
     loop {
-        if p.at(IDENT) && !fix_misspelled(p, TokenSet::new(&[T![join], T![left], T![inner], T![cross]])) {
+        if p.at(IDENT)
+            && !fix_misspelled(
+                p,
+                TokenSet::new(&[T![join], T![left], T![inner], T![cross]]),
+            )
+        {
             break;
         }
         if !at_join(p) {
@@ -199,7 +207,11 @@ fn from_item_suffixes(p: &mut Parser<'_>) {
         match p.current() {
             T![as] => opt_alias(p, true),
             T![pivot] if p.nth_at(1, T!['(']) => pivot_clause(p),
-            T![unpivot] if p.nth_at(1, T!['(']) || p.nth_at(1, T![exclude]) || p.nth_at_contextual_kw(1, "include") => {
+            T![unpivot]
+                if p.nth_at(1, T!['('])
+                    || p.nth_at(1, T![exclude])
+                    || p.nth_at_contextual_kw(1, "include") =>
+            {
                 unpivot_clause(p)
             }
             T![tablesample] | T![sample] => sample_clause(p),
@@ -321,7 +333,9 @@ fn sample_clause(p: &mut Parser<'_>) {
         match p.current() {
             INT_NUMBER | FLOAT_NUMBER | T![%] | T![percent] | T![rows] => p.bump_any(),
             T!['('] => p.bump_any_balanced(),
-            IDENT if !any || p.nth_at(1, T!['(']) || p.at_contextual_kw("repeatable") => p.bump_remap(IDENT),
+            IDENT if !any || p.nth_at(1, T!['(']) || p.at_contextual_kw("repeatable") => {
+                p.bump_remap(IDENT)
+            }
             _ => break,
         }
         any = true;

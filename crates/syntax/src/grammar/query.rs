@@ -3,8 +3,15 @@
 use super::*;
 use crate::grammar::expressions::{expr, expr_list, opt_expr, order_by_items};
 
-pub(crate) const QUERY_START: TokenSet =
-    TokenSet::new(&[T![select], T![with], T![from], T![values], T!['('], T![pivot], T![unpivot]]);
+pub(crate) const QUERY_START: TokenSet = TokenSet::new(&[
+    T![select],
+    T![with],
+    T![from],
+    T![values],
+    T!['('],
+    T![pivot],
+    T![unpivot],
+]);
 
 /// Whether a query (not a parenthesised expression) starts here: `(` followed by a
 /// query keyword counts.
@@ -110,7 +117,10 @@ pub(crate) fn recover_to_closer(p: &mut Parser<'_>) {
         return;
     }
     let m = p.start();
-    p.error(format!("unexpected {}; expected `)`", crate::parser::describe(p.current())));
+    p.error(format!(
+        "unexpected {}; expected `)`",
+        crate::parser::describe(p.current())
+    ));
     while !p.at(T![')']) && !p.at_eof() {
         p.bump_any_balanced();
     }
@@ -122,7 +132,10 @@ fn set_op_bp(p: &Parser<'_>) -> Option<u8> {
     match p.current() {
         T![union] | T![except] => Some(1),
         T![intersect] => Some(2),
-        IDENT if p.at_contextual_kw("minus") && matches!(p.nth(1), T![select] | T!['('] | T![from] | T![values]) => {
+        IDENT
+            if p.at_contextual_kw("minus")
+                && matches!(p.nth(1), T![select] | T!['('] | T![from] | T![values]) =>
+        {
             Some(1)
         }
         _ => None,
@@ -211,8 +224,15 @@ fn select_core(p: &mut Parser<'_>) -> CompletedMarker {
     m.complete(p, SELECT)
 }
 
-const CORE_CLAUSES: TokenSet =
-    TokenSet::new(&[T![where], T![group], T![having], T![qualify], T![window], T![order], T![limit]]);
+const CORE_CLAUSES: TokenSet = TokenSet::new(&[
+    T![where],
+    T![group],
+    T![having],
+    T![qualify],
+    T![window],
+    T![order],
+    T![limit],
+]);
 
 fn select_tail(p: &mut Parser<'_>) {
     loop {
@@ -249,12 +269,25 @@ fn clause(p: &mut Parser<'_>, kind: SyntaxKind, f: impl FnOnce(&mut Parser<'_>))
 /// After a clause's content, tokens that start nothing we know are skipped up to the next
 /// clause keyword, `;` or closer, with one error.
 pub(crate) fn skip_clause_garbage(p: &mut Parser<'_>) {
-    if p.at_eof() || p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) || p.at(IDENT) && misspelled_clause_keyword(p).is_some() {
+    if p.at_eof()
+        || p.at_ts(CLAUSE_START)
+        || p.at_ts(CLOSERS)
+        || p.at_ts(STMT_START)
+        || p.at(IDENT) && misspelled_clause_keyword(p).is_some()
+    {
         return;
     }
     if matches!(
         p.current(),
-        T![qualify] | T![window] | T![limit] | T![order] | T![offset] | T![fetch] | T![rows] | T![range] | T![groups]
+        T![qualify]
+            | T![window]
+            | T![limit]
+            | T![order]
+            | T![offset]
+            | T![fetch]
+            | T![rows]
+            | T![range]
+            | T![groups]
     ) {
         return;
     }
@@ -480,14 +513,22 @@ pub(crate) fn values(p: &mut Parser<'_>) -> CompletedMarker {
 /// DuckDB's `PIVOT t ON c USING agg GROUP BY k` and `UNPIVOT t ON cols INTO NAME k VALUE v`.
 pub(crate) fn pivot_statement(p: &mut Parser<'_>) {
     let m = p.start();
-    let kind = if p.at(T![pivot]) { PIVOT_STMT } else { UNPIVOT_STMT };
+    let kind = if p.at(T![pivot]) {
+        PIVOT_STMT
+    } else {
+        UNPIVOT_STMT
+    };
     pivot_statement_body(p);
     m.complete(p, kind);
 }
 
 fn pivot_statement_inner(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
-    let kind = if p.at(T![pivot]) { PIVOT_STMT } else { UNPIVOT_STMT };
+    let kind = if p.at(T![pivot]) {
+        PIVOT_STMT
+    } else {
+        UNPIVOT_STMT
+    };
     pivot_statement_body(p);
     m.complete(p, kind)
 }

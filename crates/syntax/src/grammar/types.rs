@@ -32,7 +32,10 @@ fn type_inner(p: &mut Parser<'_>) {
     if p.at_contextual_kw("precision") || p.at_contextual_kw("varying") {
         p.bump_remap(IDENT);
     }
-    if matches!(p.current(), T![with] | T![without]) && p.nth_at(1, T![time]) && p.nth_at(2, T![zone]) {
+    if matches!(p.current(), T![with] | T![without])
+        && p.nth_at(1, T![time])
+        && p.nth_at(2, T![zone])
+    {
         p.bump_any();
         p.bump(T![time]);
         p.bump(T![zone]);
@@ -64,7 +67,10 @@ fn type_inner(p: &mut Parser<'_>) {
         let args = p.start();
         p.bump(T![<]);
         comma_list(p, T![>], |p| {
-            if is_struct && at_name(p) && (p.nth_at(1, T![:]) || at_name_kind(p.nth(1)) || p.nth(1).is_keyword()) {
+            if is_struct
+                && at_name(p)
+                && (p.nth_at(1, T![:]) || at_name_kind(p.nth(1)) || p.nth(1).is_keyword())
+            {
                 struct_field(p);
                 true
             } else if at_name(p) {

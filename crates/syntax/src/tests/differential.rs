@@ -5,7 +5,10 @@
 
 use std::fs;
 
-use sqlparser::dialect::{AnsiDialect, BigQueryDialect, DatabricksDialect, Dialect as SpDialect, DuckDbDialect, SnowflakeDialect};
+use sqlparser::dialect::{
+    AnsiDialect, BigQueryDialect, DatabricksDialect, Dialect as SpDialect, DuckDbDialect,
+    SnowflakeDialect,
+};
 
 use super::{dialect_of, sql_files, test_data};
 use crate::{Dialect, sql};
@@ -38,7 +41,10 @@ fn sqlparser_accepted_statements_parse_cleanly() {
                 }
             }
             Err(err) => {
-                let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 rejected.push(format!("{name} ({dialect}): {err}"));
             }
         }
@@ -51,6 +57,14 @@ fn sqlparser_accepted_statements_parse_cleanly() {
     for r in &rejected {
         println!("  {r}");
     }
-    assert!(disagreements.is_empty(), "sqlparser accepts but we report errors:\n{}", disagreements.join("\n"));
-    assert!(accepted * 2 > files.len(), "the oracle should accept most of the corpus ({accepted} of {})", files.len());
+    assert!(
+        disagreements.is_empty(),
+        "sqlparser accepts but we report errors:\n{}",
+        disagreements.join("\n")
+    );
+    assert!(
+        accepted * 2 > files.len(),
+        "the oracle should accept most of the corpus ({accepted} of {})",
+        files.len()
+    );
 }
