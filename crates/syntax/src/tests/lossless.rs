@@ -174,3 +174,20 @@ fn odd_inputs() {
         check(text);
     }
 }
+
+#[test]
+fn fifty_megabytes_parse_losslessly() {
+    let model = "with src as (select id, amount::decimal(18, 2) as amount, lower(trim(status)) as status \
+                 from raw.orders where created_at >= @start_date) \
+                 select status, sum(amount) over (partition by status order by id rows between unbounded preceding and current row) as running \
+                 from src left join dims d using (id) where amount > 0 and status in ('a', 'b');\n";
+    let broken = "select a, sum(x count(y) from t where a = = 1 group by;\n";
+    let mut text = String::with_capacity(50 * 1024 * 1024 + 1024);
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(model);
+        text.push_str(broken);
+    }
+    let parse = sql::parse(&text, Dialect::DuckDb);
+    assert!(parse.syntax_node().to_string() == text, "lossless");
+    assert!(!parse.errors().is_empty());
+}
