@@ -4,6 +4,8 @@
 //! sub-parser at clause keywords (`CLAUSE_START`), so a broken `WHERE` never swallows
 //! `GROUP BY`; skipped tokens never unbalance brackets.
 
+mod atoms;
+mod calls;
 mod ddl;
 mod expressions;
 mod from;
@@ -189,7 +191,9 @@ fn statement(p: &mut Parser<'_>) {
         T![insert] => ddl::insert(p),
         T![drop] => ddl::drop(p),
         T![delete] => ddl::delete(p),
-        T![pivot] | T![unpivot] if !p.nth_at(1, T!['(']) => query::pivot_statement(p),
+        T![pivot] | T![unpivot] if !p.nth_at(1, T!['(']) => {
+            query::pivot_statement(p);
+        }
         T![select] | T![with] | T![from] | T![values] | T!['('] => {
             let m = p.start();
             query::query(p);
@@ -460,7 +464,7 @@ fn at_missing_comma(p: &Parser<'_>) -> bool {
     let k = p.current();
     let stops = CLAUSE_START.union(STMT_START).union(CLOSERS);
     let typo = k == IDENT && misspelled_clause_keyword(p).is_some();
-    expressions::at_expr_start(p)
+    atoms::at_expr_start(p)
         && !(stops.contains(k) || NO_IMPLICIT_ALIAS.contains(k) || typo || k == T![*])
 }
 

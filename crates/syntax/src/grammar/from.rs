@@ -1,7 +1,9 @@
 //! `FROM`: table references, derived tables, table functions, joins, PIVOT, sampling.
 
 use super::*;
-use crate::grammar::expressions::{arg_list, expr, expr_list, opt_expr, subquery};
+use crate::grammar::atoms::subquery;
+use crate::grammar::calls::arg_list;
+use crate::grammar::expressions::{expr, expr_list, opt_expr};
 use crate::grammar::query::{at_query_start, query, recover_to_closer, values};
 
 pub(crate) fn from_clause(p: &mut Parser<'_>) {

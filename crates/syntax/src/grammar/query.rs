@@ -1,7 +1,8 @@
 //! Queries: `WITH`, select cores and their clauses, set operations, `ORDER BY`, `LIMIT`.
 
 use super::*;
-use crate::grammar::expressions::{expr, expr_list, opt_expr, order_by_items};
+use crate::grammar::calls::order_by_items;
+use crate::grammar::expressions::{expr, expr_list, opt_expr};
 
 pub(crate) const QUERY_START: TokenSet = TokenSet::new(&[
     T![select],
@@ -186,7 +187,7 @@ fn select_primary(p: &mut Parser<'_>) -> Option<CompletedMarker> {
         T![select] => Some(select_core(p)),
         T![from] => Some(select_core(p)),
         T![values] => Some(values(p)),
-        T![pivot] | T![unpivot] => Some(pivot_statement_inner(p)),
+        T![pivot] | T![unpivot] => Some(pivot_statement(p)),
         T!['('] => {
             let m = p.start();
             Some(nested(p, m, PAREN_SELECT, |p| {
@@ -305,7 +306,7 @@ fn select_clause(p: &mut Parser<'_>) {
     if p.at(T![top]) {
         let t = p.start();
         p.bump(T![top]);
-        expressions::atom_or_paren(p);
+        atoms::atom_or_paren(p);
         p.eat(T![percent]);
         t.complete(p, TOP_CLAUSE);
     }
@@ -338,7 +339,7 @@ fn select_item(p: &mut Parser<'_>) -> bool {
     }
     let m = p.start();
     if p.at(T![*]) {
-        expressions::star(p, None);
+        atoms::star(p, None);
         m.complete(p, SELECT_ITEM);
         return true;
     }
@@ -417,7 +418,7 @@ fn window_clause(p: &mut Parser<'_>) {
         let w = p.start();
         name(p, CLAUSE_START);
         p.expect(T![as]);
-        expressions::window_spec(p);
+        calls::window_spec(p);
         w.complete(p, NAMED_WINDOW);
         true
     });
@@ -432,7 +433,7 @@ pub(crate) fn order_by_clause(p: &mut Parser<'_>) {
     if p.at(T![all]) {
         let item = p.start();
         p.bump(T![all]);
-        expressions::order_modifiers(p);
+        calls::order_modifiers(p);
         item.complete(p, ORDER_ITEM);
     } else {
         order_by_items(p);
@@ -511,18 +512,7 @@ pub(crate) fn values(p: &mut Parser<'_>) -> CompletedMarker {
 }
 
 /// DuckDB's `PIVOT t ON c USING agg GROUP BY k` and `UNPIVOT t ON cols INTO NAME k VALUE v`.
-pub(crate) fn pivot_statement(p: &mut Parser<'_>) {
-    let m = p.start();
-    let kind = if p.at(T![pivot]) {
-        PIVOT_STMT
-    } else {
-        UNPIVOT_STMT
-    };
-    pivot_statement_body(p);
-    m.complete(p, kind);
-}
-
-fn pivot_statement_inner(p: &mut Parser<'_>) -> CompletedMarker {
+pub(crate) fn pivot_statement(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     let kind = if p.at(T![pivot]) {
         PIVOT_STMT
