@@ -10,7 +10,7 @@ use anyhow::{Context, bail};
 /// Reads a source file as UTF-8, with a clear message for what we cannot parse.
 pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    if bytes.len() > syntax::MAX_INPUT_LEN {
+    if bytes.len() > hir::syntax::MAX_INPUT_LEN {
         bail!(
             "`{}` is larger than 4 GiB; split it into several files",
             path.display()

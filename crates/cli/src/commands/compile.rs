@@ -40,7 +40,7 @@ pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCod
         let is_model = file.starts_with(&models_dir);
         models += usize::from(is_model);
         let text = super::read_source(file)?;
-        let parse = syntax::sql::parse(&text, syntax::Dialect::DuckDb);
+        let parse = hir::syntax::sql::parse(&text, hir::syntax::Dialect::DuckDb);
         for err in parse.errors() {
             errors += 1;
             let rel = file.strip_prefix(&root).unwrap_or(file);

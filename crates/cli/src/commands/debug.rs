@@ -4,7 +4,7 @@
 use std::{path::PathBuf, process::ExitCode};
 
 use anyhow::Context;
-use syntax::Dialect;
+use hir::syntax::Dialect;
 
 #[derive(clap::Subcommand)]
 pub(crate) enum DebugCommand {
@@ -25,7 +25,7 @@ pub(crate) fn run(cmd: &DebugCommand) -> anyhow::Result<ExitCode> {
 
 fn syntax_tree(file: &std::path::Path, dialect: Dialect) -> anyhow::Result<ExitCode> {
     let text = crate::commands::read_source(file)?;
-    let parse = syntax::sql::parse(&text, dialect);
+    let parse = hir::syntax::sql::parse(&text, dialect);
     let dump = parse.debug_dump();
     let mut out = std::io::stdout().lock();
     std::io::Write::write_all(&mut out, dump.as_bytes()).context("cannot write to stdout")?;

@@ -87,6 +87,7 @@ pub(crate) fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
         T![timestamp] | T![time]
             if matches!(p.nth(1), T![with] | T![without])
                 && p.nth_at(2, T![time])
+                && p.nth_at(3, T![zone])
                 && p.nth_at(4, STRING) =>
         {
             let m = p.start();
