@@ -138,8 +138,7 @@ pub mod sql {
                 TextRange::empty(0.into()),
             ));
         }
-        let root = SyntaxNode::new_root(green.clone());
-        validation::validate(&root, dialect, &mut errors);
+        validation::validate(&green, dialect, &mut errors);
         errors.sort_by_key(|e| (e.range.start(), e.range.end()));
         Parse {
             green,

@@ -70,16 +70,23 @@ impl SyntaxKind {
         if bytes.len() > MAX_KEYWORD_LEN || bytes.len() < 2 {
             return None;
         }
-        let mut buf = [0u8; MAX_KEYWORD_LEN];
-        for (dst, src) in buf.iter_mut().zip(bytes) {
-            *dst = src.to_ascii_lowercase();
-        }
-        let lower = &buf[..bytes.len()];
-        KEYWORDS
-            .binary_search_by(|(kw, _)| kw.as_bytes().cmp(lower))
-            .ok()
-            .map(|idx| KEYWORDS[idx].1)
+        keyword_table().get(&pack_lowercase(bytes)).copied()
     }
+}
+
+/// A word of at most 16 bytes, ASCII-lowercased, as one `u128`: the keyword table's key.
+fn pack_lowercase(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; MAX_KEYWORD_LEN];
+    for (dst, src) in buf.iter_mut().zip(bytes) {
+        *dst = src.to_ascii_lowercase();
+    }
+    u128::from_le_bytes(buf)
+}
+
+/// Built once; identifiers are classified millions of times per second when parsing.
+fn keyword_table() -> &'static rustc_hash::FxHashMap<u128, SyntaxKind> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, SyntaxKind>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| KEYWORDS.iter().map(|&(kw, kind)| (pack_lowercase(kw.as_bytes()), kind)).collect())
 }
 
 const MAX_KEYWORD_LEN: usize = 16;
