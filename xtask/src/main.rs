@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
+/// The allocator of the `rocky` binary too, so benchmark figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

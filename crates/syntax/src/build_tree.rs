@@ -1,17 +1,57 @@
 //! Turns parser events plus the lexed tokens (trivia included) into a rowan green tree.
 
-use rowan::{GreenNode, GreenNodeBuilder, TextRange, TextSize};
+use std::cell::RefCell;
+
+use rowan::{GreenNode, GreenNodeBuilder, NodeCache, TextRange, TextSize};
 
 use crate::{SyntaxError, SyntaxKind, lexer::LexedStr, parser::Event};
 
+/// rowan interns tokens and small nodes in a `NodeCache`. One cache per thread, shared by
+/// successive parses, makes interning hit far more often (every `SELECT`, `,` and `" "`
+/// is the same green token across files) and saves building a hash table per file. It
+/// holds what it interned, so it is replaced after this many bytes of input to bound its
+/// memory.
+const CACHE_RESET_BYTES: usize = 64 << 20;
+
+struct ThreadCache {
+    cache: NodeCache,
+    bytes: usize,
+}
+
+thread_local! {
+    static CACHE: RefCell<ThreadCache> =
+        RefCell::new(ThreadCache { cache: NodeCache::default(), bytes: 0 });
+}
+
 pub(crate) fn build_tree(
     lexed: &LexedStr<'_>,
+    events: Vec<Event>,
+) -> (GreenNode, Vec<SyntaxError>) {
+    CACHE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut tc) => {
+            tc.bytes += lexed.text_len();
+            if tc.bytes > CACHE_RESET_BYTES {
+                *tc = ThreadCache {
+                    cache: NodeCache::default(),
+                    bytes: lexed.text_len(),
+                };
+            }
+            build_with(lexed, events, GreenNodeBuilder::with_cache(&mut tc.cache))
+        }
+        // Re-entrant use on this thread (not something we do) falls back to a fresh cache.
+        Err(_) => build_with(lexed, events, GreenNodeBuilder::new()),
+    })
+}
+
+fn build_with(
+    lexed: &LexedStr<'_>,
     mut events: Vec<Event>,
+    inner: GreenNodeBuilder<'_>,
 ) -> (GreenNode, Vec<SyntaxError>) {
     let mut b = Builder {
         lexed,
         pos: 0,
-        inner: GreenNodeBuilder::new(),
+        inner,
         errors: Vec::new(),
         depth: 0,
     };
@@ -53,16 +93,16 @@ pub(crate) fn build_tree(
     b.finish()
 }
 
-struct Builder<'a, 'b> {
+struct Builder<'a, 'b, 'c> {
     lexed: &'a LexedStr<'b>,
     /// Next lexed token (trivia included) to attach.
     pos: usize,
-    inner: GreenNodeBuilder<'static>,
+    inner: GreenNodeBuilder<'c>,
     errors: Vec<SyntaxError>,
     depth: usize,
 }
 
-impl Builder<'_, '_> {
+impl Builder<'_, '_, '_> {
     fn start_node(&mut self, kind: SyntaxKind) {
         // Trivia before a node stays outside it, except at the root which holds it all.
         if self.depth > 0 {

@@ -120,6 +120,16 @@ pub mod sql {
 
     use super::*;
 
+    /// Lexing and parsing to events, without building the tree: what `xtask bench`
+    /// reports next to the full parse, to show where time goes.
+    #[doc(hidden)]
+    pub fn parse_events_only(text: &str, dialect: Dialect) -> usize {
+        let lexed = LexedStr::new(text, dialect);
+        let mut p = parser::Parser::new(&lexed, dialect);
+        grammar::source_file(&mut p);
+        p.finish().len()
+    }
+
     /// Parses SQL text in `dialect`. Never fails; inputs over `MAX_INPUT_LEN` bytes are
     /// truncated to an error (the CLI refuses them earlier with a clear message).
     pub fn parse(text: &str, dialect: Dialect) -> Parse<ast::SourceFile> {

@@ -85,8 +85,14 @@ fn pack_lowercase(bytes: &[u8]) -> u128 {
 
 /// Built once; identifiers are classified millions of times per second when parsing.
 fn keyword_table() -> &'static rustc_hash::FxHashMap<u128, SyntaxKind> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, SyntaxKind>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| KEYWORDS.iter().map(|&(kw, kind)| (pack_lowercase(kw.as_bytes()), kind)).collect())
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, SyntaxKind>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        KEYWORDS
+            .iter()
+            .map(|&(kw, kind)| (pack_lowercase(kw.as_bytes()), kind))
+            .collect()
+    })
 }
 
 const MAX_KEYWORD_LEN: usize = 16;

@@ -13,7 +13,10 @@ type Green<'a> = NodeOrToken<&'a GreenNodeData, &'a GreenTokenData>;
 pub(crate) fn validate(root: &GreenNodeData, dialect: Dialect, errors: &mut Vec<SyntaxError>) {
     let info = dialect.info();
     let mut report = |what: &str, range: TextRange| {
-        errors.push(SyntaxError::new(format!("{what} is not supported in {}", dialect.name()), range));
+        errors.push(SyntaxError::new(
+            format!("{what} is not supported in {}", dialect.name()),
+            range,
+        ));
     };
     let mut stack: Vec<(&GreenNodeData, TextSize)> = vec![(root, TextSize::new(0))];
     while let Some((node, start)) = stack.pop() {
@@ -27,7 +30,10 @@ pub(crate) fn validate(root: &GreenNodeData, dialect: Dialect, errors: &mut Vec<
                         && t.text().starts_with('`')
                         && !info.backtick_identifiers
                     {
-                        report("a backtick-quoted identifier", TextRange::at(offset, t.text_len()));
+                        report(
+                            "a backtick-quoted identifier",
+                            TextRange::at(offset, t.text_len()),
+                        );
                     }
                 }
             }
@@ -50,7 +56,9 @@ fn children(node: &GreenNodeData, start: TextSize) -> impl Iterator<Item = (Gree
 }
 
 fn child_token(node: &GreenNodeData, start: TextSize, want: SyntaxKind) -> Option<TextRange> {
-    children(node, start).find(|(c, _)| c.as_token().is_some() && kind(*c) == want).map(|(_, r)| r)
+    children(node, start)
+        .find(|(c, _)| c.as_token().is_some() && kind(*c) == want)
+        .map(|(_, r)| r)
 }
 
 fn first_token(node: &GreenNodeData, start: TextSize) -> Option<(SyntaxKind, TextRange)> {
@@ -61,19 +69,31 @@ fn first_token(node: &GreenNodeData, start: TextSize) -> Option<(SyntaxKind, Tex
     }
 }
 
-fn check_node(node: &GreenNodeData, start: TextSize, info: &DialectInfo, report: &mut impl FnMut(&str, TextRange)) {
+fn check_node(
+    node: &GreenNodeData,
+    start: TextSize,
+    info: &DialectInfo,
+    report: &mut impl FnMut(&str, TextRange),
+) {
     use SyntaxKind as K;
     let node_kind = <RockyLanguage as rowan::Language>::kind_from_raw(node.kind());
     let first = || first_token(node, start).map(|(_, r)| r);
     let found = match node_kind {
         K::SELECT_ITEM_LIST if !info.trailing_commas => {
-            let last = children(node, start).filter(|(c, _)| !kind(*c).is_trivia()).last();
-            last.filter(|(c, _)| kind(*c) == T![,]).map(|(_, r)| ("a trailing comma in a select list", r))
+            let last = children(node, start)
+                .filter(|(c, _)| !kind(*c).is_trivia())
+                .last();
+            last.filter(|(c, _)| kind(*c) == T![,])
+                .map(|(_, r)| ("a trailing comma in a select list", r))
         }
         K::QUALIFY_CLAUSE if !info.qualify => first().map(|r| ("QUALIFY", r)),
         K::TOP_CLAUSE if !info.top => first().map(|r| ("SELECT TOP", r)),
-        K::DISTINCT_CLAUSE if !info.distinct_on => child_token(node, start, T![on]).map(|r| ("DISTINCT ON", r)),
-        K::SET_OPERATOR if !info.union_by_name => child_token(node, start, T![by]).map(|r| ("UNION BY NAME", r)),
+        K::DISTINCT_CLAUSE if !info.distinct_on => {
+            child_token(node, start, T![on]).map(|r| ("DISTINCT ON", r))
+        }
+        K::SET_OPERATOR if !info.union_by_name => {
+            child_token(node, start, T![by]).map(|r| ("UNION BY NAME", r))
+        }
         K::JOIN_OPERATOR if !info.duckdb_joins => child_token(node, start, T![asof])
             .map(|r| ("ASOF JOIN", r))
             .or_else(|| child_token(node, start, T![positional]).map(|r| ("POSITIONAL JOIN", r))),
@@ -83,13 +103,25 @@ fn check_node(node: &GreenNodeData, start: TextSize, info: &DialectInfo, report:
             Some((T![replace], r)) if !info.star_replace => Some(("`* REPLACE`", r)),
             _ => None,
         },
-        K::CAST_EXPR if !info.safe_cast => child_token(node, start, T![safe_cast]).map(|r| ("SAFE_CAST", r)),
-        K::LAMBDA_EXPR if !info.lambdas => Some(("a lambda", TextRange::at(start, node.text_len()))),
-        K::SELECT if !info.from_first => {
-            let from_first = children(node, start).next().is_some_and(|(c, _)| kind(c) == K::FROM_CLAUSE);
-            if from_first { first().map(|r| ("FROM-first syntax", r)) } else { None }
+        K::CAST_EXPR if !info.safe_cast => {
+            child_token(node, start, T![safe_cast]).map(|r| ("SAFE_CAST", r))
         }
-        K::GROUP_BY_CLAUSE if !info.by_all => child_token(node, start, T![all]).map(|r| ("GROUP BY ALL", r)),
+        K::LAMBDA_EXPR if !info.lambdas => {
+            Some(("a lambda", TextRange::at(start, node.text_len())))
+        }
+        K::SELECT if !info.from_first => {
+            let from_first = children(node, start)
+                .next()
+                .is_some_and(|(c, _)| kind(c) == K::FROM_CLAUSE);
+            if from_first {
+                first().map(|r| ("FROM-first syntax", r))
+            } else {
+                None
+            }
+        }
+        K::GROUP_BY_CLAUSE if !info.by_all => {
+            child_token(node, start, T![all]).map(|r| ("GROUP BY ALL", r))
+        }
         K::ORDER_BY_CLAUSE if !info.by_all => children(node, start)
             .find(|(c, _)| kind(*c) == K::ORDER_ITEM)
             .and_then(|(item, r)| child_token(item.into_node()?, r.start(), T![all]))
