@@ -42,9 +42,8 @@ fn parse_models(args: &[&str]) -> anyhow::Result<u32> {
     match args {
         [] => Ok(DEFAULT_MODELS),
         ["--models", n] => {
-            let n: u32 = n
-                .parse()
-                .with_context(|| format!("--models takes a number, not `{n}`"))?;
+            let n: u32 =
+                n.parse().with_context(|| format!("--models takes a number, not `{n}`"))?;
             if n == 0 {
                 bail!("--models must be at least 1");
             }
@@ -104,21 +103,16 @@ fn bench_parse(models: u32) -> anyhow::Result<()> {
 
     let texts: Vec<&str> = files.iter().map(|(_, text)| text.as_str()).collect();
     println!("\nlex+parse (syntax::sql::parse, DuckDB, tree built), {ROUNDS} rounds + 1 warm-up:");
-    let parse_rounds = measure(&texts, |text| {
-        syntax::sql::parse(black_box(text), Dialect::DuckDb)
-    });
+    let parse_rounds = measure(&texts, |text| syntax::sql::parse(black_box(text), Dialect::DuckDb));
     let parse_stats = report(&parse_rounds, mb);
 
     println!("\nlex+parse to events, no tree (DuckDB), {ROUNDS} rounds + 1 warm-up:");
-    let event_rounds = measure(&texts, |text| {
-        syntax::sql::parse_events_only(black_box(text), Dialect::DuckDb)
-    });
+    let event_rounds =
+        measure(&texts, |text| syntax::sql::parse_events_only(black_box(text), Dialect::DuckDb));
     let event_stats = report(&event_rounds, mb);
 
     println!("\nlex only (LexedStr::new, DuckDB), {ROUNDS} rounds + 1 warm-up:");
-    let lex_rounds = measure(&texts, |text| {
-        LexedStr::new(black_box(text), Dialect::DuckDb)
-    });
+    let lex_rounds = measure(&texts, |text| LexedStr::new(black_box(text), Dialect::DuckDb));
     let lex_stats = report(&lex_rounds, mb);
 
     println!(
@@ -163,11 +157,7 @@ struct Stats {
 fn report(rounds: &[Duration], mb: f64) -> Stats {
     let mut rates: Vec<f64> = rounds.iter().map(|d| mb / d.as_secs_f64()).collect();
     for (i, (d, rate)) in rounds.iter().zip(&rates).enumerate() {
-        println!(
-            "  round {}: {:8.1} ms  {rate:7.1} MB/s",
-            i + 1,
-            d.as_secs_f64() * 1e3
-        );
+        println!("  round {}: {:8.1} ms  {rate:7.1} MB/s", i + 1, d.as_secs_f64() * 1e3);
     }
     rates.sort_by(f64::total_cmp);
     let stats = Stats {
@@ -175,10 +165,7 @@ fn report(rounds: &[Duration], mb: f64) -> Stats {
         min: rates.first().copied().unwrap_or(0.0),
         max: rates.last().copied().unwrap_or(0.0),
     };
-    println!(
-        "  median {:.1} MB/s (min {:.1}, max {:.1})",
-        stats.median, stats.min, stats.max
-    );
+    println!("  median {:.1} MB/s (min {:.1}, max {:.1})", stats.median, stats.min, stats.max);
     stats
 }
 
@@ -200,35 +187,19 @@ fn generated_project(models: u32) -> anyhow::Result<PathBuf> {
     if out.join("rocky").join("models").is_dir() {
         return Ok(out);
     }
-    let script = root
-        .join("..")
-        .join("shared")
-        .join("bench")
-        .join("gen_project.py");
+    let script = root.join("..").join("shared").join("bench").join("gen_project.py");
     if !script.is_file() {
-        bail!(
-            "generator not found at {}; check out shared/ next to the repo",
-            script.display()
-        );
+        bail!("generator not found at {}; check out shared/ next to the repo", script.display());
     }
     std::fs::create_dir_all(&bench_dir)
         .with_context(|| format!("creating {}", bench_dir.display()))?;
     // Generate into a scratch dir and rename, so an interrupted run never leaves a
     // half-written project that later runs would mistake for the cache.
     let tmp = bench_dir.join(format!("project-{models}-seed{SEED}.tmp"));
-    eprintln!(
-        "bench: generating a {models}-model project into {}",
-        out.display()
-    );
+    eprintln!("bench: generating a {models}-model project into {}", out.display());
     let status = Command::new("python3")
         .arg(&script)
-        .args([
-            "--models",
-            &models.to_string(),
-            "--seed",
-            &SEED.to_string(),
-            "--out",
-        ])
+        .args(["--models", &models.to_string(), "--seed", &SEED.to_string(), "--out"])
         .arg(&tmp)
         .status()
         .context("running python3 (is it installed?)")?;

@@ -37,9 +37,7 @@ pub(crate) fn run(check: bool) -> anyhow::Result<()> {
     let root = project_root();
     let generated = generate(&root)?;
     let path = root.join(OUTPUT);
-    let current = std::fs::read_to_string(&path)
-        .unwrap_or_default()
-        .replace("\r\n", "\n");
+    let current = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
     if current == generated {
         if !check {
             println!("{OUTPUT} is up to date");
@@ -62,9 +60,7 @@ fn generate(root: &Path) -> anyhow::Result<String> {
         std::fs::read_to_string(root.join(KINDS)).with_context(|| format!("reading {KINDS}"))?;
     let kinds =
         parse_kinds(&kinds_text).with_context(|| format!("reading the kinds of {KINDS}"))?;
-    let grammar: Grammar = grammar_text
-        .parse()
-        .map_err(|e| anyhow::anyhow!("{GRAMMAR}: {e}"))?;
+    let grammar: Grammar = grammar_text.parse().map_err(|e| anyhow::anyhow!("{GRAMMAR}: {e}"))?;
     let docs = rule_docs(&grammar_text);
     let ast = lower(&grammar, &kinds, &docs).with_context(|| format!("in {GRAMMAR}"))?;
     let code = render(&ast);
@@ -83,9 +79,7 @@ struct Kinds {
 
 /// Reads the lists of the `syntax_kinds! { .. }` invocation.
 fn parse_kinds(text: &str) -> anyhow::Result<Kinds> {
-    let start = text
-        .find("\nsyntax_kinds! {")
-        .context("no `syntax_kinds! {` invocation")?;
+    let start = text.find("\nsyntax_kinds! {").context("no `syntax_kinds! {` invocation")?;
     let mut tokens = BTreeMap::new();
     let mut nodes = Vec::new();
     let mut section = None;
@@ -108,9 +102,8 @@ fn parse_kinds(text: &str) -> anyhow::Result<Kinds> {
         let (spelling, kind) = match section.as_deref() {
             Some("punct") => {
                 // `['('] L_PAREN = "(",`
-                let (lhs, text) = entry
-                    .rsplit_once(" = ")
-                    .with_context(|| format!("bad punct line `{line}`"))?;
+                let (lhs, text) =
+                    entry.rsplit_once(" = ").with_context(|| format!("bad punct line `{line}`"))?;
                 let kind = lhs.split_whitespace().last().unwrap_or_default();
                 (text.trim_matches('"').to_string(), kind.to_string())
             }
@@ -127,18 +120,12 @@ fn parse_kinds(text: &str) -> anyhow::Result<Kinds> {
             }
             _ => bail!("unexpected line `{line}`"),
         };
-        ensure!(
-            is_kind_name(&kind),
-            "bad kind name `{kind}` in line `{line}`"
-        );
+        ensure!(is_kind_name(&kind), "bad kind name `{kind}` in line `{line}`");
         if let Some(old) = tokens.insert(spelling.clone(), kind.clone()) {
             bail!("`{spelling}` names both {old} and {kind}");
         }
     }
-    ensure!(
-        !tokens.is_empty() && !nodes.is_empty(),
-        "found no tokens or no nodes"
-    );
+    ensure!(!tokens.is_empty() && !nodes.is_empty(), "found no tokens or no nodes");
     for node in &nodes {
         ensure!(is_kind_name(node), "bad node kind name `{node}`");
     }
@@ -146,9 +133,7 @@ fn parse_kinds(text: &str) -> anyhow::Result<Kinds> {
 }
 
 fn is_kind_name(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 // ---- the model ----------------------------------------------------------------------------
@@ -185,15 +170,8 @@ struct Doc {
 
 #[derive(Debug)]
 enum Field {
-    Token {
-        method: String,
-        kinds: Vec<String>,
-    },
-    Node {
-        method: String,
-        ty: String,
-        access: Access,
-    },
+    Token { method: String, kinds: Vec<String> },
+    Node { method: String, ty: String, access: Access },
 }
 
 #[derive(Debug, PartialEq)]
@@ -273,18 +251,10 @@ fn lower(grammar: &Grammar, kinds: &Kinds, docs: &BTreeMap<String, Doc>) -> anyh
             }
         }
     }
-    let cx = Lowering {
-        grammar,
-        kinds,
-        enums,
-        node_names,
-    };
+    let cx = Lowering { grammar, kinds, enums, node_names };
 
     // Every node kind has a rule and every rule names a node kind.
-    let mut ast = Ast {
-        nodes: Vec::new(),
-        enums: Vec::new(),
-    };
+    let mut ast = Ast { nodes: Vec::new(), enums: Vec::new() };
     let declared: BTreeSet<&str> = kinds.nodes.iter().map(String::as_str).collect();
     for name in &cx.node_names {
         let kind = to_upper_snake(name);
@@ -310,17 +280,10 @@ fn lower(grammar: &Grammar, kinds: &Kinds, docs: &BTreeMap<String, Doc>) -> anyh
             "node kind `{kind}` ({KINDS}) has no rule `{name} = ..` in {GRAMMAR}"
         );
         let doc = Doc {
-            comment: vec![format!(
-                "No rule in {GRAMMAR} yet: a node without accessors."
-            )],
+            comment: vec![format!("No rule in {GRAMMAR} yet: a node without accessors.")],
             rule: Vec::new(),
         };
-        ast.nodes.push(NodeSrc {
-            name,
-            kind: kind.clone(),
-            doc,
-            fields: Vec::new(),
-        });
+        ast.nodes.push(NodeSrc { name, kind: kind.clone(), doc, fields: Vec::new() });
     }
 
     for node in grammar.iter() {
@@ -347,9 +310,8 @@ fn lower(grammar: &Grammar, kinds: &Kinds, docs: &BTreeMap<String, Doc>) -> anyh
                 variant_kinds,
             });
         } else {
-            let fields = cx
-                .fields(&data.rule)
-                .with_context(|| format!("in the rule of `{}`", data.name))?;
+            let fields =
+                cx.fields(&data.rule).with_context(|| format!("in the rule of `{}`", data.name))?;
             ast.nodes.push(NodeSrc {
                 name: data.name.clone(),
                 kind: to_upper_snake(&data.name),
@@ -358,8 +320,7 @@ fn lower(grammar: &Grammar, kinds: &Kinds, docs: &BTreeMap<String, Doc>) -> anyh
             });
         }
     }
-    ast.nodes
-        .sort_by_key(|n| kinds.nodes.iter().position(|k| *k == n.kind));
+    ast.nodes.sort_by_key(|n| kinds.nodes.iter().position(|k| *k == n.kind));
     Ok(ast)
 }
 
@@ -372,10 +333,7 @@ impl Lowering<'_> {
         let Some(variants) = self.enums.get(name) else {
             bail!("`{name}` has no rule");
         };
-        ensure!(
-            !stack.iter().any(|s| s == name),
-            "enum `{name}` contains itself"
-        );
+        ensure!(!stack.iter().any(|s| s == name), "enum `{name}` contains itself");
         stack.push(name.to_string());
         let mut res = BTreeSet::new();
         for v in variants {
@@ -419,11 +377,7 @@ impl Lowering<'_> {
                     }
                     _ => bail!("label `{label}` must name a node, `Node*` or tokens `('a' | 'b')`"),
                 };
-                out.push(Occurrence {
-                    label: Some(label.clone()),
-                    what,
-                    in_rep: in_rep || rep,
-                });
+                out.push(Occurrence { label: Some(label.clone()), what, in_rep: in_rep || rep });
             }
             Rule::Node(n) => {
                 out.push(Occurrence {
@@ -434,11 +388,7 @@ impl Lowering<'_> {
             }
             Rule::Token(t) => {
                 let kind = self.token_kind(&self.grammar[*t].name)?;
-                out.push(Occurrence {
-                    label: None,
-                    what: Occ::Tokens(vec![kind]),
-                    in_rep,
-                });
+                out.push(Occurrence { label: None, what: Occ::Tokens(vec![kind]), in_rep });
             }
             Rule::Seq(rules) | Rule::Alt(rules) => {
                 for r in rules {
@@ -459,13 +409,10 @@ impl Lowering<'_> {
             Rule::Token(_) => exactly(0),
             Rule::Labeled { .. } if !labelled => exactly(0),
             Rule::Labeled { rule, .. } => self.counts(rule, pred, labelled),
-            Rule::Seq(rules) => rules.iter().fold(exactly(0), |acc, r| {
-                add(&acc, &self.counts(r, pred, labelled))
-            }),
-            Rule::Alt(rules) => rules
-                .iter()
-                .flat_map(|r| self.counts(r, pred, labelled))
-                .collect(),
+            Rule::Seq(rules) => {
+                rules.iter().fold(exactly(0), |acc, r| add(&acc, &self.counts(r, pred, labelled)))
+            }
+            Rule::Alt(rules) => rules.iter().flat_map(|r| self.counts(r, pred, labelled)).collect(),
             Rule::Opt(r) => {
                 let mut res = self.counts(r, pred, labelled);
                 res.insert(Cnt::N(0));
@@ -503,10 +450,8 @@ impl Lowering<'_> {
                 res
             }
             Rule::Alt(rules) => {
-                let found: Vec<_> = rules
-                    .iter()
-                    .filter_map(|r| self.before(r, label, pred))
-                    .collect();
+                let found: Vec<_> =
+                    rules.iter().filter_map(|r| self.before(r, label, pred)).collect();
                 (!found.is_empty()).then(|| found.into_iter().flatten().collect())
             }
             Rule::Opt(r) => self.before(r, label, pred),
@@ -527,10 +472,7 @@ impl Lowering<'_> {
         for (i, occ) in occs.iter().enumerate() {
             match (&occ.what, &occ.label) {
                 (Occ::Tokens(kinds), Some(label)) => {
-                    ensure!(
-                        labels.insert(label.clone()),
-                        "label `{label}` is used twice"
-                    );
+                    ensure!(labels.insert(label.clone()), "label `{label}` is used twice");
                     fields.push(Field::Token {
                         method: format!("{label}_token"),
                         kinds: kinds.clone(),
@@ -547,10 +489,7 @@ impl Lowering<'_> {
                     if kind == "COMMA" {
                         continue;
                     }
-                    fields.push(Field::Token {
-                        method: token_method(kind),
-                        kinds: kinds.clone(),
-                    });
+                    fields.push(Field::Token { method: token_method(kind), kinds: kinds.clone() });
                 }
                 (Occ::Node(ty), Some(label)) => {
                     // The same label may name a child in several alternatives.
@@ -558,10 +497,7 @@ impl Lowering<'_> {
                         ensure!(seen == ty, "label `{label}` names both `{seen}` and `{ty}`");
                         continue;
                     }
-                    ensure!(
-                        labels.insert(label.clone()),
-                        "label `{label}` is used twice"
-                    );
+                    ensure!(labels.insert(label.clone()), "label `{label}` is used twice");
                     labelled_nodes.insert(label.clone(), ty.clone());
                     let access = if occ.in_rep {
                         let own = self.kinds_of(ty, &mut Vec::new())?;
@@ -578,11 +514,7 @@ impl Lowering<'_> {
                     } else {
                         self.positional(rule, &occs, i, ty, label)?
                     };
-                    fields.push(Field::Node {
-                        method: label.clone(),
-                        ty: ty.clone(),
-                        access,
-                    });
+                    fields.push(Field::Node { method: label.clone(), ty: ty.clone(), access });
                 }
                 (Occ::Node(ty), None) => {
                     if !done_nodes.insert(ty.clone()) {
@@ -608,20 +540,9 @@ impl Lowering<'_> {
                     let (method, access) = if many {
                         (pluralize(&snake), Access::Many)
                     } else {
-                        (
-                            if snake == "type" {
-                                "ty".to_string()
-                            } else {
-                                snake
-                            },
-                            Access::First,
-                        )
+                        (if snake == "type" { "ty".to_string() } else { snake }, Access::First)
                     };
-                    fields.push(Field::Node {
-                        method,
-                        ty: ty.clone(),
-                        access,
-                    });
+                    fields.push(Field::Node { method, ty: ty.clone(), access });
                 }
             }
         }
@@ -672,10 +593,7 @@ impl Lowering<'_> {
         if !overlapping {
             return Ok(Access::First);
         }
-        let pred = |t: &str| {
-            self.kinds_of(t, &mut Vec::new())
-                .is_ok_and(|ks| ks.is_subset(&own))
-        };
+        let pred = |t: &str| self.kinds_of(t, &mut Vec::new()).is_ok_and(|ks| ks.is_subset(&own));
         match self.before(rule, label, &pred) {
             Some(set) if set.len() == 1 => match set.first() {
                 Some(Cnt::N(0)) => Ok(Access::Nth(0)),
@@ -731,9 +649,8 @@ fn pluralize(snake: &str) -> String {
         format!("{snake}es")
     } else if snake.ends_with('s') {
         snake.to_string()
-    } else if let Some(stem) = snake
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    } else if let Some(stem) =
+        snake.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
     {
         format!("{stem}ies")
     } else {
@@ -755,14 +672,11 @@ fn rule_docs(text: &str) -> BTreeMap<String, Doc> {
     let mut comment: Vec<String> = Vec::new();
     let mut current: Option<(String, Doc)> = None;
     for line in text.lines() {
-        let starts_rule = line
-            .split_once('=')
-            .map(|(lhs, _)| lhs.trim())
-            .filter(|lhs| {
-                !line.starts_with([' ', '\t', '/'])
-                    && !lhs.is_empty()
-                    && lhs.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            });
+        let starts_rule = line.split_once('=').map(|(lhs, _)| lhs.trim()).filter(|lhs| {
+            !line.starts_with([' ', '\t', '/'])
+                && !lhs.is_empty()
+                && lhs.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
         if let Some(name) = starts_rule {
             if let Some((n, d)) = current.take() {
                 res.insert(n, d);
@@ -827,12 +741,7 @@ fn render_doc(out: &mut String, doc: &Doc) {
 }
 
 fn render_node(out: &mut String, node: &NodeSrc) {
-    let NodeSrc {
-        name,
-        kind,
-        doc,
-        fields,
-    } = node;
+    let NodeSrc { name, kind, doc, fields } = node;
     render_doc(out, doc);
     let _ = writeln!(
         out,
@@ -844,10 +753,9 @@ fn render_node(out: &mut String, node: &NodeSrc) {
             match field {
                 Field::Node { method, ty, access } => {
                     let (ret, body) = match access {
-                        Access::First => (
-                            format!("Option<{ty}>"),
-                            "support::child(&self.syntax)".to_string(),
-                        ),
+                        Access::First => {
+                            (format!("Option<{ty}>"), "support::child(&self.syntax)".to_string())
+                        }
                         Access::Nth(0) => (
                             format!("Option<{ty}>"),
                             "support::children(&self.syntax).next()".to_string(),
@@ -873,10 +781,8 @@ fn render_node(out: &mut String, node: &NodeSrc) {
                             format!("support::token_in(&self.syntax, &[{}])", kinds.join(", "))
                         }
                     };
-                    let _ = writeln!(
-                        out,
-                        "pub fn {method}(&self) -> Option<SyntaxToken> {{ {body} }}"
-                    );
+                    let _ =
+                        writeln!(out, "pub fn {method}(&self) -> Option<SyntaxToken> {{ {body} }}");
                 }
             }
         }
@@ -896,17 +802,9 @@ fn render_node(out: &mut String, node: &NodeSrc) {
 }
 
 fn render_enum(out: &mut String, en: &EnumSrc) {
-    let EnumSrc {
-        name,
-        doc,
-        variants,
-        variant_kinds,
-    } = en;
+    let EnumSrc { name, doc, variants, variant_kinds } = en;
     render_doc(out, doc);
-    let _ = writeln!(
-        out,
-        "#[derive(Debug, Clone, PartialEq, Eq, Hash)]\npub enum {name} {{"
-    );
+    let _ = writeln!(out, "#[derive(Debug, Clone, PartialEq, Eq, Hash)]\npub enum {name} {{");
     for v in variants {
         let _ = writeln!(out, "{v}({v}),");
     }
@@ -935,10 +833,8 @@ fn render_enum(out: &mut String, en: &EnumSrc) {
     } else {
         format!("matches!(kind, {}){can_cast_nested}", direct.join(" | "))
     };
-    let syntax_arms: String = variants
-        .iter()
-        .map(|v| format!("{name}::{v}(it) => it.syntax(),"))
-        .collect();
+    let syntax_arms: String =
+        variants.iter().map(|v| format!("{name}::{v}(it) => it.syntax(),")).collect();
     let _ = writeln!(
         out,
         "impl AstNode for {name} {{
@@ -1037,10 +933,7 @@ mod tests {
             .into_iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect(),
-            nodes: ["BIN", "LIT", "SUB", "LIST"]
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            nodes: ["BIN", "LIT", "SUB", "LIST"].into_iter().map(String::from).collect(),
         };
         let grammar: Grammar = grammar.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
         lower(&grammar, &kinds, &BTreeMap::new())
@@ -1072,12 +965,7 @@ mod tests {
         );
         assert_eq!(
             accessors(&ast, "Sub"),
-            [
-                "x_token: X_KW",
-                "first: Lit Nth(0)",
-                "sep_token: COMMA",
-                "second: Lit Nth(1)"
-            ]
+            ["x_token: X_KW", "first: Lit Nth(0)", "sep_token: COMMA", "second: Lit Nth(1)"]
         );
         assert_eq!(accessors(&ast, "List"), ["es: E Many"]);
         assert_eq!(ast.enums[0].variants, ["Bin", "Lit", "Sub"]);

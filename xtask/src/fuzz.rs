@@ -17,9 +17,7 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     let (flags, rest): (Vec<&str>, Vec<&str>) = args.iter().partition(|a| a.starts_with('-'));
     let seconds: u64 = match rest.as_slice() {
         [] => DEFAULT_SECONDS,
-        [s] => s
-            .parse()
-            .with_context(|| format!("SECONDS must be a number, not `{s}`"))?,
+        [s] => s.parse().with_context(|| format!("SECONDS must be a number, not `{s}`"))?,
         _ => bail!("usage: cargo xtask fuzz [SECONDS] [-libfuzzer_flag=value ...]"),
     };
     let root = project_root();
@@ -27,10 +25,7 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
 
     let corpus = root.join("fuzz").join("corpus").join(TARGET);
     let seeded = seed_corpus(&root.join("test_data").join("parser"), &corpus)?;
-    println!(
-        "fuzz: {seeded} seed files from test_data/parser in {}",
-        corpus.display()
-    );
+    println!("fuzz: {seeded} seed files from test_data/parser in {}", corpus.display());
 
     // The rustup proxy (`cargo`, not `$CARGO`) understands `+nightly`.
     let status = Command::new("cargo")

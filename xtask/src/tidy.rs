@@ -28,37 +28,9 @@ const NEVER_EDGES: &[(&str, &str)] = &[("hir", "exec"), ("ide", "lsp")];
 
 /// External crates a workspace crate must not reach through normal dependencies, at any depth.
 const FORBIDDEN_DEPS: &[(&str, &[&str])] = &[
-    (
-        "syntax",
-        &[
-            "salsa",
-            "tokio",
-            "duckdb",
-            "reqwest",
-            "tower-lsp-server",
-            "lsp-types",
-        ],
-    ),
-    (
-        "hir",
-        &[
-            "tokio",
-            "duckdb",
-            "reqwest",
-            "tower-lsp-server",
-            "lsp-types",
-        ],
-    ),
-    (
-        "ide",
-        &[
-            "tokio",
-            "duckdb",
-            "reqwest",
-            "tower-lsp-server",
-            "lsp-types",
-        ],
-    ),
+    ("syntax", &["salsa", "tokio", "duckdb", "reqwest", "tower-lsp-server", "lsp-types"]),
+    ("hir", &["tokio", "duckdb", "reqwest", "tower-lsp-server", "lsp-types"]),
+    ("ide", &["tokio", "duckdb", "reqwest", "tower-lsp-server", "lsp-types"]),
 ];
 
 pub(crate) fn run() -> anyhow::Result<()> {
@@ -69,10 +41,7 @@ pub(crate) fn run() -> anyhow::Result<()> {
         .output()
         .context("running `cargo metadata`")?;
     if !output.status.success() {
-        bail!(
-            "`cargo metadata` failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        bail!("`cargo metadata` failed:\n{}", String::from_utf8_lossy(&output.stderr));
     }
     let metadata: Value =
         serde_json::from_slice(&output.stdout).context("parsing `cargo metadata` output")?;
@@ -85,10 +54,7 @@ pub(crate) fn run() -> anyhow::Result<()> {
     let mut members: Vec<usize> = graph.members.clone();
     members.sort_by(|&a, &b| graph.names[a].cmp(&graph.names[b]));
     for &m in &members {
-        let deps: Vec<&str> = graph
-            .member_deps(m)
-            .map(|d| graph.names[d].as_str())
-            .collect();
+        let deps: Vec<&str> = graph.member_deps(m).map(|d| graph.names[d].as_str()).collect();
         println!("  {} → {{{}}}", graph.names[m], deps.join(", "));
     }
     println!("tidy: forbidden external crates (transitive normal deps):");
@@ -103,10 +69,7 @@ pub(crate) fn run() -> anyhow::Result<()> {
     for v in &violations {
         eprintln!("error: {v}");
     }
-    bail!(
-        "tidy found {} dependency violation(s); see ARCHITECTURE.md",
-        violations.len()
-    )
+    bail!("tidy found {} dependency violation(s); see ARCHITECTURE.md", violations.len())
 }
 
 /// The resolved package graph, normal dependency edges only.
@@ -124,9 +87,7 @@ impl Graph {
     fn from_metadata(metadata: &Value) -> anyhow::Result<Graph> {
         let mut graph = Graph::default();
         let mut index: HashMap<&str, usize> = HashMap::new();
-        let packages = metadata["packages"]
-            .as_array()
-            .context("metadata has no `packages`")?;
+        let packages = metadata["packages"].as_array().context("metadata has no `packages`")?;
         for package in packages {
             let id = package["id"].as_str().context("package without `id`")?;
             let name = package["name"].as_str().context("package without `name`")?;
@@ -136,20 +97,13 @@ impl Graph {
         }
         let lookup = |id: &Value| -> anyhow::Result<usize> {
             let id = id.as_str().context("package id is not a string")?;
-            index
-                .get(id)
-                .copied()
-                .with_context(|| format!("unknown package id `{id}`"))
+            index.get(id).copied().with_context(|| format!("unknown package id `{id}`"))
         };
-        for member in metadata["workspace_members"]
-            .as_array()
-            .context("no `workspace_members`")?
-        {
+        for member in metadata["workspace_members"].as_array().context("no `workspace_members`")? {
             graph.members.push(lookup(member)?);
         }
-        let nodes = metadata["resolve"]["nodes"]
-            .as_array()
-            .context("metadata has no `resolve.nodes`")?;
+        let nodes =
+            metadata["resolve"]["nodes"].as_array().context("metadata has no `resolve.nodes`")?;
         for node in nodes {
             let from = lookup(&node["id"])?;
             for dep in node["deps"].as_array().into_iter().flatten() {
@@ -172,11 +126,8 @@ impl Graph {
 
     /// Direct normal dependencies of `i` that are workspace members, sorted by name.
     fn member_deps(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let mut deps: Vec<usize> = self.deps[i]
-            .iter()
-            .copied()
-            .filter(|&d| self.is_member(d))
-            .collect();
+        let mut deps: Vec<usize> =
+            self.deps[i].iter().copied().filter(|&d| self.is_member(d)).collect();
         deps.sort_by(|&a, &b| self.names[a].cmp(&self.names[b]));
         deps.dedup();
         deps.into_iter()
@@ -290,22 +241,14 @@ mod tests {
         g
     }
 
-    const ALLOWED: &[(&str, &[&str])] = &[
-        ("syntax", &[]),
-        ("hir", &["syntax"]),
-        ("exec", &["hir"]),
-        ("ide", &["hir"]),
-    ];
+    const ALLOWED: &[(&str, &[&str])] =
+        &[("syntax", &[]), ("hir", &["syntax"]), ("exec", &["hir"]), ("ide", &["hir"])];
     const NEVER: &[(&str, &str)] = &[("hir", "exec")];
 
     #[test]
     fn allowed_edges_pass() {
         let g = graph(
-            &[
-                ("exec", &["hir", "serde"]),
-                ("hir", &["syntax"]),
-                ("syntax", &["rowan"]),
-            ],
+            &[("exec", &["hir", "serde"]), ("hir", &["syntax"]), ("syntax", &["rowan"])],
             &["syntax", "hir", "exec"],
         );
         assert_eq!(check_edges(&g, ALLOWED, NEVER), Vec::<String>::new());
@@ -314,25 +257,13 @@ mod tests {
     #[test]
     fn forbidden_and_unlisted_edges_fail() {
         let g = graph(
-            &[
-                ("hir", &["syntax", "exec"]),
-                ("ide", &["hir", "exec"]),
-                ("exec", &["hir"]),
-            ],
+            &[("hir", &["syntax", "exec"]), ("ide", &["hir", "exec"]), ("exec", &["hir"])],
             &["syntax", "hir", "exec", "ide"],
         );
         let violations = check_edges(&g, ALLOWED, NEVER);
         assert_eq!(violations.len(), 2, "{violations:#?}");
-        assert!(
-            violations[0].starts_with("forbidden edge `hir → exec`"),
-            "{}",
-            violations[0]
-        );
-        assert!(
-            violations[1].starts_with("disallowed edge `ide → exec`"),
-            "{}",
-            violations[1]
-        );
+        assert!(violations[0].starts_with("forbidden edge `hir → exec`"), "{}", violations[0]);
+        assert!(violations[1].starts_with("disallowed edge `ide → exec`"), "{}", violations[1]);
     }
 
     #[test]
@@ -381,11 +312,7 @@ mod tests {
     #[test]
     fn transitive_forbidden_crate_is_found_with_its_path() {
         let g = graph(
-            &[
-                ("syntax", &["rowan", "helper"]),
-                ("helper", &["salsa"]),
-                ("hir", &["syntax"]),
-            ],
+            &[("syntax", &["rowan", "helper"]), ("helper", &["salsa"]), ("hir", &["syntax"])],
             &["syntax", "hir"],
         );
         let rules: &[(&str, &[&str])] = &[("syntax", &["salsa", "tokio"]), ("hir", &["tokio"])];

@@ -11,10 +11,7 @@ use anyhow::{Context, bail};
 pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if bytes.len() > hir::syntax::MAX_INPUT_LEN {
-        bail!(
-            "`{}` is larger than 4 GiB; split it into several files",
-            path.display()
-        );
+        bail!("`{}` is larger than 4 GiB; split it into several files", path.display());
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

@@ -12,11 +12,7 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
-#[command(
-    name = "rocky",
-    version,
-    about = "A language-server-first toolchain for SQL data models"
-)]
+#[command(name = "rocky", version, about = "A language-server-first toolchain for SQL data models")]
 struct Cli {
     /// Project directory (default: the nearest folder upward holding rocky.toml).
     #[arg(long, global = true)]

@@ -3,10 +3,7 @@
 use std::{path::PathBuf, process::Command};
 
 fn rocky(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rocky"))
-        .args(args)
-        .output()
-        .expect("rocky runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_rocky")).args(args).output().expect("rocky runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -23,11 +20,7 @@ fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn project() -> String {
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../test_data/projects/playground"
-    )
-    .to_string()
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../test_data/projects/playground").to_string()
 }
 
 #[test]
@@ -67,14 +60,8 @@ fn syntax_tree_with_errors_exits_1_and_names_the_position() {
     let (code, stdout, stderr) =
         rocky(&["debug", "syntax-tree", file.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1);
-    assert!(
-        stdout.contains("error "),
-        "errors are listed after the tree: {stdout}"
-    );
-    assert!(
-        stderr.contains("broken.sql:2:"),
-        "file:line:col on stderr: {stderr}"
-    );
+    assert!(stdout.contains("error "), "errors are listed after the tree: {stdout}");
+    assert!(stderr.contains("broken.sql:2:"), "file:line:col on stderr: {stderr}");
 }
 
 #[test]
@@ -84,45 +71,25 @@ fn invalid_utf8_exits_3_with_a_clear_message() {
         rocky(&["debug", "syntax-tree", file.to_str().expect("utf-8 path")]);
     assert_eq!(code, 3);
     assert!(stdout.is_empty());
-    assert!(
-        stderr.contains("not valid UTF-8 (first invalid byte at offset 11)"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("not valid UTF-8 (first invalid byte at offset 11)"), "{stderr}");
 }
 
 #[test]
 fn missing_file_exits_3() {
     let (code, _, stderr) = rocky(&["debug", "syntax-tree", "/nonexistent/x.sql"]);
     assert_eq!(code, 3);
-    assert!(
-        stderr.contains("cannot read `/nonexistent/x.sql`"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("cannot read `/nonexistent/x.sql`"), "{stderr}");
 }
 
 #[test]
 fn dialect_flag_selects_the_dialect() {
     let file = scratch("bq.sql", b"select a, from t");
     let (duck, _, _) = rocky(&["debug", "syntax-tree", file.to_str().expect("utf-8 path")]);
-    let (ansi, _, stderr) = rocky(&[
-        "debug",
-        "syntax-tree",
-        "--dialect",
-        "ansi",
-        file.to_str().expect("utf-8 path"),
-    ]);
-    assert_eq!(
-        (duck, ansi),
-        (0, 1),
-        "trailing comma is DuckDB-only: {stderr}"
-    );
-    let (bad, _, stderr) = rocky(&[
-        "debug",
-        "syntax-tree",
-        "--dialect",
-        "oracle",
-        file.to_str().expect("utf-8 path"),
-    ]);
+    let (ansi, _, stderr) =
+        rocky(&["debug", "syntax-tree", "--dialect", "ansi", file.to_str().expect("utf-8 path")]);
+    assert_eq!((duck, ansi), (0, 1), "trailing comma is DuckDB-only: {stderr}");
+    let (bad, _, stderr) =
+        rocky(&["debug", "syntax-tree", "--dialect", "oracle", file.to_str().expect("utf-8 path")]);
     assert_eq!(bad, 3);
     assert!(stderr.contains("unknown dialect `oracle`"), "{stderr}");
 }

@@ -33,10 +33,7 @@ pub struct AstChildren<N> {
 
 impl<N> AstChildren<N> {
     fn new(parent: &SyntaxNode) -> Self {
-        AstChildren {
-            inner: parent.children(),
-            ph: PhantomData,
-        }
+        AstChildren { inner: parent.children(), ph: PhantomData }
     }
 }
 
@@ -59,10 +56,7 @@ pub(crate) mod support {
     }
 
     pub(crate) fn token(parent: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-        parent
-            .children_with_tokens()
-            .filter_map(|it| it.into_token())
-            .find(|it| it.kind() == kind)
+        parent.children_with_tokens().filter_map(|it| it.into_token()).find(|it| it.kind() == kind)
     }
 
     /// The first direct token child whose kind is one of `kinds`.
@@ -78,9 +72,7 @@ pub(crate) mod support {
 
 /// The direct token children of `node` that are not trivia.
 fn significant_tokens(node: &SyntaxNode) -> impl Iterator<Item = SyntaxToken> {
-    node.children_with_tokens()
-        .filter_map(|it| it.into_token())
-        .filter(|it| !it.kind().is_trivia())
+    node.children_with_tokens().filter_map(|it| it.into_token()).filter(|it| !it.kind().is_trivia())
 }
 
 /// The text of an identifier token without its quotes: `"a""b"` → `a"b`, `` `x` `` → `x`,
@@ -124,9 +116,7 @@ fn name_text(node: &SyntaxNode) -> String {
 
 /// Whether the name's (first) token is a quoted identifier, whose case is significant.
 fn name_is_quoted(node: &SyntaxNode) -> bool {
-    significant_tokens(node)
-        .next()
-        .is_some_and(|t| t.kind() == SyntaxKind::QUOTED_IDENT)
+    significant_tokens(node).next().is_some_and(|t| t.kind() == SyntaxKind::QUOTED_IDENT)
 }
 
 impl Name {
@@ -245,11 +235,7 @@ impl LimitClause {
     /// The row count: `n` of `LIMIT n`, `b` of MySQL's `LIMIT a, b`.
     pub fn row_count(&self) -> Option<Expr> {
         let mut exprs = self.exprs();
-        if self.comma_token().is_some() {
-            exprs.nth(1)
-        } else {
-            exprs.next()
-        }
+        if self.comma_token().is_some() { exprs.nth(1) } else { exprs.next() }
     }
 
     /// The offset of MySQL's `LIMIT offset, count`.

@@ -2,67 +2,64 @@
 
 use std::cell::RefCell;
 
-use rowan::{GreenNode, GreenNodeBuilder, NodeCache, TextRange, TextSize};
+use rowan::{GreenNode, TextRange, TextSize};
 
-use crate::{SyntaxError, SyntaxKind, lexer::LexedStr, parser::Event};
+use crate::{
+    SyntaxError, SyntaxKind,
+    green_sink::{GreenSink, TokenInterner},
+    lexer::LexedStr,
+    parser::Event,
+};
 
-/// rowan interns tokens and small nodes in a `NodeCache`. One cache per thread, shared by
-/// successive parses, makes interning hit far more often (every `SELECT`, `,` and `" "`
-/// is the same green token across files) and saves building a hash table per file. It
-/// holds what it interned, so it is replaced after this many bytes of input to bound its
-/// memory.
-const CACHE_RESET_BYTES: usize = 64 << 20;
+/// The token interner outlives a parse: every `SELECT`, `,` and `" "` is then the same
+/// green token across files. It holds what it interned, so it is replaced after this many
+/// bytes of input to bound its memory. The sink is kept for its buffers' capacity.
+const INTERNER_RESET_BYTES: usize = 64 << 20;
 
-struct ThreadCache {
-    cache: NodeCache,
+#[derive(Default)]
+struct ThreadState {
+    interner: TokenInterner,
+    sink: GreenSink,
     bytes: usize,
 }
 
 thread_local! {
-    static CACHE: RefCell<ThreadCache> =
-        RefCell::new(ThreadCache { cache: NodeCache::default(), bytes: 0 });
+    static STATE: RefCell<ThreadState> = RefCell::default();
 }
 
 pub(crate) fn build_tree(
     lexed: &LexedStr<'_>,
     events: Vec<Event>,
 ) -> (GreenNode, Vec<SyntaxError>) {
-    CACHE.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut tc) => {
-            tc.bytes += lexed.text_len();
-            if tc.bytes > CACHE_RESET_BYTES {
-                *tc = ThreadCache {
-                    cache: NodeCache::default(),
-                    bytes: lexed.text_len(),
-                };
+    STATE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut state) => {
+            state.bytes += lexed.text_len();
+            if state.bytes > INTERNER_RESET_BYTES {
+                state.interner = TokenInterner::default();
+                state.bytes = lexed.text_len();
             }
-            build_with(lexed, events, GreenNodeBuilder::with_cache(&mut tc.cache))
+            let ThreadState { interner, sink, .. } = &mut *state;
+            build_with(lexed, events, interner, sink)
         }
-        // Re-entrant use on this thread (not something we do) falls back to a fresh cache.
-        Err(_) => build_with(lexed, events, GreenNodeBuilder::new()),
+        // Re-entrant use on this thread (not something we do) gets fresh state.
+        Err(_) => {
+            build_with(lexed, events, &mut TokenInterner::default(), &mut GreenSink::default())
+        }
     })
 }
 
 fn build_with(
     lexed: &LexedStr<'_>,
     mut events: Vec<Event>,
-    inner: GreenNodeBuilder<'_>,
+    interner: &mut TokenInterner,
+    sink: &mut GreenSink,
 ) -> (GreenNode, Vec<SyntaxError>) {
-    let mut b = Builder {
-        lexed,
-        pos: 0,
-        inner,
-        errors: Vec::new(),
-        depth: 0,
-    };
+    let mut b = Builder { lexed, pos: 0, sink, interner, errors: Vec::new(), depth: 0 };
     let mut forward_parents = Vec::new();
 
     for i in 0..events.len() {
         match std::mem::replace(&mut events[i], Event::Tombstone) {
-            Event::Start {
-                kind,
-                forward_parent,
-            } => {
+            Event::Start { kind, forward_parent } => {
                 // Follow the chain of `precede`d parents: they open outermost first.
                 forward_parents.push(kind);
                 let mut idx = i;
@@ -70,10 +67,7 @@ fn build_with(
                 while let Some(distance) = fp {
                     idx += distance as usize;
                     fp = match std::mem::replace(&mut events[idx], Event::Tombstone) {
-                        Event::Start {
-                            kind,
-                            forward_parent,
-                        } => {
+                        Event::Start { kind, forward_parent } => {
                             forward_parents.push(kind);
                             forward_parent
                         }
@@ -97,7 +91,8 @@ struct Builder<'a, 'b, 'c> {
     lexed: &'a LexedStr<'b>,
     /// Next lexed token (trivia included) to attach.
     pos: usize,
-    inner: GreenNodeBuilder<'c>,
+    sink: &'c mut GreenSink,
+    interner: &'c mut TokenInterner,
     errors: Vec<SyntaxError>,
     depth: usize,
 }
@@ -109,7 +104,7 @@ impl Builder<'_, '_, '_> {
             self.eat_trivia();
         }
         self.depth += 1;
-        self.inner.start_node(kind.into());
+        self.sink.start_node(kind);
     }
 
     fn finish_node(&mut self) {
@@ -117,7 +112,7 @@ impl Builder<'_, '_, '_> {
         if self.depth == 0 {
             self.eat_trivia();
         }
-        self.inner.finish_node();
+        self.sink.finish_node();
     }
 
     fn token(&mut self, kind: SyntaxKind) {
@@ -131,7 +126,7 @@ impl Builder<'_, '_, '_> {
             let range = self.token_range(self.pos);
             self.errors.push(SyntaxError::new(err.msg, range));
         }
-        self.inner.token(kind.into(), text);
+        self.sink.token(self.interner, kind, text);
         self.pos += 1;
     }
 
@@ -157,10 +152,7 @@ impl Builder<'_, '_, '_> {
     }
 
     fn token_range(&self, i: usize) -> TextRange {
-        TextRange::new(
-            offset(self.lexed.text_start(i)),
-            offset(self.lexed.text_start(i + 1)),
-        )
+        TextRange::new(offset(self.lexed.text_start(i)), offset(self.lexed.text_start(i + 1)))
     }
 
     fn finish(mut self) -> (GreenNode, Vec<SyntaxError>) {
@@ -168,7 +160,7 @@ impl Builder<'_, '_, '_> {
         // "unexpected identifier"); the first says it best.
         self.errors.sort_by_key(|e| e.range.start());
         self.errors.dedup_by_key(|e| e.range.start());
-        (self.inner.finish(), self.errors)
+        (self.sink.finish(), self.errors)
     }
 }
 

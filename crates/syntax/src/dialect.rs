@@ -163,16 +163,10 @@ impl FromStr for Dialect {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Dialect, String> {
-        Dialect::ALL
-            .into_iter()
-            .find(|d| d.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| {
-                let names: Vec<_> = Dialect::ALL.iter().map(|d| d.name()).collect();
-                format!(
-                    "unknown dialect `{s}`; expected one of {}",
-                    names.join(", ")
-                )
-            })
+        Dialect::ALL.into_iter().find(|d| d.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            let names: Vec<_> = Dialect::ALL.iter().map(|d| d.name()).collect();
+            format!("unknown dialect `{s}`; expected one of {}", names.join(", "))
+        })
     }
 }
 

@@ -258,9 +258,7 @@ const OTHER_STATEMENTS: &[&str] = &[
 fn at_other_statement(p: &Parser<'_>) -> bool {
     let k = p.current();
     (k == IDENT || k.is_keyword())
-        && OTHER_STATEMENTS
-            .iter()
-            .any(|w| p.nth_text(0).eq_ignore_ascii_case(w))
+        && OTHER_STATEMENTS.iter().any(|w| p.nth_text(0).eq_ignore_ascii_case(w))
 }
 
 // ---- names ----------------------------------------------------------------------------
@@ -433,10 +431,7 @@ fn comma_list_impl(
             p.error(format!("expected {what} before `,`"));
         } else if p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) {
             if !(trailing_ok && after_comma) {
-                p.error(format!(
-                    "expected {what}, found {}",
-                    crate::parser::describe(p.current())
-                ));
+                p.error(format!("expected {what}, found {}", crate::parser::describe(p.current())));
             }
             return count;
         } else {
@@ -485,9 +480,7 @@ pub(crate) fn comma_list1(
 pub(crate) fn unexpected(p: &Parser<'_>) -> String {
     let word = p.nth_text(0);
     if p.at(IDENT) && word.len() >= 3 {
-        let all = (0..(EOF as u16))
-            .filter_map(SyntaxKind::from_u16)
-            .filter(|k| k.is_keyword());
+        let all = (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| k.is_keyword());
         if let Some(kw) = near_keyword_in(word, all) {
             return format!(
                 "unknown keyword `{word}`; did you mean {}?",
@@ -502,9 +495,7 @@ pub(crate) fn unexpected(p: &Parser<'_>) -> String {
 fn near_keyword(word: &str, candidates: TokenSet) -> Option<SyntaxKind> {
     near_keyword_in(
         word,
-        (0..(EOF as u16))
-            .filter_map(SyntaxKind::from_u16)
-            .filter(|k| candidates.contains(*k)),
+        (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| candidates.contains(*k)),
     )
 }
 
@@ -515,10 +506,7 @@ fn near_keyword_in(word: &str, candidates: impl Iterator<Item = SyntaxKind>) -> 
     let max = if word.len() <= 4 { 1 } else { 2 };
     candidates
         .filter_map(|k| {
-            Some((
-                strsim::osa_distance(&word.to_ascii_lowercase(), k.static_text()?),
-                k,
-            ))
+            Some((strsim::osa_distance(&word.to_ascii_lowercase(), k.static_text()?), k))
         })
         .filter(|&(d, _)| d >= 1 && d <= max)
         .min_by_key(|&(d, _)| d)
@@ -533,10 +521,7 @@ pub(crate) fn misspelled_clause_keyword(p: &Parser<'_>) -> Option<SyntaxKind> {
     let next = p.nth(1);
     if next == T![select] {
         // No alias is ever followed by SELECT; a set operator is.
-        return near_keyword(
-            p.nth_text(0),
-            TokenSet::new(&[T![union], T![intersect], T![except]]),
-        );
+        return near_keyword(p.nth_text(0), TokenSet::new(&[T![union], T![intersect], T![except]]));
     }
     if AFTER_CLAUSE_KEYWORD.contains(next) || CLAUSE_START.contains(next) || next == T![as] {
         return None;
@@ -556,10 +541,7 @@ pub(crate) fn fix_misspelled(p: &mut Parser<'_>, candidates: TokenSet) -> bool {
         return false;
     };
     let word = p.nth_text(0).to_string();
-    p.error(format!(
-        "unknown keyword `{word}`; did you mean {}?",
-        crate::parser::describe(kw)
-    ));
+    p.error(format!("unknown keyword `{word}`; did you mean {}?", crate::parser::describe(kw)));
     p.override_current(kw);
     true
 }

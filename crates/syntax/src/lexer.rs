@@ -268,18 +268,13 @@ impl<'a> LexedStr<'a> {
                     if span.len() < ch_len {
                         lex.bump(ch_len - span.len());
                     }
-                    res.errors.push(LexError {
-                        token: res.kinds.len(),
-                        msg: "unexpected character",
-                    });
+                    res.errors
+                        .push(LexError { token: res.kinds.len(), msg: "unexpected character" });
                     SyntaxKind::ERROR
                 }
             };
             if let Some(msg) = lex.extras.unterminated.take() {
-                res.errors.push(LexError {
-                    token: res.kinds.len(),
-                    msg,
-                });
+                res.errors.push(LexError { token: res.kinds.len(), msg });
             }
             res.kinds.push(kind);
             res.starts.push(to_u32(lex.span().start));

@@ -9,6 +9,7 @@ mod syntax_kind;
 mod build_tree;
 mod dialect;
 mod grammar;
+mod green_sink;
 mod lexer;
 mod parser;
 mod token_set;
@@ -59,10 +60,7 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(message: impl Into<String>, range: TextRange) -> SyntaxError {
-        SyntaxError {
-            message: message.into(),
-            range,
-        }
+        SyntaxError { message: message.into(), range }
     }
 }
 
@@ -150,11 +148,7 @@ pub mod sql {
         }
         validation::validate(&green, dialect, &mut errors);
         errors.sort_by_key(|e| (e.range.start(), e.range.end()));
-        Parse {
-            green,
-            errors,
-            _ty: PhantomData,
-        }
+        Parse { green, errors, _ty: PhantomData }
     }
 }
 

@@ -96,16 +96,12 @@ impl<'t> Parser<'t> {
         {
             return kind;
         }
-        self.tokens
-            .get(self.pos + n)
-            .map_or(SyntaxKind::EOF, |&i| self.lexed.kind(i as usize))
+        self.tokens.get(self.pos + n).map_or(SyntaxKind::EOF, |&i| self.lexed.kind(i as usize))
     }
 
     /// The source text of the nth token ahead, for contextual keywords.
     pub(crate) fn nth_text(&self, n: usize) -> &str {
-        self.tokens
-            .get(self.pos + n)
-            .map_or("", |&i| self.lexed.text(i as usize))
+        self.tokens.get(self.pos + n).map_or("", |&i| self.lexed.text(i as usize))
     }
 
     pub(crate) fn at(&self, kind: SyntaxKind) -> bool {
@@ -172,9 +168,7 @@ impl<'t> Parser<'t> {
     pub(crate) fn nth_is_joined(&self, n: usize) -> bool {
         match (
             self.tokens.get(self.pos + n),
-            (self.pos + n)
-                .checked_sub(1)
-                .and_then(|i| self.tokens.get(i)),
+            (self.pos + n).checked_sub(1).and_then(|i| self.tokens.get(i)),
         ) {
             (Some(&cur), Some(&prev)) => cur == prev + 1,
             _ => false,
@@ -221,10 +215,7 @@ impl<'t> Parser<'t> {
     pub(crate) fn start(&mut self) -> Marker {
         let pos = self.events.len();
         self.events.push(Event::Tombstone);
-        Marker {
-            pos: u32::try_from(pos).unwrap_or(u32::MAX),
-            done: false,
-        }
+        Marker { pos: u32::try_from(pos).unwrap_or(u32::MAX), done: false }
     }
 
     pub(crate) fn error(&mut self, msg: impl Into<String>) {
@@ -338,10 +329,7 @@ impl Marker {
     pub(crate) fn complete(mut self, p: &mut Parser<'_>, kind: SyntaxKind) -> CompletedMarker {
         self.done = true;
         let idx = self.pos as usize;
-        p.events[idx] = Event::Start {
-            kind,
-            forward_parent: None,
-        };
+        p.events[idx] = Event::Start { kind, forward_parent: None };
         p.events.push(Event::Finish);
         CompletedMarker { pos: self.pos }
     }
@@ -357,10 +345,7 @@ impl Marker {
 
 impl Drop for Marker {
     fn drop(&mut self) {
-        debug_assert!(
-            self.done || std::thread::panicking(),
-            "marker dropped without completion"
-        );
+        debug_assert!(self.done || std::thread::panicking(), "marker dropped without completion");
     }
 }
 

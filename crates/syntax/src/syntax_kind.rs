@@ -70,7 +70,16 @@ impl SyntaxKind {
         if bytes.len() > MAX_KEYWORD_LEN || bytes.len() < 2 {
             return None;
         }
-        keyword_table().get(&pack_lowercase(bytes)).copied()
+        let first = bytes[0].to_ascii_lowercase();
+        if !first.is_ascii_lowercase() {
+            return None;
+        }
+        let bucket = &keyword_table()[bucket_index(bytes.len(), first)];
+        if bucket.is_empty() {
+            return None;
+        }
+        let key = pack_lowercase(bytes);
+        bucket.iter().find(|(k, _)| *k == key).map(|&(_, kind)| kind)
     }
 }
 
@@ -83,15 +92,21 @@ fn pack_lowercase(bytes: &[u8]) -> u128 {
     u128::from_le_bytes(buf)
 }
 
-/// Built once; identifiers are classified millions of times per second when parsing.
-fn keyword_table() -> &'static rustc_hash::FxHashMap<u128, SyntaxKind> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, SyntaxKind>> =
-        std::sync::OnceLock::new();
+fn bucket_index(len: usize, first_lowercase: u8) -> usize {
+    len * 26 + usize::from(first_lowercase - b'a')
+}
+
+/// Keywords bucketed by length and first letter, built once: most identifiers land in an
+/// empty or one-entry bucket, so classifying them costs a compare or two.
+fn keyword_table() -> &'static [Vec<(u128, SyntaxKind)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(u128, SyntaxKind)>>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        KEYWORDS
-            .iter()
-            .map(|&(kw, kind)| (pack_lowercase(kw.as_bytes()), kind))
-            .collect()
+        let mut table = vec![Vec::new(); (MAX_KEYWORD_LEN + 1) * 26];
+        for &(kw, kind) in KEYWORDS {
+            table[bucket_index(kw.len(), kw.as_bytes()[0])]
+                .push((pack_lowercase(kw.as_bytes()), kind));
+        }
+        table
     })
 }
 
@@ -463,20 +478,13 @@ mod tests {
         assert_eq!(SyntaxKind::from_keyword("SeLeCt"), Some(T![select]));
         assert_eq!(SyntaxKind::from_keyword("selects"), None);
         assert_eq!(SyntaxKind::from_keyword("größe"), None);
-        assert_eq!(
-            SyntaxKind::from_keyword("a_very_long_identifier_name"),
-            None
-        );
+        assert_eq!(SyntaxKind::from_keyword("a_very_long_identifier_name"), None);
     }
 
     #[test]
     fn keyword_table_is_sorted() {
         assert!(super::KEYWORDS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(
-            super::KEYWORDS
-                .iter()
-                .all(|(kw, _)| kw.len() <= super::MAX_KEYWORD_LEN)
-        );
+        assert!(super::KEYWORDS.iter().all(|(kw, _)| kw.len() <= super::MAX_KEYWORD_LEN));
     }
 
     #[test]

@@ -18,12 +18,7 @@ fn test_data() -> PathBuf {
 pub(crate) fn dialect_of(text: &str) -> Dialect {
     text.lines()
         .take_while(|l| l.trim_start().starts_with("--"))
-        .find_map(|l| {
-            l.trim_start()
-                .trim_start_matches('-')
-                .trim()
-                .strip_prefix("dialect:")
-        })
+        .find_map(|l| l.trim_start().trim_start_matches('-').trim().strip_prefix("dialect:"))
         .and_then(|d| d.trim().parse().ok())
         .unwrap_or_default()
 }

@@ -30,10 +30,7 @@ pub(crate) fn validate(root: &GreenNodeData, dialect: Dialect, errors: &mut Vec<
                         && t.text().starts_with('`')
                         && !info.backtick_identifiers
                     {
-                        report(
-                            "a backtick-quoted identifier",
-                            TextRange::at(offset, t.text_len()),
-                        );
+                        report("a backtick-quoted identifier", TextRange::at(offset, t.text_len()));
                     }
                 }
             }
@@ -56,9 +53,7 @@ fn children(node: &GreenNodeData, start: TextSize) -> impl Iterator<Item = (Gree
 }
 
 fn child_token(node: &GreenNodeData, start: TextSize, want: SyntaxKind) -> Option<TextRange> {
-    children(node, start)
-        .find(|(c, _)| c.as_token().is_some() && kind(*c) == want)
-        .map(|(_, r)| r)
+    children(node, start).find(|(c, _)| c.as_token().is_some() && kind(*c) == want).map(|(_, r)| r)
 }
 
 fn first_token(node: &GreenNodeData, start: TextSize) -> Option<(SyntaxKind, TextRange)> {
@@ -80,9 +75,7 @@ fn check_node(
     let first = || first_token(node, start).map(|(_, r)| r);
     let found = match node_kind {
         K::SELECT_ITEM_LIST if !info.trailing_commas => {
-            let last = children(node, start)
-                .filter(|(c, _)| !kind(*c).is_trivia())
-                .last();
+            let last = children(node, start).filter(|(c, _)| !kind(*c).is_trivia()).last();
             last.filter(|(c, _)| kind(*c) == T![,])
                 .map(|(_, r)| ("a trailing comma in a select list", r))
         }
@@ -110,14 +103,9 @@ fn check_node(
             Some(("a lambda", TextRange::at(start, node.text_len())))
         }
         K::SELECT if !info.from_first => {
-            let from_first = children(node, start)
-                .next()
-                .is_some_and(|(c, _)| kind(c) == K::FROM_CLAUSE);
-            if from_first {
-                first().map(|r| ("FROM-first syntax", r))
-            } else {
-                None
-            }
+            let from_first =
+                children(node, start).next().is_some_and(|(c, _)| kind(c) == K::FROM_CLAUSE);
+            if from_first { first().map(|r| ("FROM-first syntax", r)) } else { None }
         }
         K::GROUP_BY_CLAUSE if !info.by_all => {
             child_token(node, start, T![all]).map(|r| ("GROUP BY ALL", r))

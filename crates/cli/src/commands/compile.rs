@@ -30,10 +30,7 @@ pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCod
     let mut errors = 0usize;
     let mut models = 0usize;
     for file in &files {
-        let name = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
+        let name = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         if args.model.as_deref().is_some_and(|m| m != name) {
             continue;
         }
@@ -45,34 +42,18 @@ pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCod
             errors += 1;
             let rel = file.strip_prefix(&root).unwrap_or(file);
             let (line, col) = super::line_col(&text, err.range.start().into());
-            eprintln!(
-                "{}:{line}:{col}: error[E100]: {}",
-                rel.display(),
-                err.message
-            );
+            eprintln!("{}:{line}:{col}: error[E100]: {}", rel.display(), err.message);
         }
         let rel = file.strip_prefix(&root).unwrap_or(file);
-        println!(
-            "{}: {} bytes, {} syntax errors",
-            rel.display(),
-            text.len(),
-            parse.errors().len()
-        );
+        println!("{}: {} bytes, {} syntax errors", rel.display(), text.len(), parse.errors().len());
     }
     if let Some(m) = &args.model
         && models == 0
     {
         bail!("no model named `{m}` in {}", models_dir.display());
     }
-    println!(
-        "compiled {models} models in {} ms: {errors} errors",
-        started.elapsed().as_millis()
-    );
-    Ok(if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    println!("compiled {models} models in {} ms: {errors} errors", started.elapsed().as_millis());
+    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn find_root(project: Option<&Path>) -> anyhow::Result<PathBuf> {
@@ -83,24 +64,16 @@ fn find_root(project: Option<&Path>) -> anyhow::Result<PathBuf> {
         return Ok(dir.to_path_buf());
     }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    cwd.ancestors()
-        .find(|d| d.join("rocky.toml").is_file())
-        .map(Path::to_path_buf)
-        .with_context(|| {
-            format!(
-                "no rocky.toml in `{}` or any parent; pass --project DIR",
-                cwd.display()
-            )
-        })
+    cwd.ancestors().find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf).with_context(
+        || format!("no rocky.toml in `{}` or any parent; pass --project DIR", cwd.display()),
+    )
 }
 
 fn collect_sql(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     let entries =
         std::fs::read_dir(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
     for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot read `{}`", dir.display()))?
-            .path();
+        let path = entry.with_context(|| format!("cannot read `{}`", dir.display()))?.path();
         if path.is_dir() {
             collect_sql(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "sql") {

@@ -13,11 +13,7 @@ fn find<N: AstNode>(text: &str) -> N {
 
 fn find_in<N: AstNode>(text: &str, dialect: Dialect) -> N {
     let parse = sql::parse(text, dialect);
-    assert!(
-        parse.errors().is_empty(),
-        "errors in {text:?}: {:?}",
-        parse.errors()
-    );
+    assert!(parse.errors().is_empty(), "errors in {text:?}: {:?}", parse.errors());
     parse
         .syntax_node()
         .descendants()
@@ -31,10 +27,7 @@ fn texts<N: ToString>(items: impl Iterator<Item = N>) -> Vec<String> {
 
 #[test]
 fn source_file_statements() {
-    let parse = sql::parse(
-        "select 1; create table t (a int); drop view v",
-        Dialect::DuckDb,
-    );
+    let parse = sql::parse("select 1; create table t (a int); drop view v", Dialect::DuckDb);
     let file = parse.tree().expect("a source file");
     let kinds: Vec<_> = file
         .stmts()
@@ -46,10 +39,7 @@ fn source_file_statements() {
         })
         .collect();
     assert_eq!(kinds, ["query", "create table", "drop"]);
-    assert_eq!(
-        file.to_string(),
-        "select 1; create table t (a int); drop view v"
-    );
+    assert_eq!(file.to_string(), "select 1; create table t (a int); drop view v");
 }
 
 #[test]
@@ -61,23 +51,15 @@ fn select_items_and_aliases() {
         .expect("items")
         .select_items()
         .collect();
-    assert_eq!(
-        texts(items.iter()),
-        ["a", "b + 1 as c", "t.* exclude (x)", "\"Q\" d"]
-    );
+    assert_eq!(texts(items.iter()), ["a", "b + 1 as c", "t.* exclude (x)", "\"Q\" d"]);
     assert_eq!(
         items.iter().map(|i| i.alias_text()).collect::<Vec<_>>(),
         [None, Some("c".into()), None, Some("d".into())]
     );
-    let Some(ast::Expr::StarExpr(star)) = items[2].expr() else {
-        panic!("a star expression")
-    };
+    let Some(ast::Expr::StarExpr(star)) = items[2].expr() else { panic!("a star expression") };
     assert_eq!(star.path().map(|p| p.texts()), Some(vec!["t".to_string()]));
-    let excluded = star
-        .star_modifiers()
-        .next()
-        .and_then(|m| m.column_alias_list())
-        .expect("EXCLUDE list");
+    let excluded =
+        star.star_modifiers().next().and_then(|m| m.column_alias_list()).expect("EXCLUDE list");
     assert_eq!(texts(excluded.paths()), ["x"]);
     assert!(matches!(items[1].expr(), Some(ast::Expr::BinExpr(_))));
 }
@@ -86,10 +68,7 @@ fn select_items_and_aliases() {
 fn duckdb_prefix_alias() {
     let item: ast::SelectItem = find("select total: price * qty from t");
     assert_eq!(item.alias_text().as_deref(), Some("total"));
-    assert_eq!(
-        item.expr().map(|e| e.to_string()).as_deref(),
-        Some("price * qty")
-    );
+    assert_eq!(item.expr().map(|e| e.to_string()).as_deref(), Some("price * qty"));
 }
 
 #[test]
@@ -97,11 +76,7 @@ fn select_clauses() {
     let select: ast::Select =
         find("select a, count(*) from t where a > 1 group by a having count(*) > 2 qualify true");
     assert_eq!(
-        select
-            .where_clause()
-            .and_then(|w| w.expr())
-            .map(|e| e.to_string())
-            .as_deref(),
+        select.where_clause().and_then(|w| w.expr()).map(|e| e.to_string()).as_deref(),
         Some("a > 1")
     );
     let group_by = select.group_by_clause().expect("GROUP BY");
@@ -126,81 +101,40 @@ fn from_items_and_join_constraint() {
     let items: Vec<_> = from.from_items().collect();
     assert_eq!(items.len(), 3);
 
-    let ast::FromItem::JoinExpr(outer) = &items[0] else {
-        panic!("a join, got {:?}", items[0])
-    };
-    assert_eq!(
-        outer.join_operator().map(|o| o.to_string()).as_deref(),
-        Some("join")
-    );
-    let on = outer
-        .join_constraint()
-        .and_then(|c| c.expr())
-        .expect("ON condition");
+    let ast::FromItem::JoinExpr(outer) = &items[0] else { panic!("a join, got {:?}", items[0]) };
+    assert_eq!(outer.join_operator().map(|o| o.to_string()).as_deref(), Some("join"));
+    let on = outer.join_constraint().and_then(|c| c.expr()).expect("ON condition");
     assert_eq!(on.to_string(), "cc.id = a.id");
-    let Some(ast::FromItem::TableRef(c)) = outer.rhs() else {
-        panic!("a table on the right")
-    };
+    let Some(ast::FromItem::TableRef(c)) = outer.rhs() else { panic!("a table on the right") };
     assert_eq!(c.path().map(|p| p.texts()), Some(vec!["c".to_string()]));
-    assert_eq!(
-        ast::FromItem::TableRef(c)
-            .alias()
-            .and_then(|a| a.text())
-            .as_deref(),
-        Some("cc")
-    );
+    assert_eq!(ast::FromItem::TableRef(c).alias().and_then(|a| a.text()).as_deref(), Some("cc"));
 
-    let Some(ast::FromItem::JoinExpr(inner)) = outer.lhs() else {
-        panic!("a nested join")
-    };
+    let Some(ast::FromItem::JoinExpr(inner)) = outer.lhs() else { panic!("a nested join") };
     assert!(inner.join_operator().and_then(|o| o.left_token()).is_some());
-    let using = inner
-        .join_constraint()
-        .and_then(|c| c.column_alias_list())
-        .expect("USING list");
+    let using = inner.join_constraint().and_then(|c| c.column_alias_list()).expect("USING list");
     assert_eq!(texts(using.paths()), ["id"]);
     assert_eq!(texts(inner.lhs().into_iter()), ["a"]);
     assert_eq!(texts(inner.rhs().into_iter()), ["b"]);
 
-    let ast::FromItem::TableFunction(f) = &items[1] else {
-        panic!("a table function")
-    };
+    let ast::FromItem::TableFunction(f) = &items[1] else { panic!("a table function") };
     assert_eq!(f.path().map(|p| p.to_string()).as_deref(), Some("read_csv"));
-    assert_eq!(
-        items[1].alias().and_then(|a| a.text()).as_deref(),
-        Some("r")
-    );
-    let ast::FromItem::DerivedTable(d) = &items[2] else {
-        panic!("a derived table")
-    };
+    assert_eq!(items[1].alias().and_then(|a| a.text()).as_deref(), Some("r"));
+    let ast::FromItem::DerivedTable(d) = &items[2] else { panic!("a derived table") };
     assert!(d.subquery_expr().and_then(|s| s.query()).is_some());
-    assert_eq!(
-        items[2].alias().and_then(|a| a.text()).as_deref(),
-        Some("s")
-    );
+    assert_eq!(items[2].alias().and_then(|a| a.text()).as_deref(), Some("s"));
 }
 
 #[test]
 fn ctes() {
     let query: ast::Query =
         find("with a as (select 1), \"B c\" (x) as materialized (select 2) select * from a");
-    let names: Vec<_> = query
-        .ctes()
-        .filter_map(|c| c.name())
-        .map(|n| n.text())
-        .collect();
+    let names: Vec<_> = query.ctes().filter_map(|c| c.name()).map(|n| n.text()).collect();
     assert_eq!(names, ["a", "B c"]);
     let second = query.ctes().nth(1).expect("second CTE");
     assert!(second.materialized_token().is_some());
-    assert_eq!(
-        texts(second.column_alias_list().expect("columns").names()),
-        ["x"]
-    );
+    assert_eq!(texts(second.column_alias_list().expect("columns").names()), ["x"]);
     assert!(second.paren_select().and_then(|p| p.query()).is_some());
-    assert!(matches!(
-        query.select_body(),
-        Some(ast::SelectBody::Select(_))
-    ));
+    assert!(matches!(query.select_body(), Some(ast::SelectBody::Select(_))));
 }
 
 #[test]
@@ -209,9 +143,7 @@ fn bin_expr_operands() {
     assert_eq!(bin.lhs().map(|e| e.to_string()).as_deref(), Some("a"));
     assert_eq!(bin.rhs().map(|e| e.to_string()).as_deref(), Some("b * 2"));
     assert_eq!(bin.op_kind(), Some(T![+]));
-    let Some(ast::Expr::BinExpr(mul)) = bin.rhs() else {
-        panic!("b * 2")
-    };
+    let Some(ast::Expr::BinExpr(mul)) = bin.rhs() else { panic!("b * 2") };
     assert_eq!(mul.op_kind(), Some(T![*]));
     assert_eq!(mul.op_text(), "*");
 
@@ -226,11 +158,7 @@ fn bin_expr_operands() {
 fn positional_children() {
     let between: ast::BetweenExpr = find("select x not between 1 and 2");
     assert_eq!(
-        texts(
-            [between.expr(), between.low(), between.high()]
-                .into_iter()
-                .flatten()
-        ),
+        texts([between.expr(), between.low(), between.high()].into_iter().flatten()),
         ["x", "1", "2"]
     );
     assert!(between.not_token().is_some());
@@ -238,19 +166,12 @@ fn positional_children() {
     let like: ast::LikeExpr = find("select a ilike 'x%' escape '!'");
     assert_eq!(like.op_token().map(|t| t.kind()), Some(T![ilike]));
     assert_eq!(
-        texts(
-            [like.expr(), like.pattern(), like.escape()]
-                .into_iter()
-                .flatten()
-        ),
+        texts([like.expr(), like.pattern(), like.escape()].into_iter().flatten()),
         ["a", "'x%'", "'!'"]
     );
 
     let is: ast::IsExpr = find("select a is not distinct from b");
-    assert_eq!(
-        texts([is.lhs(), is.rhs()].into_iter().flatten()),
-        ["a", "b"]
-    );
+    assert_eq!(texts([is.lhs(), is.rhs()].into_iter().flatten()), ["a", "b"]);
 
     let cast: ast::CastExpr = find("select cast(x as int)");
     assert_eq!(cast.expr().map(|e| e.to_string()).as_deref(), Some("x"));
@@ -258,42 +179,25 @@ fn positional_children() {
     let cast: ast::CastExpr = find("select x::decimal(18, 2)");
     assert_eq!(cast.expr().map(|e| e.to_string()).as_deref(), Some("x"));
     assert_eq!(
-        cast.ty()
-            .and_then(|t| t.type_args())
-            .map(|a| a.to_string())
-            .as_deref(),
+        cast.ty().and_then(|t| t.type_args()).map(|a| a.to_string()).as_deref(),
         Some("(18, 2)")
     );
 
     let when: ast::WhenClause = find("select case when a then b end");
-    assert_eq!(
-        texts([when.condition(), when.result()].into_iter().flatten()),
-        ["a", "b"]
-    );
+    assert_eq!(texts([when.condition(), when.result()].into_iter().flatten()), ["a", "b"]);
 
     let index: ast::IndexExpr = find("select xs[1]");
-    assert_eq!(
-        texts([index.base(), index.index()].into_iter().flatten()),
-        ["xs", "1"]
-    );
+    assert_eq!(texts([index.base(), index.index()].into_iter().flatten()), ["xs", "1"]);
 
     let field: ast::StructField = find("select {'a': 1}");
-    assert_eq!(
-        texts([field.key(), field.value()].into_iter().flatten()),
-        ["'a'", "1"]
-    );
+    assert_eq!(texts([field.key(), field.value()].into_iter().flatten()), ["'a'", "1"]);
 
     let compound: ast::CompoundSelect = find("select 1 union all select 2");
     assert_eq!(
         texts([compound.lhs(), compound.rhs()].into_iter().flatten()),
         ["select 1", "select 2"]
     );
-    assert!(
-        compound
-            .set_operator()
-            .and_then(|o| o.all_token())
-            .is_some()
-    );
+    assert!(compound.set_operator().and_then(|o| o.all_token()).is_some());
 }
 
 #[test]
@@ -306,11 +210,7 @@ fn slices() {
     assert!(slice.upper().is_none());
     let slice: ast::Slice = find("select xs[1:5:2]");
     assert_eq!(
-        texts(
-            [slice.lower(), slice.upper(), slice.step()]
-                .into_iter()
-                .flatten()
-        ),
+        texts([slice.lower(), slice.upper(), slice.step()].into_iter().flatten()),
         ["1", "5", "2"]
     );
 }
@@ -320,33 +220,18 @@ fn calls() {
     let call: ast::CallExpr = find(
         "select my_schema.sum(distinct x order by y) filter (where x > 0) over (partition by g)",
     );
-    assert_eq!(
-        call.function_name().map(|n| n.text()).as_deref(),
-        Some("sum")
-    );
+    assert_eq!(call.function_name().map(|n| n.text()).as_deref(), Some("sum"));
     let args = call.arg_list().expect("arguments");
     assert!(args.distinct_token().is_some());
     assert_eq!(args.call_args().count(), 1);
     assert!(args.order_by_clause().is_some());
     assert!(call.filter_clause().is_some());
-    let spec = call
-        .over_clause()
-        .and_then(|o| o.window_spec())
-        .expect("window");
-    assert_eq!(
-        texts(spec.partition_by().expect("PARTITION BY").exprs()),
-        ["g"]
-    );
+    let spec = call.over_clause().and_then(|o| o.window_spec()).expect("window");
+    assert_eq!(texts(spec.partition_by().expect("PARTITION BY").exprs()), ["g"]);
 
     let method: ast::CallExpr = find("select 'Abc'.lower()");
-    assert_eq!(
-        method.receiver().map(|r| r.to_string()).as_deref(),
-        Some("'Abc'")
-    );
-    assert_eq!(
-        method.function_name().map(|n| n.text()).as_deref(),
-        Some("lower")
-    );
+    assert_eq!(method.receiver().map(|r| r.to_string()).as_deref(), Some("'Abc'"));
+    assert_eq!(method.function_name().map(|n| n.text()).as_deref(), Some("lower"));
 
     let named: ast::NamedArg = find("select read_csv('x.csv', header := true)");
     assert_eq!(named.name().map(|n| n.text()).as_deref(), Some("header"));
@@ -365,34 +250,21 @@ fn names_unquote() {
     assert_eq!(name.text(), "a \"b\"");
     assert!(name.is_quoted());
     let ty: ast::Type = find("select x::double precision");
-    assert_eq!(
-        ty.name_ref().map(|n| n.text()).as_deref(),
-        Some("double precision")
-    );
+    assert_eq!(ty.name_ref().map(|n| n.text()).as_deref(), Some("double precision"));
 }
 
 #[test]
 fn limit_forms() {
     let limit: ast::LimitClause = find("select 1 limit 10");
-    assert_eq!(
-        limit.row_count().map(|e| e.to_string()).as_deref(),
-        Some("10")
-    );
+    assert_eq!(limit.row_count().map(|e| e.to_string()).as_deref(), Some("10"));
     assert!(limit.offset().is_none());
     let limit: ast::LimitClause = find("select 1 limit 5, 10");
-    assert_eq!(
-        limit.row_count().map(|e| e.to_string()).as_deref(),
-        Some("10")
-    );
+    assert_eq!(limit.row_count().map(|e| e.to_string()).as_deref(), Some("10"));
     assert_eq!(limit.offset().map(|e| e.to_string()).as_deref(), Some("5"));
     let query: ast::Query = find("select 1 order by 1 limit 3 offset 2");
     assert!(query.order_by_clause().is_some());
     assert_eq!(
-        query
-            .offset_clause()
-            .and_then(|o| o.expr())
-            .map(|e| e.to_string())
-            .as_deref(),
+        query.offset_clause().and_then(|o| o.expr()).map(|e| e.to_string()).as_deref(),
         Some("2")
     );
 }
@@ -403,36 +275,19 @@ fn ddl() {
         "create or replace table s.t (id int primary key, name varchar not null, foreign key (id) references u (uid))",
     );
     assert!(create.replace_token().is_some());
-    assert_eq!(
-        create.path().map(|p| p.texts()),
-        Some(vec!["s".to_string(), "t".to_string()])
-    );
-    let elements: Vec<_> = create
-        .column_def_list()
-        .expect("columns")
-        .table_elements()
-        .collect();
+    assert_eq!(create.path().map(|p| p.texts()), Some(vec!["s".to_string(), "t".to_string()]));
+    let elements: Vec<_> = create.column_def_list().expect("columns").table_elements().collect();
     assert_eq!(elements.len(), 3);
-    let ast::TableElement::ColumnDef(id) = &elements[0] else {
-        panic!("a column")
-    };
+    let ast::TableElement::ColumnDef(id) = &elements[0] else { panic!("a column") };
     assert_eq!(id.name().map(|n| n.text()).as_deref(), Some("id"));
     assert_eq!(id.ty().map(|t| t.to_string()).as_deref(), Some("int"));
     assert!(id.column_constraints().any(|c| c.primary_token().is_some()));
-    let ast::TableElement::TableConstraint(fk) = &elements[2] else {
-        panic!("a constraint")
-    };
+    let ast::TableElement::TableConstraint(fk) = &elements[2] else { panic!("a constraint") };
     assert_eq!(fk.columns().map(|c| c.to_string()).as_deref(), Some("(id)"));
-    assert_eq!(
-        fk.ref_columns().map(|c| c.to_string()).as_deref(),
-        Some("(uid)")
-    );
+    assert_eq!(fk.ref_columns().map(|c| c.to_string()).as_deref(), Some("(uid)"));
 
     let insert: ast::InsertStmt = find("insert into t (a, b) select 1, 2");
-    assert_eq!(
-        texts(insert.insert_columns().expect("columns").paths()),
-        ["a", "b"]
-    );
+    assert_eq!(texts(insert.insert_columns().expect("columns").paths()), ["a", "b"]);
     assert!(insert.query().is_some());
 }
 
@@ -447,14 +302,9 @@ fn enum_casts_and_conversions() {
     // expressions.
     assert!(ast::GroupingItem::can_cast(SyntaxKind::CALL_EXPR));
     let item = ast::GroupingItem::cast(bin.syntax().clone()).expect("an expression item");
-    assert!(matches!(
-        item,
-        ast::GroupingItem::Expr(ast::Expr::BinExpr(_))
-    ));
+    assert!(matches!(item, ast::GroupingItem::Expr(ast::Expr::BinExpr(_))));
     assert_eq!(item.to_string(), "1 + 2");
     let lit = bin.lhs().expect("lhs");
-    let ast::Expr::Literal(lit) = lit else {
-        panic!("a literal")
-    };
+    let ast::Expr::Literal(lit) = lit else { panic!("a literal") };
     assert_eq!(lit.token().map(|t| t.kind()), Some(SyntaxKind::INT_NUMBER));
 }

@@ -106,10 +106,7 @@ pub(crate) fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
         T![extract] if p.nth_at(1, T!['(']) => extract(p),
         T![exists]
             if p.nth_at(1, T!['('])
-                && !matches!(
-                    p.nth(2),
-                    T![select] | T![with] | T![from] | T![values] | T!['(']
-                ) =>
+                && !matches!(p.nth(2), T![select] | T![with] | T![from] | T![values] | T!['(']) =>
         {
             call_or_path(p)
         }
@@ -338,9 +335,7 @@ pub(crate) fn at_interval_unit(p: &Parser<'_>) -> bool {
 pub(crate) fn at_interval_unit_n(p: &Parser<'_>, n: usize) -> bool {
     let k = p.nth(n);
     (k == IDENT || k.is_keyword())
-        && INTERVAL_UNITS
-            .iter()
-            .any(|u| p.nth_text(n).eq_ignore_ascii_case(u))
+        && INTERVAL_UNITS.iter().any(|u| p.nth_text(n).eq_ignore_ascii_case(u))
 }
 
 pub(crate) fn case_expr(p: &mut Parser<'_>) -> CompletedMarker {

@@ -165,12 +165,7 @@ pub(crate) fn window_spec(p: &mut Parser<'_>) {
     let m = p.start();
     // `OVER PARTITION BY ..` without the parentheses: say so, read the spec anyway.
     let paren = p.expect(T!['(']);
-    if at_name(p)
-        && !matches!(
-            p.current(),
-            T![partition] | T![rows] | T![range] | T![groups]
-        )
-    {
+    if at_name(p) && !matches!(p.current(), T![partition] | T![rows] | T![range] | T![groups]) {
         name_ref(p);
     }
     if p.at(T![partition]) {

@@ -48,10 +48,7 @@ pub(crate) fn operand_after_stray_operator(p: &mut Parser<'_>, bp: u8) {
         return;
     }
     let m = p.start();
-    p.error(format!(
-        "unexpected {}; expected an expression",
-        crate::parser::describe(p.current())
-    ));
+    p.error(format!("unexpected {}; expected an expression", crate::parser::describe(p.current())));
     p.bump_any();
     m.complete(p, ERROR_NODE);
     let _ = expr_bp(p, bp);
@@ -275,10 +272,7 @@ pub(crate) fn infix_op(p: &Parser<'_>) -> Option<(u8, Infix)> {
 pub(crate) fn is_rest(p: &mut Parser<'_>) {
     p.bump(T![is]);
     p.eat(T![not]);
-    fix_misspelled(
-        p,
-        TokenSet::new(&[T![null], T![true], T![false], T![distinct]]),
-    );
+    fix_misspelled(p, TokenSet::new(&[T![null], T![true], T![false], T![distinct]]));
     match p.current() {
         T![null] | T![true] | T![false] => p.bump_any(),
         T![distinct] => {

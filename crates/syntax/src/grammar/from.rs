@@ -37,10 +37,7 @@ pub(crate) fn from_item(p: &mut Parser<'_>) {
     let mut wrapped = 0;
     loop {
         if p.at(IDENT)
-            && !fix_misspelled(
-                p,
-                TokenSet::new(&[T![join], T![left], T![inner], T![cross]]),
-            )
+            && !fix_misspelled(p, TokenSet::new(&[T![join], T![left], T![inner], T![cross]]))
         {
             break;
         }

@@ -4,15 +4,8 @@ use super::*;
 use crate::grammar::calls::order_by_items;
 use crate::grammar::expressions::{expr, expr_list, opt_expr};
 
-pub(crate) const QUERY_START: TokenSet = TokenSet::new(&[
-    T![select],
-    T![with],
-    T![from],
-    T![values],
-    T!['('],
-    T![pivot],
-    T![unpivot],
-]);
+pub(crate) const QUERY_START: TokenSet =
+    TokenSet::new(&[T![select], T![with], T![from], T![values], T!['('], T![pivot], T![unpivot]]);
 
 /// Whether a query (not a parenthesised expression) starts here: `(` followed by a
 /// query keyword counts.
@@ -118,10 +111,7 @@ pub(crate) fn recover_to_closer(p: &mut Parser<'_>) {
         return;
     }
     let m = p.start();
-    p.error(format!(
-        "unexpected {}; expected `)`",
-        crate::parser::describe(p.current())
-    ));
+    p.error(format!("unexpected {}; expected `)`", crate::parser::describe(p.current())));
     while !p.at(T![')']) && !p.at_eof() {
         p.bump_any_balanced();
     }
@@ -514,11 +504,7 @@ pub(crate) fn values(p: &mut Parser<'_>) -> CompletedMarker {
 /// DuckDB's `PIVOT t ON c USING agg GROUP BY k` and `UNPIVOT t ON cols INTO NAME k VALUE v`.
 pub(crate) fn pivot_statement(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
-    let kind = if p.at(T![pivot]) {
-        PIVOT_STMT
-    } else {
-        UNPIVOT_STMT
-    };
+    let kind = if p.at(T![pivot]) { PIVOT_STMT } else { UNPIVOT_STMT };
     pivot_statement_body(p);
     m.complete(p, kind)
 }

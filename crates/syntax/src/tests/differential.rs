@@ -41,10 +41,8 @@ fn sqlparser_accepted_statements_parse_cleanly() {
                 }
             }
             Err(err) => {
-                let name = file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let name =
+                    file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 rejected.push(format!("{name} ({dialect}): {err}"));
             }
         }

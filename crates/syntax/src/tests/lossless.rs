@@ -8,16 +8,9 @@ use crate::{Dialect, sql};
 fn check(text: &str) {
     for dialect in Dialect::ALL {
         let parse = sql::parse(text, dialect);
-        assert_eq!(
-            parse.syntax_node().to_string(),
-            text,
-            "lossless in {dialect}"
-        );
+        assert_eq!(parse.syntax_node().to_string(), text, "lossless in {dialect}");
         for err in parse.errors() {
-            assert!(
-                err.range.end() <= crate::TextSize::of(text),
-                "error range inside the text"
-            );
+            assert!(err.range.end() <= crate::TextSize::of(text), "error range inside the text");
         }
     }
 }
