@@ -2,6 +2,7 @@
 //! its errors); `ok/` inputs must have no errors, `err/` inputs must have some.
 
 mod lossless;
+mod recovery;
 
 use std::{
     fs,

@@ -93,7 +93,8 @@ pub(crate) fn arg(p: &mut Parser<'_>, named_fields: bool) -> bool {
     }
     // SQL-standard keyword-separated arguments: `SUBSTRING(s FROM 1 FOR 3)`,
     // `OVERLAY(s PLACING t FROM 2)`.
-    while p.at(T![from]) || p.at(T![for]) || p.at_contextual_kw("placing") {
+    // Only when the `)` is there: `sum(amount from t` is a missing `)`, not an argument.
+    while (p.at(T![from]) || p.at(T![for]) || p.at_contextual_kw("placing")) && p.closer_ahead() {
         p.bump_remap(p.current());
         expr(p);
     }
