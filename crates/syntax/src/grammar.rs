@@ -373,8 +373,9 @@ pub(crate) fn column_alias_list(p: &mut Parser<'_>) {
     m.complete(p, COLUMN_ALIAS_LIST);
 }
 
-/// `( name, name )` after a keyword: `USING (..)`, `EXCLUDE (..)`, `INSERT INTO t (..)`.
-pub(crate) fn paren_name_refs(p: &mut Parser<'_>, kind: SyntaxKind) {
+/// `( col, col )` naming existing columns: `USING (..)`, `EXCLUDE (..)`,
+/// `INSERT INTO t (..)`, key constraints, PIVOT/UNPIVOT column lists.
+pub(crate) fn column_list(p: &mut Parser<'_>) {
     let m = p.start();
     p.expect(T!['(']);
     comma_list1(p, T![')'], "a column name", |p| {
@@ -386,7 +387,7 @@ pub(crate) fn paren_name_refs(p: &mut Parser<'_>, kind: SyntaxKind) {
         }
     });
     p.expect(T![')']);
-    m.complete(p, kind);
+    m.complete(p, COLUMN_LIST);
 }
 
 // ---- lists and recovery ---------------------------------------------------------------
@@ -559,18 +560,20 @@ pub(crate) fn expect_kw(p: &mut Parser<'_>, kw: SyntaxKind) -> bool {
     false
 }
 
-pub(crate) fn opt_if_not_exists(p: &mut Parser<'_>) {
-    if p.at(T![if]) {
-        let m = p.start();
-        p.bump(T![if]);
-        if p.eat(T![not]) {
-            p.expect(T![exists]);
-            m.complete(p, IF_NOT_EXISTS);
-        } else {
-            p.expect(T![exists]);
-            m.complete(p, IF_EXISTS);
-        }
+/// `IF NOT EXISTS` (CREATE) or `IF EXISTS` (DROP), when present.
+pub(crate) fn opt_if_exists(p: &mut Parser<'_>, negated: bool) {
+    if !p.at(T![if]) {
+        return;
     }
+    let m = p.start();
+    p.bump(T![if]);
+    if negated {
+        p.expect(T![not]);
+    } else if p.at(T![not]) {
+        p.err_and_bump("DROP takes IF EXISTS, not IF NOT EXISTS");
+    }
+    p.expect(T![exists]);
+    m.complete(p, if negated { IF_NOT_EXISTS } else { IF_EXISTS });
 }
 
 /// Runs `f` one nesting level deeper, or skips the construct flat when too deep.

@@ -328,6 +328,7 @@ syntax_kinds! {
         PATH,
         ALIAS,
         COLUMN_ALIAS_LIST,
+        COLUMN_LIST,
 
         // statements
         QUERY_STMT,
@@ -449,7 +450,6 @@ syntax_kinds! {
         TABLE_CONSTRAINT,
         IF_EXISTS,
         IF_NOT_EXISTS,
-        INSERT_COLUMNS,
 
         // the `.rocky` pipeline language
         PIPELINE_FILE,

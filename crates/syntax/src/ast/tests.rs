@@ -59,7 +59,7 @@ fn select_items_and_aliases() {
     let Some(ast::Expr::StarExpr(star)) = items[2].expr() else { panic!("a star expression") };
     assert_eq!(star.path().map(|p| p.texts()), Some(vec!["t".to_string()]));
     let excluded =
-        star.star_modifiers().next().and_then(|m| m.column_alias_list()).expect("EXCLUDE list");
+        star.star_modifiers().next().and_then(|m| m.column_list()).expect("EXCLUDE list");
     assert_eq!(texts(excluded.paths()), ["x"]);
     assert!(matches!(items[1].expr(), Some(ast::Expr::BinExpr(_))));
 }
@@ -111,7 +111,7 @@ fn from_items_and_join_constraint() {
 
     let Some(ast::FromItem::JoinExpr(inner)) = outer.lhs() else { panic!("a nested join") };
     assert!(inner.join_operator().and_then(|o| o.left_token()).is_some());
-    let using = inner.join_constraint().and_then(|c| c.column_alias_list()).expect("USING list");
+    let using = inner.join_constraint().and_then(|c| c.column_list()).expect("USING list");
     assert_eq!(texts(using.paths()), ["id"]);
     assert_eq!(texts(inner.lhs().into_iter()), ["a"]);
     assert_eq!(texts(inner.rhs().into_iter()), ["b"]);
@@ -287,7 +287,7 @@ fn ddl() {
     assert_eq!(fk.ref_columns().map(|c| c.to_string()).as_deref(), Some("(uid)"));
 
     let insert: ast::InsertStmt = find("insert into t (a, b) select 1, 2");
-    assert_eq!(texts(insert.insert_columns().expect("columns").paths()), ["a", "b"]);
+    assert_eq!(texts(insert.column_list().expect("columns").paths()), ["a", "b"]);
     assert!(insert.query().is_some());
 }
 

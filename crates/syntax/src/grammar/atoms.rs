@@ -524,7 +524,7 @@ pub(crate) fn star_modifiers(p: &mut Parser<'_>) {
                 let m = p.start();
                 p.bump_any();
                 if p.at(T!['(']) {
-                    paren_name_refs(p, COLUMN_ALIAS_LIST);
+                    column_list(p);
                 } else if at_name(p) {
                     path(p);
                 } else {

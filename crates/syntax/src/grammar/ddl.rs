@@ -36,7 +36,7 @@ pub(crate) fn create(p: &mut Parser<'_>) {
         }
         T![schema] => {
             p.bump(T![schema]);
-            opt_if_not_exists(p);
+            opt_if_exists(p, true);
             table_name(p);
             CREATE_SCHEMA_STMT
         }
@@ -58,7 +58,7 @@ fn table_name(p: &mut Parser<'_>) {
 }
 
 fn create_table(p: &mut Parser<'_>) {
-    opt_if_not_exists(p);
+    opt_if_exists(p, true);
     table_name(p);
     if p.at(T!['(']) && !at_query_start(p) {
         column_defs(p);
@@ -210,7 +210,7 @@ fn references(p: &mut Parser<'_>) {
     p.bump(T![references]);
     table_name(p);
     if p.at(T!['(']) {
-        paren_name_refs(p, COLUMN_ALIAS_LIST);
+        column_list(p);
     }
 }
 
@@ -223,16 +223,16 @@ fn table_constraint(p: &mut Parser<'_>) {
         T![primary] => {
             p.bump(T![primary]);
             p.expect(T![key]);
-            paren_name_refs(p, COLUMN_ALIAS_LIST);
+            column_list(p);
         }
         T![unique] => {
             p.bump(T![unique]);
-            paren_name_refs(p, COLUMN_ALIAS_LIST);
+            column_list(p);
         }
         T![foreign] => {
             p.bump(T![foreign]);
             p.expect(T![key]);
-            paren_name_refs(p, COLUMN_ALIAS_LIST);
+            column_list(p);
             if p.at(T![references]) {
                 references(p);
             } else {
@@ -249,7 +249,7 @@ fn table_constraint(p: &mut Parser<'_>) {
 }
 
 fn create_view(p: &mut Parser<'_>) {
-    opt_if_not_exists(p);
+    opt_if_exists(p, true);
     table_name(p);
     if p.at(T!['(']) {
         column_alias_list(p);
@@ -292,7 +292,7 @@ pub(crate) fn insert(p: &mut Parser<'_>) {
         }
     }
     if p.at(T!['(']) && !at_query_start(p) {
-        paren_name_refs(p, INSERT_COLUMNS);
+        column_list(p);
     }
     if p.at(T![default]) && p.nth_at(1, T![values]) {
         p.bump(T![default]);
@@ -321,7 +321,7 @@ pub(crate) fn drop(p: &mut Parser<'_>) {
         _ if at_name(p) => p.bump_remap(IDENT),
         _ => p.error("expected TABLE, VIEW or SCHEMA"),
     }
-    opt_if_not_exists(p);
+    opt_if_exists(p, false);
     comma_list1(p, EOF, "a name", |p| {
         if at_name(p) {
             path(p);

@@ -108,7 +108,7 @@ fn join_constraint(p: &mut Parser<'_>) {
     } else {
         p.bump(T![using]);
         if p.at(T!['(']) {
-            paren_name_refs(p, COLUMN_ALIAS_LIST);
+            column_list(p);
         } else {
             p.error("expected `(` and column names after USING");
         }
@@ -261,7 +261,7 @@ fn unpivot_clause(p: &mut Parser<'_>) {
     }
     p.expect(T!['(']);
     if p.at(T!['(']) {
-        paren_name_refs(p, COLUMN_ALIAS_LIST);
+        column_list(p);
     } else {
         name(p, TokenSet::new(&[T![for]]));
     }
@@ -277,7 +277,7 @@ fn pivot_for_in(p: &mut Parser<'_>) {
         return;
     }
     if p.at(T!['(']) {
-        paren_name_refs(p, COLUMN_ALIAS_LIST);
+        column_list(p);
     } else {
         expressions_path(p);
     }

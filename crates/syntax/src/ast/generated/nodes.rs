@@ -250,12 +250,11 @@ impl fmt::Display for Alias {
     }
 }
 
-/// `(a, b)`: defined column names (Name) or, after USING, EXCLUDE, REFERENCES, PRIMARY KEY
-/// and in UNPIVOT, referenced columns (Path).
+/// `(a, b)`: column names defined by an alias, a CTE or a view.
 ///
 /// ```text
 /// ColumnAliasList =
-///   '(' ((Name | Path) (',' (Name | Path))* ','?)? ')'
+///   '(' (Name (',' Name)* ','?)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ColumnAliasList {
@@ -267,9 +266,6 @@ impl ColumnAliasList {
         support::token(&self.syntax, L_PAREN)
     }
     pub fn names(&self) -> AstChildren<Name> {
-        support::children(&self.syntax)
-    }
-    pub fn paths(&self) -> AstChildren<Path> {
         support::children(&self.syntax)
     }
     pub fn r_paren_token(&self) -> Option<SyntaxToken> {
@@ -290,6 +286,47 @@ impl AstNode for ColumnAliasList {
 }
 
 impl fmt::Display for ColumnAliasList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// `(a, b)` naming existing columns: INSERT targets, USING, EXCLUDE, keys, PIVOT lists.
+///
+/// ```text
+/// ColumnList =
+///   '(' (Path (',' Path)* ','?)? ')'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ColumnList {
+    pub(crate) syntax: SyntaxNode,
+}
+
+impl ColumnList {
+    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+        support::token(&self.syntax, L_PAREN)
+    }
+    pub fn paths(&self) -> AstChildren<Path> {
+        support::children(&self.syntax)
+    }
+    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+        support::token(&self.syntax, R_PAREN)
+    }
+}
+
+impl AstNode for ColumnList {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == COLUMN_LIST
+    }
+    fn cast(syntax: SyntaxNode) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &SyntaxNode {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for ColumnList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self.syntax(), f)
     }
@@ -334,7 +371,7 @@ impl fmt::Display for QueryStmt {
 /// ```text
 /// CreateTableStmt =
 ///   'create' ('or' 'replace')? ('temp' | 'temporary' | 'ident')? 'table'
-///   (IfNotExists | IfExists)? Path ColumnDefList?
+///   IfNotExists? Path ColumnDefList?
 ///   ('using' 'ident' | 'ident' 'by' Expr* | 'ident' 'string' | 'ident' '(' ')')*
 ///   ('as' Query)?
 /// ```
@@ -366,9 +403,6 @@ impl CreateTableStmt {
         support::token(&self.syntax, TABLE_KW)
     }
     pub fn if_not_exists(&self) -> Option<IfNotExists> {
-        support::child(&self.syntax)
-    }
-    pub fn if_exists(&self) -> Option<IfExists> {
         support::child(&self.syntax)
     }
     pub fn path(&self) -> Option<Path> {
@@ -424,7 +458,7 @@ impl fmt::Display for CreateTableStmt {
 /// ```text
 /// CreateViewStmt =
 ///   'create' ('or' 'replace')? ('temp' | 'temporary' | 'ident')? 'materialized'? 'view'
-///   (IfNotExists | IfExists)? Path ColumnAliasList?
+///   IfNotExists? Path ColumnAliasList?
 ///   ('using' 'ident' | 'ident' 'by' Expr* | 'ident' 'string' | 'ident' '(' ')')*
 ///   'as' Query
 /// ```
@@ -459,9 +493,6 @@ impl CreateViewStmt {
         support::token(&self.syntax, VIEW_KW)
     }
     pub fn if_not_exists(&self) -> Option<IfNotExists> {
-        support::child(&self.syntax)
-    }
-    pub fn if_exists(&self) -> Option<IfExists> {
         support::child(&self.syntax)
     }
     pub fn path(&self) -> Option<Path> {
@@ -517,7 +548,7 @@ impl fmt::Display for CreateViewStmt {
 /// ```text
 /// CreateSchemaStmt =
 ///   'create' ('or' 'replace')? ('temp' | 'temporary' | 'ident')? 'schema'
-///   (IfNotExists | IfExists)? Path
+///   IfNotExists? Path
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateSchemaStmt {
@@ -549,9 +580,6 @@ impl CreateSchemaStmt {
     pub fn if_not_exists(&self) -> Option<IfNotExists> {
         support::child(&self.syntax)
     }
-    pub fn if_exists(&self) -> Option<IfExists> {
-        support::child(&self.syntax)
-    }
     pub fn path(&self) -> Option<Path> {
         support::child(&self.syntax)
     }
@@ -581,7 +609,7 @@ impl fmt::Display for CreateSchemaStmt {
 /// ```text
 /// InsertStmt =
 ///   'insert' ('or' ('replace' | 'ignore'))? ('into' | 'ident' 'table'?)
-///   Path Alias? ('by' 'ident')? InsertColumns?
+///   Path Alias? ('by' 'ident')? ColumnList?
 ///   ('default' 'values' | Query)
 ///   ('on' | 'ident')*
 /// ```
@@ -622,7 +650,7 @@ impl InsertStmt {
     pub fn by_token(&self) -> Option<SyntaxToken> {
         support::token(&self.syntax, BY_KW)
     }
-    pub fn insert_columns(&self) -> Option<InsertColumns> {
+    pub fn column_list(&self) -> Option<ColumnList> {
         support::child(&self.syntax)
     }
     pub fn default_token(&self) -> Option<SyntaxToken> {
@@ -660,7 +688,7 @@ impl fmt::Display for InsertStmt {
 /// ```text
 /// DropStmt =
 ///   'drop' ('table' | 'view' | 'schema' | 'materialized' 'view' | 'ident')
-///   (IfExists | IfNotExists)? (Path (',' Path)*)? ('cascade' | 'restrict')?
+///   IfExists? (Path (',' Path)*)? ('cascade' | 'restrict')?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DropStmt {
@@ -687,9 +715,6 @@ impl DropStmt {
         support::token(&self.syntax, IDENT)
     }
     pub fn if_exists(&self) -> Option<IfExists> {
-        support::child(&self.syntax)
-    }
-    pub fn if_not_exists(&self) -> Option<IfNotExists> {
         support::child(&self.syntax)
     }
     pub fn paths(&self) -> AstChildren<Path> {
@@ -1601,7 +1626,7 @@ impl fmt::Display for StarExpr {
 
 /// ```text
 /// StarModifier =
-///   ('exclude' | 'except') (ColumnAliasList | Path)
+///   ('exclude' | 'except') (ColumnList | Path)
 /// | 'replace' '(' (ReplaceItem (',' ReplaceItem)* ','?)? ')'
 /// | 'rename' '('? (RenameItem (',' RenameItem)*)? ')'?
 /// ```
@@ -1617,7 +1642,7 @@ impl StarModifier {
     pub fn except_token(&self) -> Option<SyntaxToken> {
         support::token(&self.syntax, EXCEPT_KW)
     }
-    pub fn column_alias_list(&self) -> Option<ColumnAliasList> {
+    pub fn column_list(&self) -> Option<ColumnList> {
         support::child(&self.syntax)
     }
     pub fn path(&self) -> Option<Path> {
@@ -2708,7 +2733,7 @@ impl fmt::Display for JoinOperator {
 /// ```text
 /// JoinConstraint =
 ///   'on' Expr
-/// | 'using' ColumnAliasList
+/// | 'using' ColumnList
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct JoinConstraint {
@@ -2725,7 +2750,7 @@ impl JoinConstraint {
     pub fn using_token(&self) -> Option<SyntaxToken> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn column_alias_list(&self) -> Option<ColumnAliasList> {
+    pub fn column_list(&self) -> Option<ColumnList> {
         support::child(&self.syntax)
     }
 }
@@ -2754,7 +2779,7 @@ impl fmt::Display for JoinConstraint {
 /// ```text
 /// PivotClause =
 ///   'pivot' '(' (Expr Alias? (',' Expr Alias?)*)?
-///   'for' (ColumnAliasList | Path) 'in' PivotInList GroupByClause? ')'
+///   'for' (ColumnList | Path) 'in' PivotInList GroupByClause? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PivotClause {
@@ -2777,7 +2802,7 @@ impl PivotClause {
     pub fn for_token(&self) -> Option<SyntaxToken> {
         support::token(&self.syntax, FOR_KW)
     }
-    pub fn column_alias_list(&self) -> Option<ColumnAliasList> {
+    pub fn column_list(&self) -> Option<ColumnList> {
         support::child(&self.syntax)
     }
     pub fn path(&self) -> Option<Path> {
@@ -2816,12 +2841,12 @@ impl fmt::Display for PivotClause {
 }
 
 /// `UNPIVOT [INCLUDE|EXCLUDE NULLS] (value FOR name IN (..))`; the value columns, when a
-/// list, and the name columns, when a list, are both ColumnAliasLists.
+/// list, and the name columns, when a list, are both ColumnLists.
 ///
 /// ```text
 /// UnpivotClause =
 ///   'unpivot' (('ident' | 'exclude') 'nulls')?
-///   '(' (ColumnAliasList | Name) 'for' (ColumnAliasList | Path) 'in' PivotInList ')'
+///   '(' (ColumnList | Name) 'for' (ColumnList | Path) 'in' PivotInList ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnpivotClause {
@@ -2844,7 +2869,7 @@ impl UnpivotClause {
     pub fn l_paren_token(&self) -> Option<SyntaxToken> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn column_alias_lists(&self) -> AstChildren<ColumnAliasList> {
+    pub fn column_lists(&self) -> AstChildren<ColumnList> {
         support::children(&self.syntax)
     }
     pub fn name(&self) -> Option<Name> {
@@ -5447,7 +5472,7 @@ impl fmt::Display for ColumnDef {
 /// | 'default' Expr
 /// | 'check' '(' Expr ')'
 /// | 'collate' NameRef
-/// | 'references' Path ColumnAliasList?
+/// | 'references' Path ColumnList?
 /// | 'as' '(' Expr ')'
 /// | 'ident' 'ident'? 'as' '(' Expr ')' 'ident'?
 /// | 'ident' 'string'
@@ -5500,7 +5525,7 @@ impl ColumnConstraint {
     pub fn path(&self) -> Option<Path> {
         support::child(&self.syntax)
     }
-    pub fn column_alias_list(&self) -> Option<ColumnAliasList> {
+    pub fn column_list(&self) -> Option<ColumnList> {
         support::child(&self.syntax)
     }
     pub fn as_token(&self) -> Option<SyntaxToken> {
@@ -5535,9 +5560,9 @@ impl fmt::Display for ColumnConstraint {
 /// ```text
 /// TableConstraint =
 ///   ('constraint' Name)?
-///   ( 'primary' 'key' columns:ColumnAliasList
-///   | 'unique' columns:ColumnAliasList
-///   | 'foreign' 'key' columns:ColumnAliasList 'references' Path ref_columns:ColumnAliasList?
+///   ( 'primary' 'key' columns:ColumnList
+///   | 'unique' columns:ColumnList
+///   | 'foreign' 'key' columns:ColumnList 'references' Path ref_columns:ColumnList?
 ///   | 'check' '(' Expr ')')
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5558,7 +5583,7 @@ impl TableConstraint {
     pub fn key_token(&self) -> Option<SyntaxToken> {
         support::token(&self.syntax, KEY_KW)
     }
-    pub fn columns(&self) -> Option<ColumnAliasList> {
+    pub fn columns(&self) -> Option<ColumnList> {
         support::children(&self.syntax).next()
     }
     pub fn unique_token(&self) -> Option<SyntaxToken> {
@@ -5573,7 +5598,7 @@ impl TableConstraint {
     pub fn path(&self) -> Option<Path> {
         support::child(&self.syntax)
     }
-    pub fn ref_columns(&self) -> Option<ColumnAliasList> {
+    pub fn ref_columns(&self) -> Option<ColumnList> {
         support::children(&self.syntax).nth(1)
     }
     pub fn check_token(&self) -> Option<SyntaxToken> {
@@ -5678,45 +5703,6 @@ impl AstNode for IfNotExists {
 }
 
 impl fmt::Display for IfNotExists {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.syntax(), f)
-    }
-}
-
-/// ```text
-/// InsertColumns =
-///   '(' (Path (',' Path)* ','?)? ')'
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct InsertColumns {
-    pub(crate) syntax: SyntaxNode,
-}
-
-impl InsertColumns {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
-        support::token(&self.syntax, L_PAREN)
-    }
-    pub fn paths(&self) -> AstChildren<Path> {
-        support::children(&self.syntax)
-    }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
-        support::token(&self.syntax, R_PAREN)
-    }
-}
-
-impl AstNode for InsertColumns {
-    fn can_cast(kind: SyntaxKind) -> bool {
-        kind == INSERT_COLUMNS
-    }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
-        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
-    }
-    fn syntax(&self) -> &SyntaxNode {
-        &self.syntax
-    }
-}
-
-impl fmt::Display for InsertColumns {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self.syntax(), f)
     }
