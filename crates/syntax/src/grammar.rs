@@ -324,6 +324,24 @@ pub(crate) fn name_after_as(p: &mut Parser<'_>, recovery: TokenSet) {
     }
 }
 
+/// A `NAME` when one is here: the item parser of name lists.
+pub(crate) fn opt_name(p: &mut Parser<'_>) -> bool {
+    let here = at_name(p);
+    if here {
+        name(p, TokenSet::EMPTY);
+    }
+    here
+}
+
+/// A `PATH` when one is here: the item parser of column and table lists.
+pub(crate) fn opt_path(p: &mut Parser<'_>) -> bool {
+    let here = at_name(p);
+    if here {
+        path(p);
+    }
+    here
+}
+
 pub(crate) fn name_ref(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     bump_name_token(p);
@@ -361,14 +379,7 @@ pub(crate) fn opt_alias(p: &mut Parser<'_>, column_list: bool) {
 pub(crate) fn column_alias_list(p: &mut Parser<'_>) {
     let m = p.start();
     p.bump(T!['(']);
-    comma_list(p, T![')'], |p| {
-        if at_name(p) {
-            name(p, TokenSet::EMPTY);
-            true
-        } else {
-            false
-        }
-    });
+    comma_list(p, T![')'], opt_name);
     p.expect(T![')']);
     m.complete(p, COLUMN_ALIAS_LIST);
 }
@@ -378,14 +389,7 @@ pub(crate) fn column_alias_list(p: &mut Parser<'_>) {
 pub(crate) fn column_list(p: &mut Parser<'_>) {
     let m = p.start();
     p.expect(T!['(']);
-    comma_list1(p, T![')'], "a column name", |p| {
-        if at_name(p) {
-            path(p);
-            true
-        } else {
-            false
-        }
-    });
+    comma_list1(p, T![')'], "a column name", opt_path);
     p.expect(T![')']);
     m.complete(p, COLUMN_LIST);
 }

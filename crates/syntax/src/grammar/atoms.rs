@@ -247,14 +247,7 @@ pub(crate) fn keyword_lambda(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     p.bump_remap(IDENT);
     let params = p.start();
-    comma_list(p, T![:], |p| {
-        if at_name(p) {
-            name(p, TokenSet::EMPTY);
-            true
-        } else {
-            false
-        }
-    });
+    comma_list(p, T![:], opt_name);
     params.complete(p, LAMBDA_PARAMS);
     p.expect(T![:]);
     expr(p);
@@ -265,14 +258,7 @@ pub(crate) fn lambda(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     let params = p.start();
     if p.eat(T!['(']) {
-        comma_list(p, T![')'], |p| {
-            if at_name(p) {
-                name(p, TokenSet::EMPTY);
-                true
-            } else {
-                false
-            }
-        });
+        comma_list(p, T![')'], opt_name);
         p.expect(T![')']);
     } else {
         name(p, TokenSet::EMPTY);

@@ -322,14 +322,7 @@ pub(crate) fn drop(p: &mut Parser<'_>) {
         _ => p.error("expected TABLE, VIEW or SCHEMA"),
     }
     opt_if_exists(p, false);
-    comma_list1(p, EOF, "a name", |p| {
-        if at_name(p) {
-            path(p);
-            true
-        } else {
-            false
-        }
-    });
+    comma_list1(p, EOF, "a name", opt_path);
     if !p.eat(T![cascade]) {
         p.eat(T![restrict]);
     }
