@@ -8,7 +8,7 @@ use crate::{
     SyntaxError, SyntaxKind,
     green_sink::{GreenSink, TokenInterner},
     lexer::LexedStr,
-    parser::Event,
+    parser::{Event, Output},
 };
 
 /// The token interner outlives a parse: every `SELECT`, `,` and `" "` is then the same
@@ -27,10 +27,7 @@ thread_local! {
     static STATE: RefCell<ThreadState> = RefCell::default();
 }
 
-pub(crate) fn build_tree(
-    lexed: &LexedStr<'_>,
-    events: Vec<Event>,
-) -> (GreenNode, Vec<SyntaxError>) {
+pub(crate) fn build_tree(lexed: &LexedStr<'_>, output: Output) -> (GreenNode, Vec<SyntaxError>) {
     STATE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut state) => {
             state.bytes += lexed.text_len();
@@ -39,18 +36,18 @@ pub(crate) fn build_tree(
                 state.bytes = lexed.text_len();
             }
             let ThreadState { interner, sink, .. } = &mut *state;
-            build_with(lexed, events, interner, sink)
+            build_with(lexed, output, interner, sink)
         }
         // Re-entrant use on this thread (not something we do) gets fresh state.
         Err(_) => {
-            build_with(lexed, events, &mut TokenInterner::default(), &mut GreenSink::default())
+            build_with(lexed, output, &mut TokenInterner::default(), &mut GreenSink::default())
         }
     })
 }
 
 fn build_with(
     lexed: &LexedStr<'_>,
-    mut events: Vec<Event>,
+    Output { mut events, mut messages }: Output,
     interner: &mut TokenInterner,
     sink: &mut GreenSink,
 ) -> (GreenNode, Vec<SyntaxError>) {
@@ -64,14 +61,14 @@ fn build_with(
                 forward_parents.push(kind);
                 let mut idx = i;
                 let mut fp = forward_parent;
-                while let Some(distance) = fp {
-                    idx += distance as usize;
+                while fp != 0 {
+                    idx += fp as usize;
                     fp = match std::mem::replace(&mut events[idx], Event::Tombstone) {
                         Event::Start { kind, forward_parent } => {
                             forward_parents.push(kind);
                             forward_parent
                         }
-                        _ => None,
+                        _ => 0,
                     };
                 }
                 for kind in forward_parents.drain(..).rev() {
@@ -80,7 +77,10 @@ fn build_with(
             }
             Event::Finish => b.finish_node(),
             Event::Token { kind } => b.token(kind),
-            Event::Error { msg } => b.error(msg),
+            Event::Error { msg } => {
+                let msg = messages.get_mut(msg as usize).map(std::mem::take).unwrap_or_default();
+                b.error(msg);
+            }
             Event::Tombstone => {}
         }
     }

@@ -125,7 +125,7 @@ pub mod sql {
         let lexed = LexedStr::new(text, dialect);
         let mut p = parser::Parser::new(&lexed, dialect);
         grammar::source_file(&mut p);
-        p.finish().len()
+        p.finish().events.len()
     }
 
     /// Parses SQL text in `dialect`. Never fails; inputs over `MAX_INPUT_LEN` bytes are
@@ -138,8 +138,7 @@ pub mod sql {
         let lexed = LexedStr::new(text, dialect);
         let mut p = parser::Parser::new(&lexed, dialect);
         grammar::source_file(&mut p);
-        let events = p.finish();
-        let (green, mut errors) = build_tree::build_tree(&lexed, events);
+        let (green, mut errors) = build_tree::build_tree(&lexed, p.finish());
         if too_long {
             errors.push(SyntaxError::new(
                 "input is larger than 4 GiB and was not parsed",

@@ -7,23 +7,33 @@ use std::cell::Cell;
 
 use crate::{Dialect, SyntaxKind, TokenSet, lexer::LexedStr};
 
-#[derive(Debug, Clone)]
+/// Eight bytes each: a full parse makes about two per token, so their size is memory
+/// traffic on the hot path.
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Event {
     /// `forward_parent` is the distance to a later `Start` that must wrap this one (set by
-    /// `precede`), so `a + b` can become the left child of `(a + b) * c` after the fact.
+    /// `precede`; 0 for none), so `a + b` can become the left child of `(a + b) * c` after
+    /// the fact.
     Start {
         kind: SyntaxKind,
-        forward_parent: Option<u32>,
+        forward_parent: u32,
     },
     Finish,
     /// `kind` may differ from the lexed kind (a keyword used as a name becomes `IDENT`).
     Token {
         kind: SyntaxKind,
     },
+    /// An index into the parser's error messages.
     Error {
-        msg: String,
+        msg: u32,
     },
     Tombstone,
+}
+
+/// What the parser hands the tree builder.
+pub(crate) struct Output {
+    pub(crate) events: Vec<Event>,
+    pub(crate) messages: Vec<String>,
 }
 
 /// How deeply grammar rules may nest before the parser stops descending. Keeps the native
@@ -39,6 +49,7 @@ pub(crate) struct Parser<'t> {
     tokens: Vec<u32>,
     pos: usize,
     events: Vec<Event>,
+    messages: Vec<String>,
     /// Steps without progress; at the limit every lookahead reads EOF, which ends all
     /// loops. A stuck grammar rule is thus an error in the tree, never a hang.
     fuel: Cell<u32>,
@@ -63,6 +74,7 @@ impl<'t> Parser<'t> {
         Parser {
             lexed,
             events: Vec::with_capacity(tokens.len() * 2),
+            messages: Vec::new(),
             tokens,
             pos: 0,
             fuel: Cell::new(FUEL),
@@ -73,8 +85,8 @@ impl<'t> Parser<'t> {
         }
     }
 
-    pub(crate) fn finish(self) -> Vec<Event> {
-        self.events
+    pub(crate) fn finish(self) -> Output {
+        Output { events: self.events, messages: self.messages }
     }
 
     pub(crate) fn current(&self) -> SyntaxKind {
@@ -219,7 +231,9 @@ impl<'t> Parser<'t> {
     }
 
     pub(crate) fn error(&mut self, msg: impl Into<String>) {
-        self.events.push(Event::Error { msg: msg.into() });
+        let idx = u32::try_from(self.messages.len()).unwrap_or(u32::MAX);
+        self.messages.push(msg.into());
+        self.events.push(Event::Error { msg: idx });
     }
 
     pub(crate) fn expect(&mut self, kind: SyntaxKind) -> bool {
@@ -329,7 +343,7 @@ impl Marker {
     pub(crate) fn complete(mut self, p: &mut Parser<'_>, kind: SyntaxKind) -> CompletedMarker {
         self.done = true;
         let idx = self.pos as usize;
-        p.events[idx] = Event::Start { kind, forward_parent: None };
+        p.events[idx] = Event::Start { kind, forward_parent: 0 };
         p.events.push(Event::Finish);
         CompletedMarker { pos: self.pos }
     }
@@ -359,7 +373,7 @@ impl CompletedMarker {
     pub(crate) fn precede(self, p: &mut Parser<'_>) -> Marker {
         let new = p.start();
         if let Event::Start { forward_parent, .. } = &mut p.events[self.pos as usize] {
-            *forward_parent = Some(new.pos - self.pos);
+            *forward_parent = new.pos - self.pos;
         }
         new
     }
