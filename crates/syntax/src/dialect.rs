@@ -20,6 +20,8 @@ pub struct DialectInfo {
     pub name: &'static str,
     /// `"x"` is a string literal rather than a quoted identifier.
     pub double_quoted_strings: bool,
+    /// `'it\'s'`: a backslash escapes the next character in string literals.
+    pub backslash_escapes: bool,
     /// `` `x` `` quotes an identifier.
     pub backtick_identifiers: bool,
     /// `[x]` quotes an identifier (instead of being a list literal).
@@ -82,6 +84,7 @@ impl Dialect {
 const ANSI: DialectInfo = DialectInfo {
     name: "ansi",
     double_quoted_strings: false,
+    backslash_escapes: false,
     backtick_identifiers: false,
     bracket_identifiers: true,
     nested_comments: true,
@@ -122,6 +125,7 @@ const DUCKDB: DialectInfo = DialectInfo {
 const DATABRICKS: DialectInfo = DialectInfo {
     name: "databricks",
     double_quoted_strings: true,
+    backslash_escapes: true,
     backtick_identifiers: true,
     bracket_identifiers: false,
     nested_comments: true,
@@ -148,6 +152,7 @@ const SNOWFLAKE: DialectInfo = DialectInfo {
 const BIGQUERY: DialectInfo = DialectInfo {
     name: "bigquery",
     double_quoted_strings: true,
+    backslash_escapes: true,
     backtick_identifiers: true,
     bracket_identifiers: false,
     nested_comments: false,

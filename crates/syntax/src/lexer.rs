@@ -42,7 +42,8 @@ enum Shape {
     BlockComment,
     #[regex(r"[A-Za-z_\p{Alphabetic}][A-Za-z0-9_$\p{Alphabetic}\p{Nd}\p{Mn}\p{Mc}]*")]
     Ident,
-    #[token("\"", |lex| quoted(lex, b'"', false))]
+    // Where `"` quotes a string (BigQuery, Databricks), backslashes escape in it too.
+    #[token("\"", |lex| { let escapes = lex.extras.backslash_escapes; quoted(lex, b'"', escapes) })]
     DoubleQuoted,
     #[token("`", |lex| quoted(lex, b'`', false))]
     Backtick,
@@ -237,7 +238,7 @@ impl<'a> LexedStr<'a> {
     pub fn new(text: &'a str, dialect: Dialect) -> LexedStr<'a> {
         let info = dialect.info();
         let extras = Extras {
-            backslash_escapes: info.double_quoted_strings,
+            backslash_escapes: info.backslash_escapes,
             nested_comments: info.nested_comments,
             unterminated: None,
         };

@@ -75,7 +75,6 @@ pub(crate) fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
         INT_NUMBER | FLOAT_NUMBER | STRING | T![null] | T![true] | T![false] => {
             let m = p.start();
             p.bump_any();
-            // Adjacent string literals concatenate (`'a' 'b'` on separate lines).
             m.complete(p, LITERAL)
         }
         T![date] | T![time] | T![timestamp] | T![timestamptz] if p.nth_at(1, STRING) => {
