@@ -11,16 +11,13 @@ use crate::{
     parser::{Event, Output},
 };
 
-/// The token interner outlives a parse: every `SELECT`, `,` and `" "` is then the same
-/// green token across files. It holds what it interned, so it is replaced after this many
-/// bytes of input to bound its memory. The sink is kept for its buffers' capacity.
-const INTERNER_RESET_BYTES: usize = 64 << 20;
-
+/// The token interner outlives a parse, so every `SELECT`, `,` and `" "` is the same green
+/// token across files (its memory is bounded by its slot count). The sink is kept for its
+/// buffers' capacity.
 #[derive(Default)]
 struct ThreadState {
     interner: TokenInterner,
     sink: GreenSink,
-    bytes: usize,
 }
 
 thread_local! {
@@ -30,12 +27,7 @@ thread_local! {
 pub(crate) fn build_tree(lexed: &LexedStr<'_>, output: Output) -> (GreenNode, Vec<SyntaxError>) {
     STATE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut state) => {
-            state.bytes += lexed.text_len();
-            if state.bytes > INTERNER_RESET_BYTES {
-                state.interner = TokenInterner::default();
-                state.bytes = lexed.text_len();
-            }
-            let ThreadState { interner, sink, .. } = &mut *state;
+            let ThreadState { interner, sink } = &mut *state;
             build_with(lexed, output, interner, sink)
         }
         // Re-entrant use on this thread (not something we do) gets fresh state.

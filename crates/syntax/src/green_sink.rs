@@ -2,56 +2,48 @@
 //! hash per node cost more than it saved) and tokens are shared by a cheap interner.
 
 use rowan::{GreenNode, GreenToken, NodeOrToken};
-use rustc_hash::FxHashMap;
 
 use crate::SyntaxKind;
 
 type GreenElement = NodeOrToken<GreenNode, GreenToken>;
 
-/// Shares green tokens between trees. Keywords and punctuation repeat with the same
-/// text, so the last token of each kind is reused when its text matches; identifiers and
-/// whitespace are looked up by text. Literals and comments are rarely repeated and are
-/// allocated directly.
-#[derive(Default)]
+/// Shares green tokens between trees: a direct-mapped cache keyed by a hash of kind and
+/// text. A hit costs a hash and one compare; a miss (or a collision) allocates the token
+/// and takes the slot. Keywords, punctuation, whitespace and column names repeat, so
+/// nearly every token hits; memory is bounded by the slot count.
 pub(crate) struct TokenInterner {
-    last: Vec<Option<GreenToken>>,
-    idents: FxHashMap<Box<str>, GreenToken>,
-    whitespace: FxHashMap<Box<str>, GreenToken>,
+    slots: Vec<Option<GreenToken>>,
 }
 
-/// Longer identifiers and whitespace runs are not interned.
-const MAX_INTERNED_LEN: usize = 64;
+const SLOTS: usize = 1 << 14;
+
+/// Longer tokens (comments, long literals) are allocated directly.
+const MAX_INTERNED_LEN: usize = 48;
+
+impl Default for TokenInterner {
+    fn default() -> Self {
+        TokenInterner { slots: vec![None; SLOTS] }
+    }
+}
 
 impl TokenInterner {
     fn token(&mut self, kind: SyntaxKind, text: &str) -> GreenToken {
-        if kind.is_keyword() || kind.is_punct() {
-            let idx = kind as usize;
-            if idx >= self.last.len() {
-                self.last.resize(idx + 1, None);
-            }
-            return match &self.last[idx] {
-                Some(tok) if tok.text() == text => tok.clone(),
-                _ => {
-                    let tok = GreenToken::new(kind.into(), text);
-                    self.last[idx] = Some(tok.clone());
-                    tok
-                }
-            };
-        }
-        let map = match kind {
-            SyntaxKind::IDENT => &mut self.idents,
-            SyntaxKind::WHITESPACE => &mut self.whitespace,
-            _ => return GreenToken::new(kind.into(), text),
-        };
         if text.len() > MAX_INTERNED_LEN {
             return GreenToken::new(kind.into(), text);
         }
-        if let Some(tok) = map.get(text) {
-            return tok.clone();
+        let mut hasher = rustc_hash::FxHasher::default();
+        std::hash::Hash::hash(&(kind as u16), &mut hasher);
+        std::hash::Hash::hash(text, &mut hasher);
+        let slot = (std::hash::Hasher::finish(&hasher) as usize) & (SLOTS - 1);
+        let raw: rowan::SyntaxKind = kind.into();
+        match &self.slots[slot] {
+            Some(tok) if tok.kind() == raw && tok.text() == text => tok.clone(),
+            _ => {
+                let tok = GreenToken::new(raw, text);
+                self.slots[slot] = Some(tok.clone());
+                tok
+            }
         }
-        let tok = GreenToken::new(kind.into(), text);
-        map.insert(text.into(), tok.clone());
-        tok
     }
 }
 

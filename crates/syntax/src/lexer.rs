@@ -284,10 +284,6 @@ impl<'a> LexedStr<'a> {
         res
     }
 
-    pub fn text_len(&self) -> usize {
-        self.text.len()
-    }
-
     pub fn len(&self) -> usize {
         self.kinds.len()
     }
