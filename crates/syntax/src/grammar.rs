@@ -154,7 +154,10 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
         if p.eat(T![;]) {
             continue;
         }
-        statement(p);
+        let parsed = statement(p);
+        if !parsed {
+            continue;
+        }
         if p.at(T![')']) {
             p.error("unmatched `)`");
             skip_to_statement(p);
@@ -168,10 +171,24 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
     m.complete(p, SOURCE_FILE);
 }
 
+/// After a statement that ended early, skips to the next `;` or statement keyword. `FROM`
+/// does not count here: after a broken select list it is far more likely the broken
+/// statement's own clause than a DuckDB FROM-first statement.
 fn skip_to_statement(p: &mut Parser<'_>) {
+    const RESYNC: TokenSet = TokenSet::new(&[
+        T![select],
+        T![with],
+        T![values],
+        T![create],
+        T![insert],
+        T![drop],
+        T![delete],
+        T![pivot],
+        T![unpivot],
+    ]);
     let m = p.start();
     let mut any = false;
-    while !(p.at_eof() || p.at(T![;]) || p.at_ts(STMT_START) && any) {
+    while !(p.at_eof() || p.at(T![;]) || p.at_ts(RESYNC) && any) {
         p.bump_any_balanced();
         any = true;
     }
@@ -182,7 +199,9 @@ fn skip_to_statement(p: &mut Parser<'_>) {
     }
 }
 
-fn statement(p: &mut Parser<'_>) {
+/// Parses one statement; `false` when there was none, only input skipped with an error
+/// (then no `;` is demanded after it).
+fn statement(p: &mut Parser<'_>) -> bool {
     if p.at(IDENT) {
         fix_misspelled(p, STMT_START);
     }
@@ -207,8 +226,11 @@ fn statement(p: &mut Parser<'_>) {
         T![')'] => {
             let m = p.start();
             p.error("unmatched `)`");
-            p.bump_any();
+            while p.at(T![')']) {
+                p.bump_any();
+            }
             m.complete(p, ERROR_NODE);
+            return false;
         }
         _ => {
             let m = p.start();
@@ -217,8 +239,10 @@ fn statement(p: &mut Parser<'_>) {
                 p.bump_any_balanced();
             }
             m.complete(p, ERROR_NODE);
+            return false;
         }
     }
+    true
 }
 
 /// Statements we keep whole without analysing them (session settings, extensions, DML
@@ -426,6 +450,8 @@ fn comma_list_impl(
 ) -> usize {
     let mut count = 0;
     let mut after_comma = false;
+    // Set once junk was skipped with its error: the list may then end without another.
+    let mut recovered = false;
     loop {
         if p.at(end) || p.at_eof() {
             return count;
@@ -435,12 +461,16 @@ fn comma_list_impl(
         } else if p.at(T![,]) {
             p.error(format!("expected {what} before `,`"));
         } else if p.at_ts(CLAUSE_START) || p.at_ts(CLOSERS) || p.at_ts(STMT_START) {
-            if !(trailing_ok && after_comma) {
+            if !(trailing_ok && after_comma || recovered) {
                 p.error(format!("expected {what}, found {}", crate::parser::describe(p.current())));
             }
             return count;
         } else {
-            p.err_and_bump("unexpected token in list");
+            skip_list_garbage(p, end);
+            recovered = true;
+            if p.eat(T![,]) {
+                after_comma = true;
+            }
             continue;
         }
         if p.at(end) {
@@ -454,11 +484,35 @@ fn comma_list_impl(
                 p.error("expected `,` between items");
                 continue;
             }
+            if p.at_ts(JUNK) {
+                skip_list_garbage(p, end);
+                recovered = true;
+                if p.eat(T![,]) {
+                    after_comma = true;
+                    continue;
+                }
+            }
             return count;
         }
         after_comma = true;
     }
 }
+
+/// Tokens that start no item: one error, then all of them up to the next `,`, the list's
+/// end or a clause keyword, so a stray `🦆 b` costs one diagnostic.
+fn skip_list_garbage(p: &mut Parser<'_>, end: SyntaxKind) {
+    let m = p.start();
+    p.error(unexpected(p));
+    let stop = CLAUSE_START.union(STMT_START).union(CLOSERS).union(TokenSet::new(&[T![,]]));
+    p.bump_any_balanced();
+    while !p.at_eof() && !p.at(end) && !p.at_ts(stop) {
+        p.bump_any_balanced();
+    }
+    m.complete(p, ERROR_NODE);
+}
+
+/// Tokens that never continue anything: met after a list item, they are junk in the list.
+const JUNK: TokenSet = TokenSet::new(&[ERROR, HASH, DOLLAR, T![?], T![@]]);
 
 fn at_missing_comma(p: &Parser<'_>) -> bool {
     let k = p.current();
@@ -484,6 +538,9 @@ pub(crate) fn comma_list1(
 /// The message for an unexpected token, with a did-you-mean for a likely keyword typo.
 pub(crate) fn unexpected(p: &Parser<'_>) -> String {
     let word = p.nth_text(0);
+    if p.at(ERROR) {
+        return format!("unexpected character `{}`", word.escape_debug());
+    }
     if p.at(IDENT) && word.len() >= 3 {
         let all = (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| k.is_keyword());
         if let Some(kw) = near_keyword_in(word, all) {

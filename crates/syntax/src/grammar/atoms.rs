@@ -192,11 +192,21 @@ pub(crate) fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
         {
             call_or_path(p)
         }
-        k if at_name_kind(k) => {
-            if p.nth_at(1, T![->]) && at_lambda_body(p, 2) {
-                return Some(lambda(p));
-            }
-            call_or_path(p)
+        k if at_name_kind(k) => call_or_path(p),
+        // A reserved word where a value belongs (`WHERE table = 1`): say how to use it as
+        // a name and read it as one, so the rest of the expression still parses.
+        k if k.is_keyword()
+            && !CLAUSE_START.contains(k)
+            && !STMT_START.contains(k)
+            && !NOT_A_NAME.contains(k) =>
+        {
+            let m = p.start();
+            let word = p.nth_text(0).to_string();
+            p.error(format!(
+                "`{word}` is a reserved keyword; quote it (\"{word}\") to use it as a name"
+            ));
+            p.bump_any();
+            m.complete(p, ERROR_NODE)
         }
         _ => return None,
     };
@@ -204,11 +214,12 @@ pub(crate) fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
 }
 
 /// After `x ->`: a lambda body rather than a JSON path (a string or number literal).
-pub(crate) fn at_lambda_body(p: &Parser<'_>, n: usize) -> bool {
-    !matches!(p.nth(n), STRING | INT_NUMBER)
-        || !matches!(p.nth(n + 1), T![,] | T![')'] | EOF)
-            && !CLAUSE_START.contains(p.nth(n + 1))
-            && p.nth(n + 1) != T![as]
+/// A lambda starts here: `x -> ..` or `(x, y) -> ..`. Only function arguments hold
+/// lambdas (as in DuckDB); elsewhere `->` is the JSON operator, and so is `x -> 'k'` or
+/// `x -> 0` even in an argument.
+pub(crate) fn at_lambda(p: &Parser<'_>) -> bool {
+    let single = at_name(p) && p.nth_at(1, T![->]) && !matches!(p.nth(2), STRING | INT_NUMBER);
+    single || at_paren_lambda(p)
 }
 
 /// Type names that prefix a string to make a typed literal: `NUMERIC '1.5'`, `JSON '{}'`.
@@ -356,20 +367,57 @@ pub(crate) fn case_expr(p: &mut Parser<'_>) -> CompletedMarker {
 pub(crate) fn cast_call(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     p.bump_any();
-    if p.expect(T!['(']) {
+    // `CAST a AS int`: report the missing `(` and read the rest as if it were there.
+    let paren = p.expect(T!['(']);
+    expr(p);
+    if p.expect(T![as]) {
+        types::type_ref(p);
+    }
+    if p.at_contextual_kw("format") {
+        p.bump_remap(IDENT);
         expr(p);
-        if p.expect(T![as]) {
-            types::type_ref(p);
-        }
-        if p.at_contextual_kw("format") {
-            p.bump_remap(IDENT);
-            expr(p);
-        }
+    }
+    if paren {
         recover_to_closer(p);
         p.expect(T![')']);
     }
     m.complete(p, CAST_EXPR)
 }
+
+/// Keywords that end or join expressions: never read as a misplaced name.
+const NOT_A_NAME: TokenSet = TokenSet::new(&[
+    T![and],
+    T![or],
+    T![then],
+    T![when],
+    T![else],
+    T![end],
+    T![as],
+    T![on],
+    T![using],
+    T![join],
+    T![left],
+    T![right],
+    T![inner],
+    T![full],
+    T![cross],
+    T![natural],
+    T![is],
+    T![in],
+    T![like],
+    T![ilike],
+    T![between],
+    T![not],
+    T![by],
+    T![into],
+    T![asof],
+    T![positional],
+    T![semi],
+    T![anti],
+    T![lateral],
+    T![all],
+    T![distinct],
+]);
 
 pub(crate) fn extract(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
@@ -407,9 +455,6 @@ pub(crate) fn subquery(p: &mut Parser<'_>) -> CompletedMarker {
 pub(crate) fn paren_expr(p: &mut Parser<'_>) -> CompletedMarker {
     if at_query_start(p) {
         return subquery(p);
-    }
-    if at_paren_lambda(p) {
-        return lambda(p);
     }
     let m = p.start();
     p.bump(T!['(']);

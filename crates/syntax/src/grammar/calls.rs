@@ -7,9 +7,25 @@ use crate::grammar::expressions::*;
 use crate::grammar::query::{at_query_start, query, recover_to_closer};
 
 /// A name, a qualified name, a function call or `t.*`.
+/// Calls whose arguments have a syntax of their own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CallForm {
+    Plain,
+    /// BigQuery's `STRUCT(x AS a)` names fields inline.
+    Struct,
+    /// `POSITION(sub IN s)`: the `IN` separates arguments, it is no IN predicate.
+    Position,
+}
+
 pub(crate) fn call_or_path(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
-    let is_struct = p.at(T![struct]);
+    let form = if p.at(T![struct]) {
+        CallForm::Struct
+    } else if p.at_contextual_kw("position") && p.nth_at(1, T!['(']) {
+        CallForm::Position
+    } else {
+        CallForm::Plain
+    };
     path(p);
     if p.at(T![.]) && p.nth_at(1, T![*]) {
         p.bump(T![.]);
@@ -18,7 +34,7 @@ pub(crate) fn call_or_path(p: &mut Parser<'_>) -> CompletedMarker {
         return m.complete(p, STAR_EXPR);
     }
     if p.at(T!['(']) {
-        arg_list_with(p, is_struct);
+        arg_list_with(p, form);
         call_suffixes(p);
         return m.complete(p, CALL_EXPR);
     }
@@ -27,17 +43,16 @@ pub(crate) fn call_or_path(p: &mut Parser<'_>) -> CompletedMarker {
 
 /// `( [DISTINCT|ALL] args [ORDER BY ..] [IGNORE|RESPECT NULLS] [LIMIT n] )`.
 pub(crate) fn arg_list(p: &mut Parser<'_>) {
-    arg_list_with(p, false);
+    arg_list_with(p, CallForm::Plain);
 }
 
-/// `named_fields`: BigQuery's `STRUCT(x AS a)` names fields inline.
-pub(crate) fn arg_list_with(p: &mut Parser<'_>, named_fields: bool) {
+pub(crate) fn arg_list_with(p: &mut Parser<'_>, form: CallForm) {
     let m = p.start();
     p.bump(T!['(']);
     if !p.eat(T![distinct]) {
         p.eat(T![all]);
     }
-    comma_list(p, T![')'], |p| arg(p, named_fields));
+    comma_list(p, T![')'], |p| arg(p, form));
     loop {
         if p.at(T![order]) {
             query::order_by_clause(p);
@@ -54,7 +69,7 @@ pub(crate) fn arg_list_with(p: &mut Parser<'_>, named_fields: bool) {
     m.complete(p, ARG_LIST);
 }
 
-pub(crate) fn arg(p: &mut Parser<'_>, named_fields: bool) -> bool {
+pub(crate) fn arg(p: &mut Parser<'_>, form: CallForm) -> bool {
     if p.at_ts(CLAUSE_START) && !p.at(T![select]) && !p.at(T![from]) && !p.at(T![values]) {
         return false;
     }
@@ -64,6 +79,18 @@ pub(crate) fn arg(p: &mut Parser<'_>, named_fields: bool) -> bool {
         p.bump_any();
         expr(p);
         m.complete(p, NAMED_ARG);
+        return true;
+    }
+    if at_lambda(p) {
+        lambda(p);
+        m.complete(p, ARG);
+        return true;
+    }
+    if form == CallForm::Position && expr_bp(p, BP_PATTERN).is_some() {
+        if p.eat(T![in]) {
+            expr(p);
+        }
+        m.complete(p, ARG);
         return true;
     }
     if at_query_start(p) && !p.at(T!['(']) {
@@ -98,7 +125,7 @@ pub(crate) fn arg(p: &mut Parser<'_>, named_fields: bool) -> bool {
         p.bump_remap(p.current());
         expr(p);
     }
-    if named_fields && p.at(T![as]) {
+    if form == CallForm::Struct && p.at(T![as]) {
         let a = p.start();
         p.bump(T![as]);
         name_after_as(p, TokenSet::EMPTY);
@@ -220,8 +247,10 @@ pub(crate) fn frame(p: &mut Parser<'_>) {
 }
 
 pub(crate) fn frame_bound(p: &mut Parser<'_>) {
+    const DIRECTION: TokenSet = TokenSet::new(&[T![preceding], T![following]]);
     let m = p.start();
     if p.eat(T![unbounded]) {
+        fix_misspelled(p, DIRECTION);
         if !p.eat(T![preceding]) && !p.eat(T![following]) {
             p.error("expected PRECEDING or FOLLOWING");
         }
@@ -229,6 +258,7 @@ pub(crate) fn frame_bound(p: &mut Parser<'_>) {
         p.bump(T![current]);
         p.expect(T![row]);
     } else if expr_bp(p, BP_AND).is_some() {
+        fix_misspelled(p, DIRECTION);
         if !p.eat(T![preceding]) && !p.eat(T![following]) {
             p.error("expected PRECEDING or FOLLOWING");
         }

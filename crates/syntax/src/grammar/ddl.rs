@@ -53,7 +53,10 @@ fn table_name(p: &mut Parser<'_>) {
     if at_name(p) {
         path(p);
     } else {
-        p.err_recover("expected a name", CLAUSE_START.union(TokenSet::new(&[T!['('], T![as]])));
+        p.err_recover(
+            "expected a name",
+            CLAUSE_START.union(STMT_START).union(TokenSet::new(&[T!['('], T![as]])),
+        );
     }
 }
 

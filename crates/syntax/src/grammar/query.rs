@@ -60,7 +60,7 @@ fn with_clause(p: &mut Parser<'_>) {
     p.bump(T![with]);
     p.eat(T![recursive]);
     comma_list1(p, EOF, "a CTE", |p| {
-        if at_name(p) {
+        if at_name(p) || p.at(T![as]) {
             cte(p);
             true
         } else {
@@ -72,11 +72,13 @@ fn with_clause(p: &mut Parser<'_>) {
 
 fn cte(p: &mut Parser<'_>) {
     let m = p.start();
-    name(p, CLAUSE_START);
-    if p.at(T!['(']) {
+    name(p, CLAUSE_START.union(TokenSet::new(&[T![as]])));
+    // `c (SELECT ..)`: the body without AS, not a column list.
+    if p.at(T!['(']) && !at_query_start(p) {
         column_alias_list(p);
     }
-    if !p.eat(T![as]) {
+    let has_as = p.eat(T![as]);
+    if !has_as {
         p.error("expected AS after the CTE name");
     }
     if p.at(T![not]) && p.nth_at(1, T![materialized]) {
@@ -96,6 +98,10 @@ fn cte(p: &mut Parser<'_>) {
         recover_to_closer(p);
         p.expect(T![')']);
         sub.complete(p, PAREN_SELECT);
+    } else if has_as && at_query_start(p) {
+        // `c AS SELECT ..`: report the missing parentheses, read the query anyway.
+        p.error("expected `(` around the CTE's query");
+        query(p);
     } else {
         p.error("expected `(` and the CTE's query");
     }
