@@ -20,10 +20,10 @@ use crate::{
 
 pub(crate) const CLOSERS: TokenSet = TokenSet::new(&[T![')'], T![']'], T!['}']]);
 
-pub(crate) const STMT_START: TokenSet = TokenSet::new(&[
+/// Keywords that start a statement, and where skipping after an error stops.
+const STMT_RESYNC: TokenSet = TokenSet::new(&[
     T![select],
     T![with],
-    T![from],
     T![values],
     T![create],
     T![insert],
@@ -32,6 +32,9 @@ pub(crate) const STMT_START: TokenSet = TokenSet::new(&[
     T![pivot],
     T![unpivot],
 ]);
+
+/// DuckDB's FROM-first queries start with FROM too.
+pub(crate) const STMT_START: TokenSet = STMT_RESYNC.union(TokenSet::new(&[T![from]]));
 
 /// Keywords that start a clause of a query; no expression or list runs across them.
 pub(crate) const CLAUSE_START: TokenSet = TokenSet::new(&[
@@ -175,20 +178,9 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
 /// does not count here: after a broken select list it is far more likely the broken
 /// statement's own clause than a DuckDB FROM-first statement.
 fn skip_to_statement(p: &mut Parser<'_>) {
-    const RESYNC: TokenSet = TokenSet::new(&[
-        T![select],
-        T![with],
-        T![values],
-        T![create],
-        T![insert],
-        T![drop],
-        T![delete],
-        T![pivot],
-        T![unpivot],
-    ]);
     let m = p.start();
     let mut any = false;
-    while !(p.at_eof() || p.at(T![;]) || p.at_ts(RESYNC) && any) {
+    while !(p.at_eof() || p.at(T![;]) || p.at_ts(STMT_RESYNC) && any) {
         p.bump_any_balanced();
         any = true;
     }

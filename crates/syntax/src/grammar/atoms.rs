@@ -385,22 +385,7 @@ pub(crate) fn cast_call(p: &mut Parser<'_>) -> CompletedMarker {
 }
 
 /// Keywords that end or join expressions: never read as a misplaced name.
-const NOT_A_NAME: TokenSet = TokenSet::new(&[
-    T![and],
-    T![or],
-    T![then],
-    T![when],
-    T![else],
-    T![end],
-    T![as],
-    T![on],
-    T![using],
-    T![join],
-    T![left],
-    T![right],
-    T![inner],
-    T![full],
-    T![cross],
+const NOT_A_NAME: TokenSet = EXPR_RECOVERY.union(TokenSet::new(&[
     T![natural],
     T![is],
     T![in],
@@ -417,7 +402,7 @@ const NOT_A_NAME: TokenSet = TokenSet::new(&[
     T![lateral],
     T![all],
     T![distinct],
-]);
+]));
 
 pub(crate) fn extract(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
