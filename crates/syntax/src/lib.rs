@@ -123,22 +123,25 @@ pub mod sql {
     #[doc(hidden)]
     pub fn parse_events_only(text: &str, dialect: Dialect) -> usize {
         let lexed = LexedStr::new(text, dialect);
-        let mut p = parser::Parser::new(&lexed, dialect);
-        grammar::source_file(&mut p);
-        p.finish().events.len()
+        events(&lexed, dialect).events.len()
     }
 
-    /// Parses SQL text in `dialect`. Never fails; inputs over `MAX_INPUT_LEN` bytes are
-    /// truncated to an error (the CLI refuses them earlier with a clear message).
+    fn events(lexed: &LexedStr<'_>, dialect: Dialect) -> parser::Output {
+        let mut p = parser::Parser::new(lexed, dialect);
+        grammar::source_file(&mut p);
+        p.finish()
+    }
+
+    /// Parses SQL text in `dialect`. Never fails. An input over `MAX_INPUT_LEN` bytes
+    /// gives an empty tree and one error (the CLI refuses such files with a clear message
+    /// before reading them into a parse).
     pub fn parse(text: &str, dialect: Dialect) -> Parse<ast::SourceFile> {
         let (text, too_long) = match text.get(..MAX_INPUT_LEN.min(text.len())) {
             Some(t) if t.len() == text.len() => (t, false),
             _ => ("", true),
         };
         let lexed = LexedStr::new(text, dialect);
-        let mut p = parser::Parser::new(&lexed, dialect);
-        grammar::source_file(&mut p);
-        let (green, mut errors) = build_tree::build_tree(&lexed, p.finish());
+        let (green, mut errors) = build_tree::build_tree(&lexed, events(&lexed, dialect));
         if too_long {
             errors.push(SyntaxError::new(
                 "input is larger than 4 GiB and was not parsed",
