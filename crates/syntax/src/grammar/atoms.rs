@@ -462,6 +462,9 @@ pub(crate) fn paren_expr(p: &mut Parser<'_>) -> CompletedMarker {
 }
 
 pub(crate) fn at_paren_lambda(p: &Parser<'_>) -> bool {
+    if !p.at(T!['(']) {
+        return false;
+    }
     let mut n = 1;
     loop {
         if !at_name_kind(p.nth(n)) {

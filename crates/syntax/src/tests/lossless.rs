@@ -184,3 +184,19 @@ fn fifty_megabytes_parse_losslessly() {
     assert!(parse.syntax_node().to_string() == text, "lossless");
     assert!(!parse.errors().is_empty());
 }
+
+/// Inputs the fuzzer once crashed on (`test_data/fuzz/`), parsed as the fuzz target does.
+#[test]
+fn fuzz_regressions() {
+    let dir = super::test_data().join("fuzz");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("test_data/fuzz")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for file in files {
+        let bytes = std::fs::read(&file).expect("readable");
+        check(&String::from_utf8_lossy(&bytes));
+    }
+}
