@@ -116,7 +116,11 @@ impl Builder<'_, '_, '_> {
         let text = self.lexed.text(self.pos);
         for err in self.lexed.errors().iter().filter(|e| e.token == self.pos) {
             let range = self.token_range(self.pos);
-            self.errors.push(SyntaxError::new(err.msg, range));
+            let msg = match self.lexed.kind(self.pos) {
+                SyntaxKind::ERROR => format!("{} `{}`", err.msg, text.escape_debug()),
+                _ => err.msg.to_string(),
+            };
+            self.errors.push(SyntaxError::new(msg, range));
         }
         self.sink.token(self.interner, kind, text);
         self.pos += 1;

@@ -506,7 +506,8 @@ pub(crate) fn struct_literal(p: &mut Parser<'_>) -> CompletedMarker {
             f.abandon(p);
             return false;
         }
-        if p.expect(T![:]) {
+        // `{'a' 1}`: report the `:`, still read the value.
+        if p.expect(T![:]) || at_expr_start(p) {
             expr(p);
         }
         f.complete(p, STRUCT_FIELD);
