@@ -47,7 +47,8 @@ fn build_with(
     let mut forward_parents = Vec::new();
 
     for i in 0..events.len() {
-        match std::mem::replace(&mut events[i], Event::Tombstone) {
+        // Events are `Copy`; only forward parents, met out of order, are tombstoned.
+        match events[i] {
             Event::Start { kind, forward_parent } => {
                 // Follow the chain of `precede`d parents: they open outermost first.
                 forward_parents.push(kind);
