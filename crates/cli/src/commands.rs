@@ -22,10 +22,38 @@ pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     })
 }
 
-/// 1-based line and column (in Unicode characters) of a byte offset, per CLI.md.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    (line, before[line_start..].chars().count() + 1)
+/// 1-based line and column (in Unicode characters, per CLI.md) of the offsets of one text,
+/// asked in ascending order as diagnostics come: one forward pass over the text in all, so a
+/// file with a diagnostic on every character still costs linear time.
+pub(crate) struct Positions<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Positions { text, offset: 0, line: 1, col: 1 }
+    }
+
+    pub(crate) fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        // Offsets come from token boundaries, which are char boundaries; anything else
+        // reads as the position reached so far.
+        if let Some(between) = self.text.get(self.offset..offset) {
+            for ch in between.chars() {
+                if ch == '\n' {
+                    self.line += 1;
+                    self.col = 1;
+                } else {
+                    self.col += 1;
+                }
+            }
+            self.offset = offset;
+        }
+        (self.line, self.col)
+    }
 }

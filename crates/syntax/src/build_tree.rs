@@ -43,7 +43,8 @@ fn build_with(
     interner: &mut TokenInterner,
     sink: &mut GreenSink,
 ) -> (GreenNode, Vec<SyntaxError>) {
-    let mut b = Builder { lexed, pos: 0, sink, interner, errors: Vec::new(), depth: 0 };
+    let mut b =
+        Builder { lexed, pos: 0, next_lex_error: 0, sink, interner, errors: Vec::new(), depth: 0 };
     let mut forward_parents = Vec::new();
 
     for i in 0..events.len() {
@@ -84,6 +85,8 @@ struct Builder<'a, 'b, 'c> {
     lexed: &'a LexedStr<'b>,
     /// Next lexed token (trivia included) to attach.
     pos: usize,
+    /// Next unreported lexer error; they are ordered by token, like the tokens we emit.
+    next_lex_error: usize,
     sink: &'c mut GreenSink,
     interner: &'c mut TokenInterner,
     errors: Vec<SyntaxError>,
@@ -115,7 +118,11 @@ impl Builder<'_, '_, '_> {
 
     fn emit(&mut self, kind: SyntaxKind) {
         let text = self.lexed.text(self.pos);
-        for err in self.lexed.errors().iter().filter(|e| e.token == self.pos) {
+        while let Some(err) = self.lexed.errors().get(self.next_lex_error) {
+            if err.token != self.pos {
+                break;
+            }
+            self.next_lex_error += 1;
             let range = self.token_range(self.pos);
             let msg = match self.lexed.kind(self.pos) {
                 SyntaxKind::ERROR => format!("{} `{}`", err.msg, text.escape_debug()),

@@ -38,10 +38,11 @@ pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCod
         models += usize::from(is_model);
         let text = super::read_source(file)?;
         let parse = hir::syntax::sql::parse(&text, hir::syntax::Dialect::DuckDb);
+        let mut positions = super::Positions::new(&text);
         for err in parse.errors() {
             errors += 1;
             let rel = file.strip_prefix(&root).unwrap_or(file);
-            let (line, col) = super::line_col(&text, err.range.start().into());
+            let (line, col) = positions.line_col(err.range.start().into());
             eprintln!("{}:{line}:{col}: error[E100]: {}", rel.display(), err.message);
         }
         let rel = file.strip_prefix(&root).unwrap_or(file);

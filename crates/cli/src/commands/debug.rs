@@ -32,8 +32,9 @@ fn syntax_tree(file: &std::path::Path, dialect: Dialect) -> anyhow::Result<ExitC
     if parse.errors().is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
+        let mut positions = crate::commands::Positions::new(&text);
         for err in parse.errors() {
-            let (line, col) = crate::commands::line_col(&text, err.range.start().into());
+            let (line, col) = positions.line_col(err.range.start().into());
             eprintln!("{}:{line}:{col}: error: {}", file.display(), err.message);
         }
         Ok(ExitCode::from(1))

@@ -200,3 +200,13 @@ fn fuzz_regressions() {
         check(&String::from_utf8_lossy(&bytes));
     }
 }
+
+/// A file of junk gives one error per character; reporting them stays linear (the tree
+/// builder once scanned every lexer error for every token).
+#[test]
+fn a_lexer_error_on_every_character() {
+    let text = "select ".to_string() + &"§".repeat(300_000);
+    let parse = sql::parse(&text, Dialect::DuckDb);
+    assert_eq!(parse.syntax_node().to_string(), text);
+    assert!(parse.errors().len() >= 300_000);
+}
