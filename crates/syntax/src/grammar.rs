@@ -534,8 +534,7 @@ pub(crate) fn unexpected(p: &Parser<'_>) -> String {
         return format!("unexpected character `{}`", word.escape_debug());
     }
     if p.at(IDENT) && word.len() >= 3 {
-        let all = (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| k.is_keyword());
-        if let Some(kw) = near_keyword_in(word, all) {
+        if let Some(kw) = near_keyword_in(word, SyntaxKind::keywords()) {
             return format!(
                 "unknown keyword `{word}`; did you mean {}?",
                 crate::parser::describe(kw)
@@ -547,10 +546,7 @@ pub(crate) fn unexpected(p: &Parser<'_>) -> String {
 
 /// The keyword of `candidates` that `word` is a likely typo of.
 fn near_keyword(word: &str, candidates: TokenSet) -> Option<SyntaxKind> {
-    near_keyword_in(
-        word,
-        (0..(EOF as u16)).filter_map(SyntaxKind::from_u16).filter(|k| candidates.contains(*k)),
-    )
+    near_keyword_in(word, SyntaxKind::keywords().filter(|k| candidates.contains(*k)))
 }
 
 fn near_keyword_in(word: &str, candidates: impl Iterator<Item = SyntaxKind>) -> Option<SyntaxKind> {
@@ -558,10 +554,9 @@ fn near_keyword_in(word: &str, candidates: impl Iterator<Item = SyntaxKind>) -> 
         return None;
     }
     let max = if word.len() <= 4 { 1 } else { 2 };
+    let word = word.to_ascii_lowercase();
     candidates
-        .filter_map(|k| {
-            Some((strsim::osa_distance(&word.to_ascii_lowercase(), k.static_text()?), k))
-        })
+        .filter_map(|k| Some((strsim::osa_distance(&word, k.static_text()?), k)))
         .filter(|&(d, _)| d >= 1 && d <= max)
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)

@@ -21,7 +21,8 @@ macro_rules! syntax_kinds {
             __LAST,
         }
 
-        /// Keywords in lower case with their kinds, sorted by text for binary search.
+        /// Keywords in lower case with their kinds, sorted by text (so lookups and suggestions
+        /// meet them in a stable order).
         const KEYWORDS: &[(&str, SyntaxKind)] = &[$((stringify!($kw), SyntaxKind::$kw_kind),)*];
 
         impl SyntaxKind {
@@ -80,6 +81,13 @@ impl SyntaxKind {
         }
         let key = pack_lowercase(bytes);
         bucket.iter().find(|(k, _)| *k == key).map(|&(_, kind)| kind)
+    }
+}
+
+impl SyntaxKind {
+    /// Every keyword kind, in alphabetical order.
+    pub(crate) fn keywords() -> impl Iterator<Item = SyntaxKind> {
+        KEYWORDS.iter().map(|&(_, kind)| kind)
     }
 }
 
