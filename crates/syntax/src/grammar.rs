@@ -533,13 +533,11 @@ pub(crate) fn unexpected(p: &Parser<'_>) -> String {
     if p.at(ERROR) {
         return format!("unexpected character `{}`", word.escape_debug());
     }
-    if p.at(IDENT) && word.len() >= 3 {
-        if let Some(kw) = near_keyword_in(word, SyntaxKind::keywords()) {
-            return format!(
-                "unknown keyword `{word}`; did you mean {}?",
-                crate::parser::describe(kw)
-            );
-        }
+    if p.at(IDENT)
+        && word.len() >= 3
+        && let Some(kw) = near_keyword_in(word, SyntaxKind::keywords())
+    {
+        return format!("unknown keyword `{word}`; did you mean {}?", crate::parser::describe(kw));
     }
     format!("unexpected {}", crate::parser::describe(p.current()))
 }
