@@ -4,7 +4,7 @@
 use super::*;
 use crate::grammar::expressions::{expr, opt_expr};
 use crate::grammar::from;
-use crate::grammar::query::{QUERY_START, at_query_start, query};
+use crate::grammar::query::{at_query, at_query_start, query};
 use crate::grammar::types::type_ref;
 
 pub(crate) fn create(p: &mut Parser<'_>) {
@@ -68,7 +68,7 @@ fn create_table(p: &mut Parser<'_>) {
     }
     table_options(p);
     if p.eat(T![as]) {
-        if at_query_start(p) || QUERY_START.contains(p.current()) {
+        if at_query(p) {
             query(p);
         } else {
             p.error("expected a query after AS");
@@ -259,7 +259,7 @@ fn create_view(p: &mut Parser<'_>) {
     }
     table_options(p);
     if expect_kw(p, T![as]) {
-        if at_query_start(p) || QUERY_START.contains(p.current()) {
+        if at_query(p) {
             query(p);
         } else {
             p.error("expected a query after AS");
@@ -300,7 +300,7 @@ pub(crate) fn insert(p: &mut Parser<'_>) {
     if p.at(T![default]) && p.nth_at(1, T![values]) {
         p.bump(T![default]);
         p.bump(T![values]);
-    } else if at_query_start(p) || QUERY_START.contains(p.current()) {
+    } else if at_query(p) {
         query(p);
     } else {
         p.error("expected VALUES or a query");

@@ -300,12 +300,7 @@ pub(crate) fn in_rest(p: &mut Parser<'_>) {
         return;
     }
     if at_query_start(p) && !p.nth_at(1, T!['(']) {
-        let m = p.start();
-        p.bump(T!['(']);
-        query(p);
-        recover_to_closer(p);
-        p.expect(T![')']);
-        m.complete(p, SUBQUERY_EXPR);
+        subquery(p);
         return;
     }
     let m = p.start();

@@ -134,13 +134,7 @@ fn from_primary(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             LATERAL_ITEM
         }
         T!['('] if at_query_start(p) => {
-            let inner = p.start();
-            nested(p, inner, SUBQUERY_EXPR, |p| {
-                p.bump(T!['(']);
-                query(p);
-                recover_to_closer(p);
-                p.expect(T![')']);
-            });
+            subquery(p);
             DERIVED_TABLE
         }
         T!['('] => {

@@ -4,7 +4,7 @@ use super::*;
 use crate::grammar::calls::order_by_items;
 use crate::grammar::expressions::{expr, expr_list, opt_expr};
 
-pub(crate) const QUERY_START: TokenSet =
+const QUERY_START: TokenSet =
     TokenSet::new(&[T![select], T![with], T![from], T![values], T!['('], T![pivot], T![unpivot]]);
 
 /// Whether a query (not a parenthesised expression) starts here: `(` followed by a
@@ -24,6 +24,12 @@ pub(crate) fn at_query_start(p: &Parser<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Where a statement or a CTE body expects a query: any query keyword, `(` or a DuckDB
+/// PIVOT statement.
+pub(crate) fn at_query(p: &Parser<'_>) -> bool {
+    at_query_start(p) || QUERY_START.contains(p.current())
 }
 
 /// A full query: `[WITH ..] body [ORDER BY ..] [LIMIT ..] [OFFSET ..] [FETCH ..]`.
@@ -90,7 +96,7 @@ fn cte(p: &mut Parser<'_>) {
     if p.at(T!['(']) {
         let sub = p.start();
         p.bump(T!['(']);
-        if at_query_start(p) || QUERY_START.contains(p.current()) {
+        if at_query(p) {
             query(p);
         } else {
             p.error("expected a query in the CTE body");
@@ -274,18 +280,8 @@ pub(crate) fn skip_clause_garbage(p: &mut Parser<'_>) {
     {
         return;
     }
-    if matches!(
-        p.current(),
-        T![qualify]
-            | T![window]
-            | T![limit]
-            | T![order]
-            | T![offset]
-            | T![fetch]
-            | T![rows]
-            | T![range]
-            | T![groups]
-    ) {
+    // A window's ORDER BY is followed by its frame.
+    if matches!(p.current(), T![rows] | T![range] | T![groups]) {
         return;
     }
     let m = p.start();
