@@ -4,7 +4,7 @@
 use super::*;
 use crate::grammar::calls::*;
 use crate::grammar::expressions::*;
-use crate::grammar::query::{at_query_start, query, recover_to_closer};
+use crate::grammar::query::{at_query_start, close_paren, query};
 
 pub(crate) fn index_rest(p: &mut Parser<'_>) {
     p.bump(T!['[']);
@@ -378,8 +378,7 @@ pub(crate) fn cast_call(p: &mut Parser<'_>) -> CompletedMarker {
         expr(p);
     }
     if paren {
-        recover_to_closer(p);
-        p.expect(T![')']);
+        close_paren(p);
     }
     m.complete(p, CAST_EXPR)
 }
@@ -422,8 +421,7 @@ pub(crate) fn extract(p: &mut Parser<'_>) -> CompletedMarker {
     if p.expect(T![from]) {
         expr(p);
     }
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, EXTRACT_EXPR)
 }
 
@@ -431,8 +429,7 @@ pub(crate) fn subquery(p: &mut Parser<'_>) -> CompletedMarker {
     let m = p.start();
     p.bump(T!['(']);
     query(p);
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, SUBQUERY_EXPR)
 }
 
@@ -456,8 +453,7 @@ pub(crate) fn paren_expr(p: &mut Parser<'_>) -> CompletedMarker {
         }
         expr(p);
     }
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, if tuple { TUPLE_EXPR } else { PAREN_EXPR })
 }
 

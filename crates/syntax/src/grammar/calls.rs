@@ -4,7 +4,7 @@
 use super::*;
 use crate::grammar::atoms::*;
 use crate::grammar::expressions::*;
-use crate::grammar::query::{at_query_start, query, recover_to_closer};
+use crate::grammar::query::{at_query_start, close_paren, query};
 
 /// A name, a qualified name, a function call or `t.*`.
 /// Calls whose arguments have a syntax of their own.
@@ -64,8 +64,7 @@ pub(crate) fn arg_list_with(p: &mut Parser<'_>, form: CallForm) {
             break;
         }
     }
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, ARG_LIST);
 }
 
@@ -157,8 +156,7 @@ pub(crate) fn call_suffixes(p: &mut Parser<'_>) {
             } else {
                 p.error("expected ORDER BY");
             }
-            recover_to_closer(p);
-            p.expect(T![')']);
+            close_paren(p);
         }
         m.complete(p, WITHIN_GROUP_CLAUSE);
     }
@@ -168,8 +166,7 @@ pub(crate) fn call_suffixes(p: &mut Parser<'_>) {
         p.bump(T!['(']);
         expect_kw(p, T![where]);
         expr(p);
-        recover_to_closer(p);
-        p.expect(T![')']);
+        close_paren(p);
         m.complete(p, FILTER_CLAUSE);
     }
     null_treatment(p);
@@ -210,8 +207,7 @@ pub(crate) fn window_spec(p: &mut Parser<'_>) {
         frame(p);
     }
     if paren {
-        recover_to_closer(p);
-        p.expect(T![')']);
+        close_paren(p);
     }
     m.complete(p, WINDOW_SPEC);
 }

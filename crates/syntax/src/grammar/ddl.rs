@@ -4,7 +4,7 @@
 use super::*;
 use crate::grammar::expressions::{expr, opt_expr};
 use crate::grammar::from;
-use crate::grammar::query::{at_query, at_query_start, query};
+use crate::grammar::query::{at_query, at_query_start, close_paren, query};
 use crate::grammar::types::type_ref;
 
 pub(crate) fn create(p: &mut Parser<'_>) {
@@ -133,8 +133,7 @@ fn column_defs(p: &mut Parser<'_>) {
             false
         }
     });
-    query::recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, COLUMN_DEF_LIST);
 }
 

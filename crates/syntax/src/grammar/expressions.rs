@@ -7,7 +7,7 @@
 use super::*;
 use crate::grammar::atoms::*;
 use crate::grammar::calls::*;
-use crate::grammar::query::{at_query_start, query, recover_to_closer};
+use crate::grammar::query::{at_query_start, close_paren, query};
 
 pub(crate) const BP_OR: u8 = 1;
 
@@ -306,8 +306,7 @@ pub(crate) fn in_rest(p: &mut Parser<'_>) {
     let m = p.start();
     p.bump(T!['(']);
     expr_list(p, T![')']);
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, TUPLE_EXPR);
 }
 
@@ -320,8 +319,7 @@ pub(crate) fn quantified(p: &mut Parser<'_>) {
     } else {
         expr_list(p, T![')']);
     }
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, QUANTIFIED_EXPR);
 }
 

@@ -4,7 +4,7 @@ use super::*;
 use crate::grammar::atoms::subquery;
 use crate::grammar::calls::arg_list;
 use crate::grammar::expressions::{expr, expr_list, opt_expr};
-use crate::grammar::query::{at_query_start, query, recover_to_closer, values};
+use crate::grammar::query::{at_query_start, close_paren, query, values};
 
 pub(crate) fn from_clause(p: &mut Parser<'_>) {
     let m = p.start();
@@ -146,8 +146,7 @@ fn from_primary(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             } else {
                 p.error("nesting too deep");
             }
-            recover_to_closer(p);
-            p.expect(T![')']);
+            close_paren(p);
             PAREN_FROM_ITEM
         }
         T![values] => {
@@ -159,8 +158,7 @@ fn from_primary(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             p.bump(T![table]);
             p.bump(T!['(']);
             expr(p);
-            recover_to_closer(p);
-            p.expect(T![')']);
+            close_paren(p);
             TABLE_FUNCTION
         }
         STRING => {
@@ -241,8 +239,7 @@ fn pivot_clause(p: &mut Parser<'_>) {
         expr_list(p, T![')']);
         g.complete(p, GROUP_BY_CLAUSE);
     }
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, PIVOT_CLAUSE);
 }
 
@@ -260,8 +257,7 @@ fn unpivot_clause(p: &mut Parser<'_>) {
         name(p, TokenSet::new(&[T![for]]));
     }
     pivot_for_in(p);
-    recover_to_closer(p);
-    p.expect(T![')']);
+    close_paren(p);
     m.complete(p, UNPIVOT_CLAUSE);
 }
 
@@ -298,8 +294,7 @@ fn pivot_for_in(p: &mut Parser<'_>) {
                 true
             });
         }
-        recover_to_closer(p);
-        p.expect(T![')']);
+        close_paren(p);
     }
     m.complete(p, PIVOT_IN_LIST);
 }

@@ -101,8 +101,7 @@ fn cte(p: &mut Parser<'_>) {
         } else {
             p.error("expected a query in the CTE body");
         }
-        recover_to_closer(p);
-        p.expect(T![')']);
+        close_paren(p);
         sub.complete(p, PAREN_SELECT);
     } else if has_as && at_query_start(p) {
         // `c AS SELECT ..`: report the missing parentheses, read the query anyway.
@@ -115,6 +114,13 @@ fn cte(p: &mut Parser<'_>) {
 }
 
 /// Inside parentheses, skips what the inner rule left before the `)`.
+/// Expects the `)` that closes the current group, skipping (with one error) what the
+/// inner rule left before it.
+pub(crate) fn close_paren(p: &mut Parser<'_>) {
+    recover_to_closer(p);
+    p.expect(T![')']);
+}
+
 /// When the `)` is there further on (before the statement ends), the tokens up to it are
 /// skipped with one error; when it is missing, nothing is skipped and the caller's
 /// `expect(')')` reports it where it belongs.
@@ -195,8 +201,7 @@ fn select_primary(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             Some(nested(p, m, PAREN_SELECT, |p| {
                 p.bump(T!['(']);
                 query(p);
-                recover_to_closer(p);
-                p.expect(T![')']);
+                close_paren(p);
             }))
         }
         _ => {
