@@ -108,3 +108,17 @@ fn compile_without_project_exits_3() {
     assert_eq!(code, 3);
     assert!(stderr.contains("holds no rocky.toml"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn compile_survives_a_symlink_loop_in_models() {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/loop-project");
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("models/sub")).expect("dirs");
+    std::fs::write(root.join("rocky.toml"), "").expect("rocky.toml");
+    std::fs::write(root.join("models/a.sql"), "select 1 as a").expect("model");
+    std::os::unix::fs::symlink(root.join("models"), root.join("models/sub/back")).expect("symlink");
+    let (code, stdout, stderr) = rocky(&["--project", root.to_str().expect("utf-8"), "compile"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("compiled 1 models"), "{stdout}");
+}

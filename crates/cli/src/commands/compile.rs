@@ -70,15 +70,26 @@ fn find_root(project: Option<&Path>) -> anyhow::Result<PathBuf> {
     )
 }
 
+/// The `.sql` files under `dir`, recursively; a directory reached twice (a symlink loop)
+/// is walked once.
 fn collect_sql(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
-    for entry in entries {
-        let path = entry.with_context(|| format!("cannot read `{}`", dir.display()))?.path();
-        if path.is_dir() {
-            collect_sql(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "sql") {
-            out.push(path);
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let real =
+            dir.canonicalize().with_context(|| format!("cannot read `{}`", dir.display()))?;
+        if !seen.insert(real) {
+            continue;
+        }
+        let entries =
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+        for entry in entries {
+            let path = entry.with_context(|| format!("cannot read `{}`", dir.display()))?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "sql") {
+                out.push(path);
+            }
         }
     }
     Ok(())

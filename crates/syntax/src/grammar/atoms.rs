@@ -163,9 +163,9 @@ pub(crate) fn atom(p: &mut Parser<'_>) -> Option<CompletedMarker> {
             star(p, Some(m))
         }
         IDENT
-            if p.at_contextual_kw("lambda")
+            if matches!(p.nth(2), T![:] | T![,])
                 && at_name_kind(p.nth(1))
-                && matches!(p.nth(2), T![:] | T![,]) =>
+                && p.at_contextual_kw("lambda") =>
         {
             keyword_lambda(p)
         }
