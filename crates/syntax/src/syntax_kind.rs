@@ -4,7 +4,9 @@
 /// can never be added to one and forgotten in the others.
 macro_rules! syntax_kinds {
     (
-        punct: { $([$($p_tok:tt)*] $p_kind:ident = $p_text:literal,)* }
+        // A punctuation entry without `[..]` gets no `T![]` form (`//` is a comment to
+        // rustc, `#` and `$` are special in macros).
+        punct: { $($([$($p_tok:tt)*])? $p_kind:ident = $p_text:literal,)* }
         keywords: { $($kw:ident => $kw_kind:ident,)* }
         tokens: { $($(#[$tok_doc:meta])* $tok:ident,)* }
         nodes: { $($node:ident,)* }
@@ -57,7 +59,7 @@ macro_rules! syntax_kinds {
         /// `T![select]`, `T![,]`: the kind of a keyword or punctuation token.
         #[macro_export]
         macro_rules! T {
-            $([$($p_tok)*] => { $crate::SyntaxKind::$p_kind };)*
+            $($([$($p_tok)*] => { $crate::SyntaxKind::$p_kind };)?)*
             $([$kw] => { $crate::SyntaxKind::$kw_kind };)*
         }
     };
@@ -135,7 +137,7 @@ syntax_kinds! {
         [+] PLUS = "+",
         [-] MINUS = "-",
         [/] SLASH = "/",
-        [] SLASH2 = "//",
+        SLASH2 = "//",
         [%] PERCENT = "%",
         [^] CARET = "^",
         [**] STAR2 = "**",
@@ -162,8 +164,8 @@ syntax_kinds! {
         [->>] THIN_ARROW2 = "->>",
         [?] QUESTION = "?",
         [@] AT = "@",
-        [] HASH = "#",
-        [] DOLLAR = "$",
+        HASH = "#",
+        DOLLAR = "$",
     }
     keywords: {
         all => ALL_KW,
