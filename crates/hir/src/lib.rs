@@ -1,6 +1,21 @@
 //! The salsa query database: project inputs, model DAG, name resolution, types, lineage.
 //!
-//! It will own every analysis of a project (ARCHITECTURE.md, `crates/hir`): inputs set by
-//! the edges, tracked queries from `parse(file)` to `file_diagnostics(file)`. It does no IO.
+//! Inputs (`input.rs`) are set by the edges (the CLI and the language server read files and
+//! the environment); every analysis is a tracked query over them, from `parse(file)` to
+//! `file_diagnostics(file)`. The crate does no IO and never panics on user input: broken
+//! SQL, TOML or project layouts are diagnostics.
+
+pub mod config;
+pub mod db;
+pub mod diagnostics;
+pub mod input;
+pub mod name;
 
 pub use syntax;
+
+pub use crate::{
+    db::{Db, RootDatabase},
+    diagnostics::{Code, Diagnostic, Related, Severity},
+    input::{FileKind, SourceFile, Workspace},
+    name::Name,
+};

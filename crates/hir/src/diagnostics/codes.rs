@@ -1,0 +1,61 @@
+//! The table of diagnostic codes (FORMAT.md §7): one row per code, one meaning per code.
+//! Every code here is triggered by at least one test (`tests::every_code_is_tested`).
+
+use super::Severity;
+
+macro_rules! codes {
+    ($($code:ident $sev:ident $summary:literal,)*) => {
+        /// A stable diagnostic code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($code,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$code,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$code => stringify!($code),)* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$code => Severity::$sev,)* }
+            }
+
+            /// One line saying what the code means (the diagnostics table).
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$code => $summary,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    // ---- project configuration (`rocky validate`) ----
+    V001 Error "a TOML file does not parse",
+    V002 Error "`${VAR}` names an unset environment variable and has no default",
+    V003 Warning "unknown configuration key",
+    V004 Error "a configuration value has the wrong type or an invalid value",
+    V005 Error "a required configuration key is missing",
+    V006 Error "a file cannot be read as UTF-8 text",
+    V007 Error "the models folder holds no models",
+    V008 Error "a SQL model has neither a sidecar nor frontmatter",
+    V009 Error "a model's target resolves no catalog or schema",
+    V010 Error "a config group named by a model does not exist",
+    // ---- contracts ----
+    W011 Warning "a contract names a model that does not exist",
+    // ---- the same target twice ----
+    E036 Error "two models write the same table",
+    // ---- syntax ----
+    E100 Error "syntax error",
+    // ---- names ----
+    E120 Error "unknown column",
+    E121 Error "ambiguous column",
+    E122 Error "unknown table or alias",
+    E123 Error "unknown model or source",
+    E124 Error "a name is defined twice in one scope",
+    E125 Error "a GROUP BY or ORDER BY position is out of range",
+    E126 Error "an alias list names more columns than the relation has",
+    // ---- project and DAG ----
+    E170 Error "dependency cycle between models",
+    E171 Error "two models have the same name",
+    D011 Warning "depends_on misses a model the SQL references",
+}
