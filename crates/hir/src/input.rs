@@ -12,7 +12,9 @@ pub struct SourceFile {
     pub path: Arc<str>,
     #[returns(ref)]
     pub text: Arc<str>,
+    #[returns(copy)]
     pub kind: FileKind,
+    #[returns(copy)]
     pub status: FileStatus,
 }
 
@@ -22,11 +24,14 @@ pub enum FileStatus {
     Present,
     Removed,
     /// Binary or not UTF-8: reported as V006 so the rest of the project is still analysed.
-    NotUtf8 { first_invalid_byte: u64 },
+    NotUtf8 {
+        first_invalid_byte: u64,
+    },
 }
 
-/// The project as a whole: which files it has and what the environment gives it.
-#[salsa::input(debug)]
+/// The project as a whole: which files it has and what the environment gives it. One per
+/// database (`Workspace::get(db)`).
+#[salsa::input(singleton, debug)]
 pub struct Workspace {
     /// Every file of the project, sorted by path.
     #[returns(ref)]

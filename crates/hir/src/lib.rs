@@ -5,11 +5,21 @@
 //! `file_diagnostics(file)`. The crate does no IO and never panics on user input: broken
 //! SQL, TOML or project layouts are diagnostics.
 
+pub mod body;
+pub mod catalog_snapshot;
+pub mod check;
 pub mod config;
+pub mod dag;
 pub mod db;
 pub mod diagnostics;
 pub mod input;
+pub mod model;
 pub mod name;
+pub mod project;
+pub mod resolve;
+pub mod signature;
+pub mod sources;
+pub mod ty;
 
 pub use syntax;
 

@@ -1,0 +1,322 @@
+//! The query IR both languages lower into: queries, FROM items and expressions in arenas,
+//! each with the byte range it came from (the source map), so diagnostics, types and
+//! lineage point back into the text.
+
+mod lower;
+
+use la_arena::{Arena, Idx};
+use syntax::{SyntaxKind, TextRange};
+
+use crate::name::Name;
+
+pub use self::lower::{lower_query, lower_source_file};
+
+pub type QueryId = Idx<Query>;
+pub type FromId = Idx<FromItem>;
+pub type ExprId = Idx<Expr>;
+
+/// The lowered statement of one model (or of one seed `CREATE TABLE .. AS`).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    pub queries: Arena<Query>,
+    pub froms: Arena<FromItem>,
+    pub exprs: Arena<Expr>,
+    /// The model's query: the first query statement of the file.
+    pub root: Option<QueryId>,
+    /// Statements after the first: a model is one SELECT (reported by the caller).
+    pub extra_statements: Vec<TextRange>,
+}
+
+/// A name as written and where.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NameSpan {
+    pub name: Name,
+    pub range: TextRange,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Query {
+    pub ctes: Vec<Cte>,
+    pub recursive: bool,
+    pub body: QueryBody,
+    pub order_by: Vec<OrderItem>,
+    /// LIMIT / OFFSET / FETCH / TOP expressions: resolved without the select's columns.
+    pub limits: Vec<ExprId>,
+    pub range: TextRange,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Cte {
+    pub name: NameSpan,
+    pub columns: Vec<NameSpan>,
+    pub query: QueryId,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum QueryBody {
+    Select(Box<Select>),
+    SetOp(SetOp),
+    Values(Vec<Vec<ExprId>>),
+    /// `(query)` as a body.
+    Nested(QueryId),
+    /// PIVOT/UNPIVOT statements and anything else whose columns we do not derive: open.
+    Opaque {
+        exprs: Vec<ExprId>,
+        froms: Vec<FromId>,
+    },
+    Missing,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct SetOp {
+    pub kind: SetOpKind,
+    pub all: bool,
+    pub by_name: bool,
+    pub lhs: QueryId,
+    pub rhs: QueryId,
+    pub op_range: TextRange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOpKind {
+    Union,
+    Intersect,
+    Except,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Select {
+    pub distinct: bool,
+    pub distinct_on: Vec<ExprId>,
+    pub items: Vec<SelectItem>,
+    pub from: Vec<FromId>,
+    pub where_: Option<ExprId>,
+    pub group_by: GroupBy,
+    pub having: Option<ExprId>,
+    pub qualify: Option<ExprId>,
+    pub windows: Vec<(NameSpan, Window)>,
+    /// `SELECT` was omitted (`FROM t`): all columns.
+    pub implicit_star: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SelectItem {
+    Expr { expr: ExprId, alias: Option<NameSpan>, range: TextRange },
+    Star(Star),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Star {
+    /// `t.*`; `None` for `*`.
+    pub qualifier: Option<Vec<NameSpan>>,
+    pub exclude: Vec<NameSpan>,
+    pub replace: Vec<(ExprId, NameSpan)>,
+    pub rename: Vec<(NameSpan, NameSpan)>,
+    pub range: TextRange,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub enum GroupBy {
+    #[default]
+    None,
+    All,
+    Exprs(Vec<ExprId>),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct OrderItem {
+    /// `None` for `ORDER BY ALL`.
+    pub expr: Option<ExprId>,
+    pub desc: bool,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Window {
+    pub base: Option<NameSpan>,
+    pub partition_by: Vec<ExprId>,
+    pub order_by: Vec<OrderItem>,
+    pub frame: Vec<ExprId>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum FromItem {
+    Table {
+        path: Vec<NameSpan>,
+        alias: Option<TableAlias>,
+        range: TextRange,
+    },
+    /// A file path (`'data.csv'`) or a placeholder: external, columns unknown.
+    External {
+        alias: Option<TableAlias>,
+        range: TextRange,
+    },
+    Derived {
+        query: QueryId,
+        alias: Option<TableAlias>,
+        range: TextRange,
+    },
+    Values {
+        rows: Vec<Vec<ExprId>>,
+        alias: Option<TableAlias>,
+        range: TextRange,
+    },
+    Function {
+        name: NameSpan,
+        args: Vec<ExprId>,
+        alias: Option<TableAlias>,
+        range: TextRange,
+    },
+    Join(Join),
+    Paren {
+        inner: FromId,
+        alias: Option<TableAlias>,
+        range: TextRange,
+    },
+    /// PIVOT/UNPIVOT on an item: the item's columns change in ways we do not derive yet.
+    Pivoted {
+        inner: FromId,
+        exprs: Vec<ExprId>,
+        alias: Option<TableAlias>,
+        range: TextRange,
+    },
+    Missing,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Join {
+    pub kind: JoinKind,
+    pub natural: bool,
+    pub lhs: FromId,
+    pub rhs: FromId,
+    pub on: Option<ExprId>,
+    pub using: Vec<NameSpan>,
+    pub range: TextRange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinKind {
+    Inner,
+    Left,
+    Right,
+    Full,
+    Cross,
+    /// SEMI/ANTI: only the left side's columns come out.
+    Semi,
+    Positional,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableAlias {
+    pub name: NameSpan,
+    pub columns: Vec<NameSpan>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Literal {
+    Int,
+    Float,
+    String,
+    Null,
+    Bool,
+    /// `DATE '..'`, `TIMESTAMP '..'`: the type's text.
+    Typed(String),
+    Interval,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Expr {
+    Missing,
+    /// `c`, `t.c`, `s.t.c`; longer paths may be struct field access, decided by resolution.
+    Column {
+        path: Vec<NameSpan>,
+        range: TextRange,
+    },
+    Literal {
+        kind: Literal,
+        range: TextRange,
+    },
+    Binary {
+        op: SyntaxKind,
+        lhs: ExprId,
+        rhs: ExprId,
+        range: TextRange,
+    },
+    Unary {
+        op: SyntaxKind,
+        expr: ExprId,
+        range: TextRange,
+    },
+    Call(Box<Call>),
+    Cast {
+        expr: ExprId,
+        ty: String,
+        is_try: bool,
+        range: TextRange,
+    },
+    Case {
+        operand: Option<ExprId>,
+        arms: Vec<(ExprId, ExprId)>,
+        else_: Option<ExprId>,
+        range: TextRange,
+    },
+    /// A scalar subquery, `EXISTS (..)`, `x IN (SELECT ..)` or `x = ANY (SELECT ..)`.
+    Subquery {
+        query: QueryId,
+        lhs: Option<ExprId>,
+        range: TextRange,
+    },
+    Lambda {
+        params: Vec<NameSpan>,
+        body: ExprId,
+        range: TextRange,
+    },
+    /// `*` as a function argument (`count(*)`) or `t.*` inside an expression.
+    Star {
+        range: TextRange,
+    },
+    Placeholder {
+        name: String,
+        args: Vec<ExprId>,
+        range: TextRange,
+    },
+    /// Everything we keep only as its sub-expressions (IS, BETWEEN, IN lists, LIKE,
+    /// arrays, structs, indexing, ...): names inside still resolve.
+    Other {
+        kind: SyntaxKind,
+        children: Vec<ExprId>,
+        range: TextRange,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Call {
+    pub name: NameSpan,
+    /// `schema.fn`; the receiver of a method call `x.lower()` is the first arg.
+    pub qualifier: Vec<NameSpan>,
+    pub args: Vec<ExprId>,
+    pub distinct: bool,
+    pub order_by: Vec<OrderItem>,
+    pub filter: Option<ExprId>,
+    pub over: Option<Window>,
+    pub range: TextRange,
+}
+
+impl Expr {
+    pub fn range(&self) -> TextRange {
+        match self {
+            Expr::Missing => TextRange::default(),
+            Expr::Column { range, .. }
+            | Expr::Literal { range, .. }
+            | Expr::Binary { range, .. }
+            | Expr::Unary { range, .. }
+            | Expr::Cast { range, .. }
+            | Expr::Case { range, .. }
+            | Expr::Subquery { range, .. }
+            | Expr::Lambda { range, .. }
+            | Expr::Star { range }
+            | Expr::Placeholder { range, .. }
+            | Expr::Other { range, .. } => *range,
+            Expr::Call(call) => call.range,
+        }
+    }
+}

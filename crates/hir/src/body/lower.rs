@@ -1,0 +1,712 @@
+//! Syntax tree → query IR.
+
+use syntax::{
+    SyntaxKind, SyntaxNode, TextRange,
+    ast::{self, AstNode},
+};
+
+use super::*;
+
+/// Lowers the first query statement of a file (a model's SELECT); further statements are
+/// recorded in `extra_statements`.
+pub fn lower_source_file(file: &ast::SourceFile) -> Body {
+    let mut ctx = Ctx { body: Body::default() };
+    for stmt in file.stmts() {
+        let query = match &stmt {
+            ast::Stmt::QueryStmt(q) => q.query(),
+            _ => None,
+        };
+        match (query, ctx.body.root) {
+            (Some(q), None) => ctx.body.root = Some(ctx.query(&q)),
+            (None, None) if matches!(stmt, ast::Stmt::PivotStmt(_) | ast::Stmt::UnpivotStmt(_)) => {
+                let exprs = ctx.descendant_exprs(stmt.syntax());
+                let id = ctx.body.queries.alloc(Query {
+                    ctes: Vec::new(),
+                    recursive: false,
+                    body: QueryBody::Opaque { exprs, froms: Vec::new() },
+                    order_by: Vec::new(),
+                    limits: Vec::new(),
+                    range: stmt.syntax().text_range(),
+                });
+                ctx.body.root = Some(id);
+            }
+            _ => ctx.body.extra_statements.push(stmt.syntax().text_range()),
+        }
+    }
+    ctx.body
+}
+
+/// Lowers one query (the `AS SELECT` of a seed `CREATE TABLE`).
+pub fn lower_query(query: &ast::Query) -> Body {
+    let mut ctx = Ctx { body: Body::default() };
+    let root = ctx.query(query);
+    ctx.body.root = Some(root);
+    ctx.body
+}
+
+struct Ctx {
+    body: Body,
+}
+
+fn name_span(name: &ast::Name) -> NameSpan {
+    NameSpan { name: Name::new(&name.text(), name.is_quoted()), range: name.syntax().text_range() }
+}
+
+fn name_ref_span(name: &ast::NameRef) -> NameSpan {
+    NameSpan { name: Name::new(&name.text(), name.is_quoted()), range: name.syntax().text_range() }
+}
+
+fn path_spans(path: &ast::Path) -> Vec<NameSpan> {
+    path.segments().map(|s| name_ref_span(&s)).collect()
+}
+
+fn table_alias(node: &SyntaxNode) -> Option<TableAlias> {
+    let alias = node.children().filter_map(ast::Alias::cast).last()?;
+    Some(TableAlias {
+        name: name_span(&alias.name()?),
+        columns: alias
+            .column_alias_list()
+            .map(|l| l.names().map(|n| name_span(&n)).collect())
+            .unwrap_or_default(),
+    })
+}
+
+impl Ctx {
+    fn query(&mut self, q: &ast::Query) -> QueryId {
+        let mut ctes = Vec::new();
+        let recursive = q.with_clause().is_some_and(|w| w.recursive_token().is_some());
+        for cte in q.ctes() {
+            let Some(name) = cte.name() else { continue };
+            let query = match cte.paren_select().and_then(|p| p.query()) {
+                Some(inner) => self.query(&inner),
+                None => self.missing_query(cte.syntax().text_range()),
+            };
+            let columns = cte
+                .column_alias_list()
+                .map(|l| l.names().map(|n| name_span(&n)).collect())
+                .unwrap_or_default();
+            ctes.push(Cte { name: name_span(&name), columns, query });
+        }
+        let body = match q.select_body() {
+            Some(b) => self.select_body(&b),
+            None => QueryBody::Missing,
+        };
+        let order_by = q.order_by_clause().map(|o| self.order_items(&o)).unwrap_or_default();
+        let mut limits = Vec::new();
+        if let Some(l) = q.limit_clause() {
+            limits.extend(l.exprs().map(|e| self.expr(&e)));
+        }
+        if let Some(e) = q.offset_clause().and_then(|o| o.expr()) {
+            limits.push(self.expr(&e));
+        }
+        if let Some(e) = q.fetch_clause().and_then(|f| f.expr()) {
+            limits.push(self.expr(&e));
+        }
+        self.body.queries.alloc(Query {
+            ctes,
+            recursive,
+            body,
+            order_by,
+            limits,
+            range: q.syntax().text_range(),
+        })
+    }
+
+    fn missing_query(&mut self, range: TextRange) -> QueryId {
+        self.body.queries.alloc(Query {
+            ctes: Vec::new(),
+            recursive: false,
+            body: QueryBody::Missing,
+            order_by: Vec::new(),
+            limits: Vec::new(),
+            range,
+        })
+    }
+
+    fn body_query(&mut self, b: &ast::SelectBody) -> QueryId {
+        let body = self.select_body(b);
+        self.body.queries.alloc(Query {
+            ctes: Vec::new(),
+            recursive: false,
+            body,
+            order_by: Vec::new(),
+            limits: Vec::new(),
+            range: b.syntax().text_range(),
+        })
+    }
+
+    fn select_body(&mut self, b: &ast::SelectBody) -> QueryBody {
+        match b {
+            ast::SelectBody::Select(s) => QueryBody::Select(Box::new(self.select(s))),
+            ast::SelectBody::CompoundSelect(c) => {
+                let lhs = match c.lhs() {
+                    Some(l) => self.body_query(&l),
+                    None => self.missing_query(c.syntax().text_range()),
+                };
+                let rhs = match c.rhs() {
+                    Some(r) => self.body_query(&r),
+                    None => self.missing_query(c.syntax().text_range()),
+                };
+                let op = c.set_operator();
+                let words: Vec<String> = op
+                    .iter()
+                    .flat_map(|o| o.syntax().children_with_tokens())
+                    .filter_map(|t| t.into_token())
+                    .filter(|t| !t.kind().is_trivia())
+                    .map(|t| t.text().to_ascii_lowercase())
+                    .collect();
+                let kind = match words.first().map(String::as_str) {
+                    Some("intersect") => SetOpKind::Intersect,
+                    Some("except" | "minus") => SetOpKind::Except,
+                    _ => SetOpKind::Union,
+                };
+                QueryBody::SetOp(SetOp {
+                    kind,
+                    all: words.iter().any(|w| w == "all"),
+                    by_name: words.iter().any(|w| w == "name"),
+                    lhs,
+                    rhs,
+                    op_range: op
+                        .map(|o| o.syntax().text_range())
+                        .unwrap_or(c.syntax().text_range()),
+                })
+            }
+            ast::SelectBody::ParenSelect(p) => match p.query() {
+                Some(q) => QueryBody::Nested(self.query(&q)),
+                None => QueryBody::Missing,
+            },
+            ast::SelectBody::Values(v) => QueryBody::Values(self.values(v)),
+            ast::SelectBody::PivotStmt(_) | ast::SelectBody::UnpivotStmt(_) => {
+                QueryBody::Opaque { exprs: self.descendant_exprs(b.syntax()), froms: Vec::new() }
+            }
+        }
+    }
+
+    fn values(&mut self, v: &ast::Values) -> Vec<Vec<ExprId>> {
+        v.row_values().map(|row| row.exprs().map(|e| self.expr(&e)).collect()).collect()
+    }
+
+    fn select(&mut self, s: &ast::Select) -> Select {
+        let mut sel = Select::default();
+        // FROM first: the select list and clauses refer to it.
+        if let Some(from) = s.from_clause() {
+            sel.from = from.from_items().map(|f| self.from_item(&f)).collect();
+        }
+        match s.select_clause() {
+            Some(clause) => {
+                if let Some(d) = clause.distinct_clause() {
+                    sel.distinct = d.distinct_token().is_some();
+                    sel.distinct_on = d.exprs().map(|e| self.expr(&e)).collect();
+                }
+                if let Some(top) = clause.top_clause().and_then(|t| t.expr()) {
+                    let _ = self.expr(&top);
+                }
+                for item in clause.select_item_list().iter().flat_map(|l| l.select_items()) {
+                    if let Some(it) = self.select_item(&item) {
+                        sel.items.push(it);
+                    }
+                }
+            }
+            None => sel.implicit_star = true,
+        }
+        sel.where_ = s.where_clause().and_then(|w| w.expr()).map(|e| self.expr(&e));
+        if let Some(g) = s.group_by_clause() {
+            sel.group_by = if g.all_token().is_some() {
+                GroupBy::All
+            } else {
+                let mut exprs = Vec::new();
+                for item in g.grouping_items() {
+                    self.grouping_item(&item, &mut exprs);
+                }
+                GroupBy::Exprs(exprs)
+            };
+        }
+        sel.having = s.having_clause().and_then(|h| h.expr()).map(|e| self.expr(&e));
+        sel.qualify = s.qualify_clause().and_then(|q| q.expr()).map(|e| self.expr(&e));
+        for w in s.window_clause().iter().flat_map(|w| w.named_windows()) {
+            let (Some(name), Some(spec)) = (w.name(), w.window_spec()) else { continue };
+            let window = self.window(&spec);
+            sel.windows.push((name_span(&name), window));
+        }
+        sel
+    }
+
+    fn grouping_item(&mut self, item: &ast::GroupingItem, out: &mut Vec<ExprId>) {
+        match item {
+            ast::GroupingItem::Expr(e) => out.push(self.expr(e)),
+            ast::GroupingItem::GroupingElement(el) => {
+                for e in el.exprs() {
+                    out.push(self.expr(&e));
+                }
+                for inner in el.grouping_items() {
+                    self.grouping_item(&inner, out);
+                }
+            }
+        }
+    }
+
+    fn select_item(&mut self, item: &ast::SelectItem) -> Option<SelectItem> {
+        let expr = item.expr()?;
+        if let ast::Expr::StarExpr(star) = &expr {
+            if star.expr().is_none() {
+                return Some(SelectItem::Star(self.star(star)));
+            }
+        }
+        let alias = item.alias().and_then(|a| a.name()).map(|n| name_span(&n));
+        let expr = self.expr(&expr);
+        Some(SelectItem::Expr { expr, alias, range: item.syntax().text_range() })
+    }
+
+    fn star(&mut self, star: &ast::StarExpr) -> Star {
+        let mut out = Star {
+            qualifier: star.path().map(|p| path_spans(&p)),
+            exclude: Vec::new(),
+            replace: Vec::new(),
+            rename: Vec::new(),
+            range: star.syntax().text_range(),
+        };
+        for m in star.star_modifiers() {
+            if m.exclude_token().is_some() || m.except_token().is_some() {
+                let paths: Vec<ast::Path> = match m.column_list() {
+                    Some(list) => list.paths().collect(),
+                    None => m.path().into_iter().collect(),
+                };
+                out.exclude.extend(paths.iter().filter_map(|p| path_spans(p).pop()));
+            }
+            for r in m.replace_items() {
+                if let (Some(e), Some(n)) = (r.expr(), r.name()) {
+                    let e = self.expr(&e);
+                    out.replace.push((e, name_span(&n)));
+                }
+            }
+            for r in m.rename_items() {
+                if let (Some(p), Some(n)) = (r.path().and_then(|p| path_spans(&p).pop()), r.name())
+                {
+                    out.rename.push((p, name_span(&n)));
+                }
+            }
+        }
+        out
+    }
+
+    fn order_items(&mut self, o: &ast::OrderByClause) -> Vec<OrderItem> {
+        o.order_items()
+            .map(|it| OrderItem {
+                expr: it.expr().map(|e| self.expr(&e)),
+                desc: it.desc_token().is_some(),
+            })
+            .collect()
+    }
+
+    fn window(&mut self, spec: &ast::WindowSpec) -> Window {
+        Window {
+            base: spec.name_ref().map(|n| name_ref_span(&n)),
+            partition_by: spec
+                .partition_by()
+                .map(|p| p.exprs().map(|e| self.expr(&e)).collect())
+                .unwrap_or_default(),
+            order_by: spec.order_by_clause().map(|o| self.order_items(&o)).unwrap_or_default(),
+            frame: spec
+                .frame_clause()
+                .map(|f| {
+                    [f.start(), f.end()]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|b| b.expr())
+                        .map(|e| self.expr(&e))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    fn from_item(&mut self, item: &ast::FromItem) -> FromId {
+        let range = item.syntax().text_range();
+        let alias = if matches!(item, ast::FromItem::JoinExpr(_)) {
+            None
+        } else {
+            table_alias(item.syntax())
+        };
+        let pivots = item
+            .syntax()
+            .children()
+            .any(|c| matches!(c.kind(), SyntaxKind::PIVOT_CLAUSE | SyntaxKind::UNPIVOT_CLAUSE));
+        // With a PIVOT the alias names the pivoted result, not the item inside it.
+        let inner_alias = if pivots { None } else { alias.clone() };
+        let lowered = match item {
+            ast::FromItem::TableRef(t) => match t.path() {
+                Some(p) => FromItem::Table { path: path_spans(&p), alias: inner_alias, range },
+                None => FromItem::External { alias: inner_alias, range },
+            },
+            ast::FromItem::DerivedTable(d) => {
+                if let Some(q) = d.subquery_expr().and_then(|s| s.query()) {
+                    let query = self.query(&q);
+                    FromItem::Derived { query, alias: inner_alias, range }
+                } else if let Some(v) = d.values() {
+                    let rows = self.values(&v);
+                    FromItem::Values { rows, alias: inner_alias, range }
+                } else {
+                    FromItem::Missing
+                }
+            }
+            ast::FromItem::TableFunction(f) => {
+                self.table_function(f.path(), f.arg_list(), f.expr(), inner_alias, range)
+            }
+            ast::FromItem::LateralItem(l) => {
+                if let Some(q) = l.subquery_expr().and_then(|s| s.query()) {
+                    let query = self.query(&q);
+                    FromItem::Derived { query, alias: inner_alias, range }
+                } else {
+                    self.table_function(l.path(), l.arg_list(), None, inner_alias, range)
+                }
+            }
+            ast::FromItem::ParenFromItem(p) => match p.from_item() {
+                Some(inner) => {
+                    let inner = self.from_item(&inner);
+                    FromItem::Paren { inner, alias: inner_alias, range }
+                }
+                None => FromItem::Missing,
+            },
+            ast::FromItem::JoinExpr(j) => {
+                let lhs = match j.lhs() {
+                    Some(l) => self.from_item(&l),
+                    None => self.body.froms.alloc(FromItem::Missing),
+                };
+                let rhs = match j.rhs() {
+                    Some(r) => self.from_item(&r),
+                    None => self.body.froms.alloc(FromItem::Missing),
+                };
+                let op = j.join_operator();
+                let has = |f: fn(&ast::JoinOperator) -> Option<syntax::SyntaxToken>| {
+                    op.as_ref().and_then(f).is_some()
+                };
+                let kind =
+                    if has(ast::JoinOperator::semi_token) || has(ast::JoinOperator::anti_token) {
+                        JoinKind::Semi
+                    } else if has(ast::JoinOperator::left_token) {
+                        JoinKind::Left
+                    } else if has(ast::JoinOperator::right_token) {
+                        JoinKind::Right
+                    } else if has(ast::JoinOperator::full_token) {
+                        JoinKind::Full
+                    } else if has(ast::JoinOperator::cross_token) {
+                        JoinKind::Cross
+                    } else if has(ast::JoinOperator::positional_token) {
+                        JoinKind::Positional
+                    } else {
+                        JoinKind::Inner
+                    };
+                let constraint = j.join_constraint();
+                let on = constraint.as_ref().and_then(|c| c.expr()).map(|e| self.expr(&e));
+                let using = constraint
+                    .and_then(|c| c.column_list())
+                    .map(|l| l.paths().filter_map(|p| path_spans(&p).pop()).collect())
+                    .unwrap_or_default();
+                FromItem::Join(Join {
+                    kind,
+                    natural: has(ast::JoinOperator::natural_token),
+                    lhs,
+                    rhs,
+                    on,
+                    using,
+                    range,
+                })
+            }
+        };
+        let id = self.body.froms.alloc(lowered);
+        if !pivots {
+            return id;
+        }
+        let mut exprs = Vec::new();
+        for clause in item
+            .syntax()
+            .children()
+            .filter(|c| matches!(c.kind(), SyntaxKind::PIVOT_CLAUSE | SyntaxKind::UNPIVOT_CLAUSE))
+        {
+            exprs.extend(self.descendant_exprs(&clause));
+        }
+        self.body.froms.alloc(FromItem::Pivoted { inner: id, exprs, alias, range })
+    }
+
+    fn table_function(
+        &mut self,
+        path: Option<ast::Path>,
+        args: Option<ast::ArgList>,
+        expr: Option<ast::Expr>,
+        alias: Option<TableAlias>,
+        range: TextRange,
+    ) -> FromItem {
+        let name = path
+            .as_ref()
+            .and_then(|p| p.last_segment())
+            .map(|n| name_ref_span(&n))
+            .unwrap_or(NameSpan { name: Name::folded("table"), range });
+        let mut lowered = args.map(|a| self.args(&a)).unwrap_or_default();
+        if let Some(e) = expr {
+            lowered.push(self.expr(&e));
+        }
+        FromItem::Function { name, args: lowered, alias, range }
+    }
+
+    fn args(&mut self, list: &ast::ArgList) -> Vec<ExprId> {
+        let mut out = Vec::new();
+        for arg in list.call_args() {
+            match arg {
+                ast::CallArg::Arg(a) => {
+                    if let Some(q) = a.query() {
+                        let query = self.query(&q);
+                        let range = q.syntax().text_range();
+                        out.push(self.alloc(Expr::Subquery { query, lhs: None, range }));
+                    }
+                    for e in a.exprs() {
+                        out.push(self.expr(&e));
+                    }
+                }
+                ast::CallArg::NamedArg(n) => {
+                    if let Some(e) = n.expr() {
+                        out.push(self.expr(&e));
+                    }
+                }
+            }
+        }
+        if let Some(e) = list.expr() {
+            out.push(self.expr(&e));
+        }
+        out
+    }
+
+    fn alloc(&mut self, e: Expr) -> ExprId {
+        self.body.exprs.alloc(e)
+    }
+
+    fn opt_expr(&mut self, e: Option<ast::Expr>) -> ExprId {
+        match e {
+            Some(e) => self.expr(&e),
+            None => self.alloc(Expr::Missing),
+        }
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> ExprId {
+        let range = e.syntax().text_range();
+        let lowered = match e {
+            ast::Expr::PathExpr(p) => match p.path() {
+                Some(path) => Expr::Column { path: path_spans(&path), range },
+                None => Expr::Missing,
+            },
+            ast::Expr::Literal(l) => {
+                let kind = match l.token().map(|t| t.kind()) {
+                    Some(SyntaxKind::INT_NUMBER) => Literal::Int,
+                    Some(SyntaxKind::FLOAT_NUMBER) => Literal::Float,
+                    Some(SyntaxKind::NULL_KW) => Literal::Null,
+                    Some(SyntaxKind::TRUE_KW | SyntaxKind::FALSE_KW) => Literal::Bool,
+                    _ => Literal::String,
+                };
+                Expr::Literal { kind, range }
+            }
+            ast::Expr::TypedLiteral(t) => {
+                let ty = match t.ty() {
+                    Some(ty) => ty.syntax().text().to_string(),
+                    None => t
+                        .syntax()
+                        .first_token()
+                        .map(|t| t.text().to_ascii_uppercase())
+                        .unwrap_or_default(),
+                };
+                Expr::Literal { kind: Literal::Typed(ty), range }
+            }
+            ast::Expr::IntervalExpr(i) => {
+                let _ = i.expr().map(|e| self.expr(&e));
+                Expr::Literal { kind: Literal::Interval, range }
+            }
+            ast::Expr::ParenExpr(p) => return self.opt_expr(p.expr()),
+            ast::Expr::BinExpr(b) => {
+                let op = b.op_kind().unwrap_or(SyntaxKind::ERROR);
+                let lhs = self.opt_expr(b.lhs());
+                if let Some(ast::Expr::QuantifiedExpr(q)) = b.rhs() {
+                    if let Some(query) = q.query() {
+                        let query = self.query(&query);
+                        return self.alloc(Expr::Subquery { query, lhs: Some(lhs), range });
+                    }
+                }
+                let rhs = self.opt_expr(b.rhs());
+                Expr::Binary { op, lhs, rhs, range }
+            }
+            ast::Expr::PrefixExpr(p) => {
+                let op = p.op_kind().unwrap_or(SyntaxKind::ERROR);
+                let expr = self.opt_expr(p.expr());
+                Expr::Unary { op, expr, range }
+            }
+            ast::Expr::InExpr(i) => {
+                let lhs = self.opt_expr(i.lhs());
+                match i.rhs() {
+                    Some(ast::Expr::SubqueryExpr(s)) if s.query().is_some() => {
+                        let query = match s.query() {
+                            Some(q) => self.query(&q),
+                            None => self.missing_query(range),
+                        };
+                        Expr::Subquery { query, lhs: Some(lhs), range }
+                    }
+                    rhs => {
+                        let rhs = self.opt_expr(rhs);
+                        Expr::Other { kind: SyntaxKind::IN_EXPR, children: vec![lhs, rhs], range }
+                    }
+                }
+            }
+            ast::Expr::CastExpr(c) => {
+                let expr = self.opt_expr(c.expr());
+                if let Some(f) = c.format() {
+                    let _ = self.expr(&f);
+                }
+                let ty = c.ty().map(|t| t.syntax().text().to_string()).unwrap_or_default();
+                let first = c.syntax().first_token().map(|t| t.kind());
+                let is_try =
+                    matches!(first, Some(SyntaxKind::TRY_CAST_KW | SyntaxKind::SAFE_CAST_KW));
+                Expr::Cast { expr, ty, is_try, range }
+            }
+            ast::Expr::CaseExpr(c) => {
+                let operand = c.operand().map(|o| self.expr(&o));
+                let arms = c
+                    .when_clauses()
+                    .map(|w| {
+                        let cond = self.opt_expr(w.condition());
+                        let res = self.opt_expr(w.result());
+                        (cond, res)
+                    })
+                    .collect();
+                let else_ = c.else_clause().and_then(|e| e.expr()).map(|e| self.expr(&e));
+                Expr::Case { operand, arms, else_, range }
+            }
+            ast::Expr::CallExpr(c) => return self.call(c),
+            ast::Expr::ExistsExpr(x) => match x.subquery_expr().and_then(|s| s.query()) {
+                Some(q) => {
+                    let query = self.query(&q);
+                    Expr::Subquery { query, lhs: None, range }
+                }
+                None => Expr::Missing,
+            },
+            ast::Expr::SubqueryExpr(s) => match s.query() {
+                Some(q) => {
+                    let query = self.query(&q);
+                    Expr::Subquery { query, lhs: None, range }
+                }
+                None => Expr::Missing,
+            },
+            ast::Expr::LambdaExpr(l) => {
+                let params = l
+                    .syntax()
+                    .descendants()
+                    .filter(|n| n.kind() == SyntaxKind::LAMBDA_PARAMS)
+                    .take(1)
+                    .flat_map(|p| p.children().filter_map(ast::Name::cast).collect::<Vec<_>>())
+                    .map(|n| name_span(&n))
+                    .collect();
+                let body = self.opt_expr(l.body());
+                Expr::Lambda { params, body, range }
+            }
+            ast::Expr::StarExpr(s) => {
+                if let Some(inner) = s.expr() {
+                    let child = self.expr(&inner);
+                    return self.alloc(Expr::Other {
+                        kind: SyntaxKind::STAR_EXPR,
+                        children: vec![child],
+                        range,
+                    });
+                }
+                if let Some(path) = s.path() {
+                    // `t.*` inside an expression (`struct_pack(t.*)`): resolution checks `t`.
+                    return self.alloc(Expr::Column { path: path_spans(&path), range });
+                }
+                Expr::Star { range }
+            }
+            ast::Expr::Placeholder(p) => {
+                let name = p
+                    .syntax()
+                    .first_token()
+                    .map(|t| t.text().trim_start_matches('@').to_ascii_lowercase())
+                    .unwrap_or_default();
+                let args = p
+                    .syntax()
+                    .children()
+                    .find_map(ast::ArgList::cast)
+                    .map(|a| self.args(&a))
+                    .unwrap_or_default();
+                Expr::Placeholder { name, args, range }
+            }
+            _ => {
+                let children = self.child_exprs(e.syntax());
+                Expr::Other { kind: e.syntax().kind(), children, range }
+            }
+        };
+        self.alloc(lowered)
+    }
+
+    fn call(&mut self, c: &ast::CallExpr) -> ExprId {
+        let range = c.syntax().text_range();
+        let mut qualifier = c.path().map(|p| path_spans(&p)).unwrap_or_default();
+        let name = match qualifier.pop() {
+            Some(n) => n,
+            None => match c.function_name() {
+                Some(n) => name_ref_span(&n),
+                None => NameSpan { name: Name::folded(""), range },
+            },
+        };
+        let mut args = Vec::new();
+        if let Some(recv) = c.receiver() {
+            args.push(self.expr(&recv));
+        }
+        let list = c.arg_list();
+        if let Some(list) = &list {
+            args.extend(self.args(list));
+        }
+        let distinct = list.as_ref().is_some_and(|l| l.distinct_token().is_some());
+        let mut order_by = list
+            .as_ref()
+            .and_then(|l| l.order_by_clause())
+            .map(|o| self.order_items(&o))
+            .unwrap_or_default();
+        if let Some(o) = c.within_group_clause().and_then(|w| w.order_by_clause()) {
+            order_by.extend(self.order_items(&o));
+        }
+        let filter = c.filter_clause().and_then(|f| f.expr()).map(|e| self.expr(&e));
+        let over = c.over_clause().map(|o| match o.window_spec() {
+            Some(spec) => self.window(&spec),
+            None => Window { base: o.name_ref().map(|n| name_ref_span(&n)), ..Window::default() },
+        });
+        self.alloc(Expr::Call(Box::new(Call {
+            name,
+            qualifier,
+            args,
+            distinct,
+            order_by,
+            filter,
+            over,
+            range,
+        })))
+    }
+
+    /// The expressions directly below `node`, looking through non-expression nodes (WHEN
+    /// clauses, slices, struct fields, argument lists).
+    fn child_exprs(&mut self, node: &SyntaxNode) -> Vec<ExprId> {
+        let mut out = Vec::new();
+        for child in node.children() {
+            if let Some(e) = ast::Expr::cast(child.clone()) {
+                out.push(self.expr(&e));
+            } else if let Some(q) = ast::Query::cast(child.clone()) {
+                let query = self.query(&q);
+                out.push(self.alloc(Expr::Subquery {
+                    query,
+                    lhs: None,
+                    range: q.syntax().text_range(),
+                }));
+            } else if child.kind() != SyntaxKind::TYPE {
+                out.extend(self.child_exprs(&child));
+            }
+        }
+        out
+    }
+
+    /// Every outermost expression below `node` (PIVOT clauses, opaque statements).
+    fn descendant_exprs(&mut self, node: &SyntaxNode) -> Vec<ExprId> {
+        self.child_exprs(node)
+    }
+}

@@ -1,0 +1,75 @@
+//! Gathering diagnostics: of the project's configuration (what `rocky validate` reports)
+//! and of its models (what `rocky compile` / `rocky check` add).
+
+use crate::{
+    Db, config,
+    diagnostics::Diagnostic,
+    input::{FileKind, FileStatus, SourceFile, Workspace},
+    model::model_diagnostics,
+    project::{frontmatter, model_config_file, project_config, project_model, set_file},
+    sources::source_catalog,
+};
+
+/// Diagnostics of `rocky.toml`, sidecars, defaults, groups, test definitions, contracts,
+/// the catalog snapshot and the project model, sorted by file and position.
+#[salsa::tracked(returns(ref))]
+pub fn config_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
+    let ws = Workspace::get(db);
+    let mut out: Vec<Diagnostic> = project_config(db).diagnostics.clone();
+    for &f in ws.files(db).iter().filter(|f| f.status(db) == FileStatus::Present) {
+        match f.kind(db) {
+            FileKind::Sidecar | FileKind::Defaults | FileKind::Group => {
+                out.extend(model_config_file(db, f).1.iter().cloned());
+            }
+            FileKind::SqlModel => {
+                if let Some((_, diags)) = frontmatter(db, f) {
+                    out.extend(diags.iter().cloned());
+                }
+            }
+            FileKind::TestDefinitions => {
+                let (_, mut diags) = config::parse_test_definitions(f.text(db), ws.env(db));
+                set_file(&mut diags, f);
+                out.extend(diags);
+            }
+            FileKind::Contract => {
+                let (_, mut diags) = config::parse_contract(f.text(db));
+                set_file(&mut diags, f);
+                out.extend(diags);
+            }
+            _ => {}
+        }
+    }
+    out.extend(project_model(db).diagnostics.iter().cloned());
+    out.extend(source_catalog(db).diagnostics.iter().cloned());
+    sort(db, &mut out);
+    out
+}
+
+/// The model files, in path order.
+pub fn model_files(db: &dyn Db) -> Vec<SourceFile> {
+    project_model(db).models.iter().map(|m| m.file).collect()
+}
+
+/// Every diagnostic of the project: configuration first, then each model's.
+pub fn all_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
+    let mut out = config_diagnostics(db).clone();
+    for f in model_files(db) {
+        out.extend(model_diagnostics(db, f).iter().cloned());
+    }
+    sort(db, &mut out);
+    out
+}
+
+/// By file path (project-wide ones first), then position, then code.
+pub fn sort(db: &dyn Db, diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let pa = a.file.map(|f| f.path(db).clone());
+        let pb = b.file.map(|f| f.path(db).clone());
+        (pa, a.range.start(), a.range.end(), a.code).cmp(&(
+            pb,
+            b.range.start(),
+            b.range.end(),
+            b.code,
+        ))
+    });
+}

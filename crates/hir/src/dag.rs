@@ -1,0 +1,248 @@
+//! The model DAG: edges from SQL references and `depends_on`, cycles (E170) found with
+//! Tarjan's algorithm and reported as diagnostics, and topological layers.
+
+use syntax::TextRange;
+
+use crate::{
+    Db,
+    diagnostics::{Code, Diagnostic, Related},
+    model::model_refs,
+    name::Name,
+    project::project_model,
+};
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ModelDag {
+    /// Per model (index into `ProjectModel::models`): upstream models read in the SQL, with
+    /// the reference's range.
+    pub sql_edges: Vec<Vec<(usize, TextRange)>>,
+    /// Per model: every upstream (SQL and `depends_on`), sorted, deduplicated.
+    pub upstream: Vec<Vec<usize>>,
+    /// Per model: its strongly connected component; models in one component of size > 1
+    /// (or with a self-edge) form a cycle.
+    pub component: Vec<usize>,
+    cyclic: Vec<bool>,
+    /// Models by layer: every model's upstreams are in earlier layers. Models in a cycle
+    /// come in one layer after everything else they read.
+    pub layers: Vec<Vec<usize>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ModelDag {
+    pub fn same_cycle(&self, a: usize, b: usize) -> bool {
+        self.component.get(a).is_some_and(|ca| Some(ca) == self.component.get(b)) && self.cyclic[a]
+    }
+}
+
+/// The DAG. Invalidated by the project model and the models' references (not bodies).
+#[salsa::tracked(returns(ref))]
+pub fn model_dag(db: &dyn Db) -> ModelDag {
+    let pm = project_model(db);
+    let n = pm.models.len();
+    let mut dag = ModelDag {
+        sql_edges: vec![Vec::new(); n],
+        upstream: vec![Vec::new(); n],
+        ..ModelDag::default()
+    };
+    for (i, m) in pm.models.iter().enumerate() {
+        for r in model_refs(db, m.file).iter() {
+            let key = match r.path.as_slice() {
+                [single] => pm.by_name.get(single).copied(),
+                _ => pm
+                    .by_target
+                    .get(
+                        &r.path
+                            .iter()
+                            .map(Name::as_str)
+                            .collect::<Vec<_>>()
+                            .join(".")
+                            .to_lowercase(),
+                    )
+                    .copied(),
+            };
+            if let Some(up) = key {
+                dag.sql_edges[i].push((up, r.range));
+                dag.upstream[i].push(up);
+            }
+        }
+        for d in &m.config.depends_on {
+            if let Some(&up) = pm.by_name.get(&Name::folded(d.as_str())) {
+                dag.upstream[i].push(up);
+            }
+        }
+        dag.upstream[i].sort_unstable();
+        dag.upstream[i].dedup();
+    }
+    let comps = tarjan(&dag.upstream);
+    dag.component = vec![0; n];
+    dag.cyclic = vec![false; n];
+    for (ci, comp) in comps.iter().enumerate() {
+        for &m in comp {
+            dag.component[m] = ci;
+        }
+        let cyclic = comp.len() > 1 || comp.first().is_some_and(|&m| dag.upstream[m].contains(&m));
+        for &m in comp {
+            dag.cyclic[m] = cyclic;
+        }
+        if cyclic {
+            report_cycle(pm, &dag, comp, &mut dag.diagnostics.clone())
+                .into_iter()
+                .for_each(|d| dag.diagnostics.push(d));
+        }
+    }
+    // Tarjan emits components in reverse topological order of the upstream relation:
+    // upstreams first. Layer = 1 + max layer of upstreams outside the component.
+    let mut layer_of = vec![0usize; n];
+    for comp in &comps {
+        let layer = comp
+            .iter()
+            .flat_map(|&m| dag.upstream[m].iter())
+            .filter(|&&u| dag.component[u] != dag.component[comp[0]])
+            .map(|&u| layer_of[u] + 1)
+            .max()
+            .unwrap_or(0);
+        for &m in comp {
+            layer_of[m] = layer;
+        }
+    }
+    let depth = layer_of.iter().copied().max().map_or(0, |d| d + 1);
+    dag.layers = vec![Vec::new(); depth];
+    for (m, &l) in layer_of.iter().enumerate() {
+        dag.layers[l].push(m);
+    }
+    dag
+}
+
+/// One E170 per model of the cycle, at its reference to the next model, naming the path.
+fn report_cycle(
+    pm: &crate::project::ProjectModel,
+    dag: &ModelDag,
+    comp: &[usize],
+    _sink: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let in_comp = |m: usize| comp.contains(&m);
+    let mut out = Vec::new();
+    for &start in comp {
+        // Walk the cycle from `start`: follow upstream edges inside the component until we
+        // are back (a shortest cycle through `start`, by BFS).
+        let Some(path) = shortest_cycle(start, &dag.upstream, &in_comp) else { continue };
+        let names: Vec<&str> = path.iter().map(|&m| pm.models[m].name.as_str()).collect();
+        let next = path.get(1).copied().unwrap_or(start);
+        let m = &pm.models[start];
+        let (file, range) = match dag.sql_edges[start].iter().find(|(u, _)| *u == next) {
+            Some(&(_, range)) => (m.file, range),
+            None => {
+                let dep = m
+                    .config
+                    .depends_on
+                    .iter()
+                    .find(|d| Name::folded(d.as_str()) == Name::folded(&pm.models[next].name));
+                (m.sidecar.unwrap_or(m.file), dep.map_or(TextRange::default(), |d| d.range))
+            }
+        };
+        let mut d = Diagnostic::new(
+            Code::E170,
+            Some(file),
+            range,
+            format!("dependency cycle: {}", names.join(" → ")),
+        )
+        .with_help("a model cannot read itself, directly or through others; break the cycle");
+        for &other in comp.iter().filter(|&&o| o != start) {
+            d = d.with_related(Related {
+                file: pm.models[other].file,
+                range: TextRange::default(),
+                message: format!("`{}` is in the cycle", pm.models[other].name),
+            });
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// `start → ... → start` along upstream edges within the component, shortest first.
+fn shortest_cycle(
+    start: usize,
+    upstream: &[Vec<usize>],
+    in_comp: &dyn Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
+    let mut prev: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(m) = queue.pop_front() {
+        for &u in &upstream[m] {
+            if !in_comp(u) {
+                continue;
+            }
+            if u == start {
+                let mut path = vec![start];
+                let mut cur = m;
+                let mut back = Vec::new();
+                while cur != start {
+                    back.push(cur);
+                    cur = prev[&cur];
+                }
+                back.reverse();
+                path.extend(back);
+                path.push(start);
+                return Some(path);
+            }
+            if u != start && !prev.contains_key(&u) {
+                prev.insert(u, m);
+                queue.push_back(u);
+            }
+        }
+    }
+    None
+}
+
+/// Tarjan's strongly connected components, iteratively (no recursion limit on deep DAGs).
+/// Components come out upstreams first.
+fn tarjan(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut comps = Vec::new();
+    let mut next = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if *ei == 0 && index[v] == usize::MAX {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*ei) {
+                *ei += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut comp = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                comp.sort_unstable();
+                comps.push(comp);
+            }
+        }
+    }
+    comps
+}

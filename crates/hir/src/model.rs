@@ -1,0 +1,237 @@
+//! Per-model queries: syntax and IR, references, name resolution, signature, diagnostics.
+
+use std::sync::Arc;
+
+use syntax::{Parse, TextRange, ast};
+
+use crate::{
+    Db,
+    body::{Body, NameSpan, lower_source_file},
+    config,
+    dag::model_dag,
+    diagnostics::{Code, Diagnostic, Related, did_you_mean},
+    input::{FileKind, SourceFile},
+    name::Name,
+    project::{project_config, project_model},
+    resolve::{Binding, Resolved, TableEnv, TableLookup, TableRef, resolve_body, table_refs},
+    signature::Signature,
+    sources::source_catalog,
+};
+
+/// The text the SQL parser sees: the file with a frontmatter block blanked out (same byte
+/// length, so every range is a range of the file).
+fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match config::split_frontmatter(text) {
+        Some(fm) => {
+            let end = usize::from(fm.body_start).min(text.len());
+            let mut s = String::with_capacity(text.len());
+            s.extend(
+                text[..end]
+                    .chars()
+                    .map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) }),
+            );
+            s.push_str(&text[end..]);
+            std::borrow::Cow::Owned(s)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// The syntax tree of a model file, for editor features (LRU-evicted between edits).
+/// Invalidated by the file's text and the project's dialect.
+#[salsa::tracked(returns(ref), lru = 128)]
+pub fn parse(db: &dyn Db, file: SourceFile) -> Parse<ast::SourceFile> {
+    let dialect = project_config(db).config.dialect();
+    syntax::sql::parse(&sql_text(file.text(db)), dialect)
+}
+
+/// A model's IR and syntax errors. Parses afresh rather than through [`parse`], so a batch
+/// compile never holds every tree at once. Invalidated by the file's text and the dialect.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ModelSyntax {
+    pub body: Body,
+    pub errors: Vec<syntax::SyntaxError>,
+}
+
+#[salsa::tracked(returns(ref))]
+pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
+    let dialect = project_config(db).config.dialect();
+    if file.kind(db) != FileKind::SqlModel {
+        // `.rocky` models lower through the pipeline parser (not built yet): no body, so
+        // their columns are unknown and nothing false is reported about them.
+        return Arc::new(ModelSyntax { body: Body::default(), errors: Vec::new() });
+    }
+    let parse = syntax::sql::parse(&sql_text(file.text(db)), dialect);
+    let body = parse.tree().map(|t| lower_source_file(&t)).unwrap_or_default();
+    Arc::new(ModelSyntax { body, errors: parse.errors().to_vec() })
+}
+
+/// The table names a model reads (CTEs excluded). Backdates when an edit keeps them, so
+/// the DAG is not rebuilt.
+#[salsa::tracked(returns(ref))]
+pub fn model_refs(db: &dyn Db, file: SourceFile) -> Arc<[TableRef]> {
+    table_refs(&model_syntax(db, file).body).into()
+}
+
+/// Name resolution of one model. Reads upstream models only through
+/// [`model_signature`] (the firewall): an upstream edit that keeps its columns does not
+/// re-run this.
+#[salsa::tracked(returns(ref))]
+pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
+    let syn = model_syntax(db, file);
+    let env = ProjectEnv { db, file };
+    let dialect = project_config(db).config.dialect();
+    let mut res = resolve_body(&syn.body, &sql_text(file.text(db)), &env, dialect);
+    if syn.body.root.is_none() && file.kind(db) == FileKind::SqlModel && syn.errors.is_empty() {
+        res.diagnostics.push(Diagnostic::new(
+            Code::E100,
+            None,
+            TextRange::default(),
+            "the model has no SELECT statement".to_string(),
+        ));
+    }
+    for &extra in &syn.body.extra_statements {
+        res.diagnostics.push(
+            Diagnostic::new(
+                Code::E100,
+                None,
+                extra,
+                "a model is one query; this statement is extra",
+            )
+            .with_help("move it into its own model, or into data/seed.sql"),
+        );
+    }
+    for d in &mut res.diagnostics {
+        d.file.get_or_insert(file);
+    }
+    Arc::new(res)
+}
+
+/// The output columns of a model. Backdates when an edit keeps them.
+#[salsa::tracked(returns(ref))]
+pub fn model_signature(db: &dyn Db, file: SourceFile) -> Arc<Signature> {
+    Arc::new(resolve_model(db, file).signature.clone())
+}
+
+/// Every diagnostic of one model file: syntax, names, DAG (E170, D011).
+#[salsa::tracked(returns(ref))]
+pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
+    let syn = model_syntax(db, file);
+    let mut out: Vec<Diagnostic> = syn
+        .errors
+        .iter()
+        .map(|e| Diagnostic::new(Code::E100, Some(file), e.range, e.message.clone()))
+        .collect();
+    out.extend(resolve_model(db, file).diagnostics.iter().cloned());
+    out.extend(model_dag(db).diagnostics.iter().filter(|d| d.file == Some(file)).cloned());
+    out.extend(depends_on_check(db, file));
+    out.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));
+    out
+}
+
+/// D011: a sidecar's explicit `depends_on` misses a model the SQL reads; E123 for a
+/// `depends_on` entry naming no model.
+fn depends_on_check(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
+    let pm = project_model(db);
+    let Some(model) = pm.model(file) else { return Vec::new() };
+    let declared = &model.config.depends_on;
+    if declared.is_empty() {
+        return Vec::new();
+    }
+    let config_file = model.sidecar.unwrap_or(file);
+    let mut out = Vec::new();
+    for d in declared {
+        if pm.by_name(d.as_str()).is_none() {
+            let help = did_you_mean(d.as_str(), pm.models.iter().map(|m| m.name.as_str()));
+            let mut diag = Diagnostic::new(
+                Code::E123,
+                Some(config_file),
+                d.range,
+                format!("`depends_on` names an unknown model `{}`", d.as_str()),
+            );
+            diag.help = help;
+            out.push(diag);
+        }
+    }
+    let dag = model_dag(db);
+    let Some(&idx) = pm.by_file.get(&file) else { return out };
+    for &(up, range) in &dag.sql_edges[idx] {
+        let up_name = &pm.models[up].name;
+        if !declared.iter().any(|d| Name::folded(d.as_str()) == Name::folded(up_name)) {
+            let mut diag = Diagnostic::new(
+                Code::D011,
+                Some(file),
+                range,
+                format!(
+                    "`depends_on` of `{}` does not list `{up_name}`, which the SQL reads",
+                    model.name
+                ),
+            )
+            .with_help(format!(
+                "add \"{up_name}\" to `depends_on`, or remove `depends_on` to infer it"
+            ));
+            if let Some(first) = declared.first() {
+                diag = diag.with_related(Related {
+                    file: config_file,
+                    range: first.range,
+                    message: "`depends_on` is set here".into(),
+                });
+            }
+            out.push(diag);
+        }
+    }
+    out
+}
+
+/// How model SQL names things (FORMAT.md §4), answered from the project.
+struct ProjectEnv<'a> {
+    db: &'a dyn Db,
+    file: SourceFile,
+}
+
+impl TableEnv for ProjectEnv<'_> {
+    fn table(&self, path: &[NameSpan]) -> TableLookup {
+        let db = self.db;
+        let pm = project_model(db);
+        let names: Vec<Name> = path.iter().map(|p| p.name.clone()).collect();
+        let model = match names.as_slice() {
+            [single] => pm.by_name.get(single).copied(),
+            _ => pm
+                .by_target
+                .get(&names.iter().map(Name::as_str).collect::<Vec<_>>().join(".").to_lowercase())
+                .copied(),
+        };
+        if let Some(i) = model {
+            let up = pm.models[i].file;
+            let dag = model_dag(db);
+            // Inside a cycle the upstream's columns would depend on our own: unknown.
+            let sig = match pm.by_file.get(&self.file) {
+                Some(&me) if dag.same_cycle(me, i) => Arc::new(Signature::unknown()),
+                _ => Arc::clone(model_signature(db, up)),
+            };
+            return TableLookup::Found(Binding::Model(up), sig);
+        }
+        let cat = source_catalog(db);
+        if let Some((name, sig)) = cat.table(&names) {
+            return TableLookup::Found(Binding::Source(name.to_string()), Arc::clone(sig));
+        }
+        match names.as_slice() {
+            // A bare name is a model reference (FORMAT.md §4), unless a known default-schema
+            // table has it.
+            [single] => {
+                let mut cands: Vec<&str> = pm.models.iter().map(|m| m.name.as_str()).collect();
+                let tables = cat.tables_like(&names);
+                cands.extend(tables.iter().map(String::as_str));
+                TableLookup::Unknown { help: did_you_mean(single.as_str(), cands) }
+            }
+            // A qualified name is a source or an external table; only where we know the
+            // schema completely can we say it does not exist.
+            _ if cat.knows_schema(&names) => {
+                let tables = cat.tables_like(&names);
+                let last = names.last().map(Name::as_str).unwrap_or("");
+                TableLookup::Unknown { help: did_you_mean(last, tables.iter().map(String::as_str)) }
+            }
+            _ => TableLookup::External,
+        }
+    }
+}

@@ -1,0 +1,407 @@
+//! The project model: `rocky.toml`, the models with their merged configs and targets, and
+//! the project-wide checks (duplicate names E171, shared targets E036, missing sidecars
+//! V008, unknown groups V010, contracts for unknown models W011, an empty models folder V007).
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+use syntax::{TextRange, TextSize};
+
+use crate::{
+    Db,
+    config::{self, ModelConfig, ModelConfigKind, ProjectConfig},
+    diagnostics::{Code, Diagnostic, Related, did_you_mean},
+    input::{FileKind, FileStatus, SourceFile, Workspace},
+    name::Name,
+};
+
+/// `rocky.toml` parsed, with its diagnostics (in the `rocky.toml` file).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ConfigResult {
+    pub config: ProjectConfig,
+    pub file: Option<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The project's `rocky.toml`. Invalidated by its text and the environment.
+#[salsa::tracked(returns(ref))]
+pub fn project_config(db: &dyn Db) -> ConfigResult {
+    let ws = Workspace::get(db);
+    let Some(&file) = ws.files(db).iter().find(|f| f.kind(db) == FileKind::ProjectConfig) else {
+        return ConfigResult::default();
+    };
+    let (config, mut diagnostics) = config::parse_project_config(file.text(db), ws.env(db));
+    set_file(&mut diagnostics, file);
+    ConfigResult { config, file: Some(file), diagnostics }
+}
+
+/// One model of the project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub name: String,
+    pub file: SourceFile,
+    pub language: Language,
+    /// `<stem>.toml`, when there is one.
+    pub sidecar: Option<SourceFile>,
+    /// The config after sidecar/frontmatter > group > `_defaults.toml` (FORMAT.md §3).
+    pub config: ModelConfig,
+    pub target: Target,
+    pub contract: Option<SourceFile>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    Sql,
+    Rocky,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Sql => "sql",
+            Language::Rocky => "rocky",
+        }
+    }
+}
+
+/// The table a model writes, as configured (unresolved parts are empty strings, reported
+/// as V009).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub catalog: String,
+    pub schema: String,
+    pub table: String,
+}
+
+impl Target {
+    pub fn display(&self) -> String {
+        [&self.catalog, &self.schema, &self.table]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
+/// Every model, indexed by name and by target, plus the project-wide diagnostics.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ProjectModel {
+    /// Sorted by file path.
+    pub models: Vec<Model>,
+    pub by_name: FxHashMap<Name, usize>,
+    /// `schema.table` and `catalog.schema.table`, case-folded; only unambiguous ones.
+    pub by_target: FxHashMap<String, usize>,
+    pub by_file: FxHashMap<SourceFile, usize>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ProjectModel {
+    pub fn model(&self, file: SourceFile) -> Option<&Model> {
+        self.by_file.get(&file).map(|&i| &self.models[i])
+    }
+
+    pub fn by_name(&self, name: &str) -> Option<&Model> {
+        self.by_name.get(&Name::folded(name)).map(|&i| &self.models[i])
+    }
+}
+
+/// A model config file parsed. Invalidated by the file's text (and the environment).
+#[salsa::tracked(returns(ref))]
+pub fn model_config_file(db: &dyn Db, file: SourceFile) -> (ModelConfig, Vec<Diagnostic>) {
+    let kind = match file.kind(db) {
+        FileKind::Defaults => ModelConfigKind::Defaults,
+        FileKind::Group => ModelConfigKind::Group,
+        FileKind::SqlModel => ModelConfigKind::Frontmatter,
+        _ => ModelConfigKind::Sidecar,
+    };
+    let env = Workspace::get(db).env(db);
+    let (cfg, mut diags) = config::parse_model_config(file.text(db), env, kind);
+    set_file(&mut diags, file);
+    (cfg, diags)
+}
+
+/// Whether a SQL file starts with a frontmatter block, and the block's config. Only this,
+/// not the SQL body, feeds the project model: editing a body does not re-run it.
+#[salsa::tracked(returns(ref))]
+pub fn frontmatter(db: &dyn Db, file: SourceFile) -> Option<(ModelConfig, Vec<Diagnostic>)> {
+    let fm = config::split_frontmatter(file.text(db))?;
+    let (cfg, mut diags) = model_config_file(db, file).clone();
+    if fm.close.is_none() {
+        diags.push(
+            Diagnostic::new(
+                Code::V004,
+                Some(file),
+                fm.open,
+                "the frontmatter block is never closed",
+            )
+            .with_help("end it with a line holding only `---`"),
+        );
+    }
+    set_file(&mut diags, file);
+    Some((cfg, diags))
+}
+
+/// The project model. Invalidated by the file list, configs, frontmatter blocks and
+/// contracts; not by model bodies.
+#[salsa::tracked(returns(ref))]
+pub fn project_model(db: &dyn Db) -> ProjectModel {
+    let ws = Workspace::get(db);
+    let files = ws.files(db);
+    let mut pm = ProjectModel::default();
+    let present = |f: &SourceFile| f.status(db) != FileStatus::Removed;
+    let by_path: FxHashMap<&str, SourceFile> =
+        files.iter().filter(|f| present(f)).map(|f| (&**f.path(db), *f)).collect();
+    let mut diags = Vec::new();
+
+    let mut groups: BTreeMap<String, SourceFile> = BTreeMap::new();
+    let mut contracts: Vec<SourceFile> = Vec::new();
+    for &f in files.iter().filter(|f| present(f)) {
+        if let FileStatus::NotUtf8 { first_invalid_byte } = f.status(db) {
+            diags.push(
+                Diagnostic::new(
+                    Code::V006,
+                    Some(f),
+                    TextRange::empty(TextSize::from(0)),
+                    format!("`{}` is not UTF-8 text (first invalid byte at offset {first_invalid_byte})", f.path(db)),
+                )
+                .with_help("save the file as UTF-8, or move it out of the models folder"),
+            );
+            continue;
+        }
+        match f.kind(db) {
+            FileKind::Group => {
+                groups.insert(stem(f.path(db)).to_string(), f);
+            }
+            FileKind::Contract => contracts.push(f),
+            _ => {}
+        }
+    }
+
+    for &f in files.iter().filter(|f| present(f) && f.status(db) == FileStatus::Present) {
+        let language = match f.kind(db) {
+            FileKind::SqlModel => Language::Sql,
+            FileKind::DslModel => Language::Rocky,
+            _ => continue,
+        };
+        let path = f.path(db);
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        let sidecar_path = format!("{}.toml", path.rsplit_once('.').map_or(&**path, |(s, _)| s));
+        let sidecar =
+            by_path.get(sidecar_path.as_str()).copied().filter(|s| s.kind(db) == FileKind::Sidecar);
+        let own: ModelConfig = match (sidecar, language) {
+            (Some(s), _) => model_config_file(db, s).0.clone(),
+            (None, Language::Sql) => match frontmatter(db, f) {
+                Some((cfg, _)) => cfg.clone(),
+                None => {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::V008,
+                            Some(f),
+                            TextRange::empty(TextSize::from(0)),
+                            format!("the SQL model `{path}` has no sidecar `{sidecar_path}` and no frontmatter"),
+                        )
+                        .with_help("add the sidecar (it may be empty), or a `---toml` block at the top of the file"),
+                    );
+                    ModelConfig::default()
+                }
+            },
+            (None, Language::Rocky) => ModelConfig::default(),
+        };
+        let group = match &own.group {
+            Some(g) => match groups.get(g.as_str()) {
+                Some(&gf) => Some(model_config_file(db, gf).0.clone()),
+                None => {
+                    let help = did_you_mean(g.as_str(), groups.keys().map(String::as_str));
+                    let mut d = Diagnostic::new(
+                        Code::V010,
+                        sidecar.or(Some(f)),
+                        g.range,
+                        format!("the config group `{}` does not exist", g.as_str()),
+                    );
+                    d.help =
+                        help.or(Some("add it as `groups/<name>.toml` in the models folder".into()));
+                    diags.push(d);
+                    None
+                }
+            },
+            None => None,
+        };
+        let defaults_path = if dir.is_empty() {
+            "_defaults.toml".to_string()
+        } else {
+            format!("{dir}/_defaults.toml")
+        };
+        let defaults = by_path
+            .get(defaults_path.as_str())
+            .filter(|d| d.kind(db) == FileKind::Defaults)
+            .map(|&d| model_config_file(db, d).0.clone());
+        let mut merged = config::merge_model_config(&own, group.as_ref(), defaults.as_ref());
+        let stem = stem(path).to_string();
+        let name = merged.effective_name(&stem).to_string();
+        if language == Language::Rocky && sidecar.is_none() {
+            merged.target.catalog.get_or_insert(config::Spanned::new(
+                config::DSL_FALLBACK_CATALOG.into(),
+                TextRange::default(),
+            ));
+            merged.target.schema.get_or_insert(config::Spanned::new(
+                config::DSL_FALLBACK_SCHEMA.into(),
+                TextRange::default(),
+            ));
+        }
+        if sidecar.is_some() || language == Language::Sql {
+            let mut unresolved = config::unresolved_target(&merged, &name);
+            set_file(&mut unresolved, sidecar.unwrap_or(f));
+            if !(sidecar.is_none() && frontmatter(db, f).is_none() && language == Language::Sql) {
+                diags.extend(unresolved);
+            }
+        }
+        let target = Target {
+            catalog: merged.target.catalog.as_ref().map(|c| c.value.clone()).unwrap_or_default(),
+            schema: merged.target.schema.as_ref().map(|c| c.value.clone()).unwrap_or_default(),
+            table: merged.effective_table(&name).to_string(),
+        };
+        pm.models.push(Model {
+            name,
+            file: f,
+            language,
+            sidecar,
+            config: merged,
+            target,
+            contract: None,
+        });
+    }
+
+    // Names are unique project-wide (E171), targets too (E036).
+    let mut targets: FxHashMap<String, usize> = FxHashMap::default();
+    let mut ambiguous_targets: Vec<String> = Vec::new();
+    for i in 0..pm.models.len() {
+        let key = Name::folded(&pm.models[i].name);
+        if let Some(&first) = pm.by_name.get(&key) {
+            let (m, other) = (&pm.models[i], &pm.models[first]);
+            let range = m.config.name.as_ref().map_or(TextRange::default(), |n| n.range);
+            diags.push(
+                Diagnostic::new(
+                    Code::E171,
+                    Some(if m.config.name.is_some() { m.sidecar.unwrap_or(m.file) } else { m.file }),
+                    range,
+                    format!("two models are named `{}`", m.name),
+                )
+                .with_help("model names are unique project-wide; rename one (the file, or `name` in its sidecar)")
+                .with_related(Related { file: other.file, range: TextRange::default(), message: "the other model".into() }),
+            );
+        } else {
+            pm.by_name.insert(key, i);
+        }
+        let t = &pm.models[i].target;
+        if t.catalog.is_empty() || t.schema.is_empty() {
+            continue;
+        }
+        let full = format!("{}.{}.{}", t.catalog, t.schema, t.table).to_lowercase();
+        if let Some(&first) = targets.get(&full) {
+            let (m, other) = (&pm.models[i], &pm.models[first]);
+            let at = |m: &Model| {
+                m.config
+                    .target
+                    .range
+                    .map_or((m.file, TextRange::default()), |r| (m.sidecar.unwrap_or(m.file), r))
+            };
+            let (file, range) = at(m);
+            let (ofile, orange) = at(other);
+            diags.push(
+                Diagnostic::new(
+                    Code::E036,
+                    Some(file),
+                    range,
+                    format!(
+                        "models `{}` and `{}` both write `{}`",
+                        other.name,
+                        m.name,
+                        t.display()
+                    ),
+                )
+                .with_help("give one of them another `[target]` table or schema")
+                .with_related(Related {
+                    file: ofile,
+                    range: orange,
+                    message: format!("`{}` writes it too", other.name),
+                }),
+            );
+        } else {
+            targets.insert(full, i);
+        }
+    }
+    let mut short: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for (full, &i) in &targets {
+        pm.by_target.insert(full.clone(), i);
+        if let Some((_, rest)) = full.split_once('.') {
+            short.entry(rest.to_string()).and_modify(|e| *e = None).or_insert(Some(i));
+        }
+    }
+    for (key, i) in short {
+        if let Some(i) = i {
+            pm.by_target.insert(key, i);
+        } else {
+            ambiguous_targets.push(key);
+        }
+    }
+    for i in 0..pm.models.len() {
+        pm.by_file.insert(pm.models[i].file, i);
+    }
+
+    // Contracts: next to the model, or in the `--contracts` folder.
+    for c in contracts {
+        let name = c
+            .path(db)
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".contract.toml")
+            .to_string();
+        match pm.by_name.get(&Name::folded(&name)) {
+            Some(&i) => {
+                let m = &mut pm.models[i];
+                // A sibling contract wins over the `--contracts` folder's.
+                let sibling = c.path(db).rsplit_once('/').map(|(d, _)| d)
+                    == m.file.path(db).rsplit_once('/').map(|(d, _)| d);
+                if m.contract.is_none() || sibling {
+                    m.contract = Some(c);
+                }
+            }
+            None => {
+                let help = did_you_mean(&name, pm.models.iter().map(|m| m.name.as_str()));
+                let mut d = Diagnostic::new(
+                    Code::W011,
+                    Some(c),
+                    TextRange::empty(TextSize::from(0)),
+                    format!(
+                        "the contract `{}` is for a model `{name}` that does not exist",
+                        c.path(db)
+                    ),
+                );
+                d.help = help;
+                diags.push(d);
+            }
+        }
+    }
+    if pm.models.is_empty() {
+        let dirs = project_config(db).config.models_dirs().join("`, `");
+        diags.push(
+            Diagnostic::new(Code::V007, None, TextRange::default(), format!("no models found under `{dirs}`"))
+                .with_help("add `<name>.sql` files with a `<name>.toml` sidecar, or fix `models` in rocky.toml"),
+        );
+    }
+    pm.diagnostics = diags;
+    pm
+}
+
+fn stem(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.split_once('.').map_or(file, |(s, _)| s)
+}
+
+pub(crate) fn set_file(diags: &mut [Diagnostic], file: SourceFile) {
+    for d in diags {
+        d.file.get_or_insert(file);
+    }
+}

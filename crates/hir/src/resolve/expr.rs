@@ -1,0 +1,275 @@
+//! Names inside expressions: columns, qualified columns, lambda parameters, select aliases,
+//! correlated references to outer queries.
+
+use super::*;
+use crate::body::{Expr, ExprId, Literal, Window};
+
+/// What an unqualified column name found in one scope.
+enum Found {
+    One(Column),
+    Ambiguous(Vec<Name>),
+    /// Not listed, but a relation with unknown columns may have it.
+    Maybe,
+    No,
+}
+
+impl Resolver<'_> {
+    pub(super) fn expr(&mut self, id: ExprId) {
+        let body = self.body;
+        match &body.exprs[id] {
+            Expr::Missing | Expr::Literal { .. } | Expr::Star { .. } => {}
+            Expr::Column { path, .. } => self.column(path),
+            Expr::Binary { lhs, rhs, .. } => {
+                self.expr(*lhs);
+                self.expr(*rhs);
+            }
+            Expr::Unary { expr, .. } | Expr::Cast { expr, .. } => self.expr(*expr),
+            Expr::Call(call) => {
+                for &a in &call.args {
+                    self.expr(a);
+                }
+                for o in &call.order_by {
+                    if let Some(e) = o.expr {
+                        self.expr(e);
+                    }
+                }
+                if let Some(f) = call.filter {
+                    self.expr(f);
+                }
+                if let Some(w) = &call.over {
+                    self.window(w);
+                }
+            }
+            Expr::Case { operand, arms, else_, .. } => {
+                for &e in
+                    operand.iter().chain(arms.iter().flat_map(|(c, r)| [c, r])).chain(else_.iter())
+                {
+                    self.expr(e);
+                }
+            }
+            Expr::Subquery { query, lhs, .. } => {
+                if let Some(lhs) = lhs {
+                    self.expr(*lhs);
+                }
+                // The subquery's own aliases start hidden; it sees our scopes (correlation).
+                let visible = self.scopes.last().map(|s| s.aliases_visible);
+                self.query(*query);
+                if let Some(v) = visible {
+                    self.set_aliases_visible(v);
+                }
+            }
+            Expr::Lambda { params, body: lambda_body, .. } => {
+                let mark = self.lambda_params.len();
+                self.lambda_params.extend(params.iter().map(|p| p.name.clone()));
+                self.expr(*lambda_body);
+                self.lambda_params.truncate(mark);
+            }
+            Expr::Placeholder { args, .. } => {
+                for &a in args {
+                    self.expr(a);
+                }
+            }
+            Expr::Other { children, .. } => {
+                for &c in children {
+                    self.expr(c);
+                }
+            }
+        }
+    }
+
+    pub(super) fn window(&mut self, w: &Window) {
+        for &e in w.partition_by.iter().chain(w.frame.iter()) {
+            self.expr(e);
+        }
+        for o in &w.order_by {
+            if let Some(e) = o.expr {
+                self.expr(e);
+            }
+        }
+    }
+
+    /// The type and nullability of an expression, as far as names tell them: a column's
+    /// declared type, a CAST's target, a literal's type; Unknown otherwise.
+    pub(super) fn expr_type(&self, id: ExprId) -> (Ty, bool) {
+        match &self.body.exprs[id] {
+            Expr::Column { path, .. } => match self.lookup_quiet(path) {
+                Some(col) => (col.ty, col.nullable),
+                None => (Ty::Unknown, true),
+            },
+            Expr::Cast { ty, is_try, expr, .. } => {
+                let (_, nullable) = self.expr_type(*expr);
+                (Ty::from_sql(ty), nullable || *is_try)
+            }
+            Expr::Literal { kind, .. } => match kind {
+                Literal::Int => (Ty::Int32, false),
+                Literal::String => (Ty::String, false),
+                Literal::Bool => (Ty::Boolean, false),
+                Literal::Typed(t) => (Ty::from_sql(t), false),
+                Literal::Interval => (Ty::Interval, false),
+                Literal::Null | Literal::Float => (Ty::Unknown, true),
+            },
+            _ => (Ty::Unknown, true),
+        }
+    }
+
+    /// The column a path names, without reporting anything.
+    fn lookup_quiet(&self, path: &[NameSpan]) -> Option<Column> {
+        match path {
+            [name] => {
+                for scope in self.scopes.iter().rev() {
+                    match find_unqualified(scope, &name.name) {
+                        Found::One(c) => return Some(c),
+                        Found::No => continue,
+                        _ => return None,
+                    }
+                }
+                None
+            }
+            [.., col] => {
+                let rel = self.find_rel(&path[..path.len() - 1])?;
+                rel.sig.column(&col.name).cloned()
+            }
+            [] => None,
+        }
+    }
+
+    /// The relation a qualifier names, innermost scope first.
+    pub(super) fn find_rel(&self, qualifier: &[NameSpan]) -> Option<Rel> {
+        for scope in self.scopes.iter().rev() {
+            for rel in &scope.rels {
+                let hit = match qualifier {
+                    [single] => rel.qualifier.as_ref() == Some(&single.name),
+                    _ => {
+                        rel.path.len() >= qualifier.len()
+                            && rel.path[rel.path.len() - qualifier.len()..]
+                                .iter()
+                                .zip(qualifier)
+                                .all(|(a, b)| *a == b.name)
+                    }
+                };
+                if hit {
+                    return Some(rel.clone());
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn qualifier_help(&self, wrong: &Name) -> Option<String> {
+        let cands: Vec<String> = self
+            .scopes
+            .iter()
+            .flat_map(|s| s.rels.iter().filter_map(|r| r.qualifier.as_ref().map(|q| q.to_string())))
+            .collect();
+        did_you_mean(wrong.as_str(), cands.iter().map(String::as_str))
+    }
+
+    fn column(&mut self, path: &[NameSpan]) {
+        match path {
+            [] => {}
+            [name] => self.unqualified(name),
+            [first, rest @ ..] => {
+                // Longest qualifier first: `s.t.c` may be schema s, table t; else `t.c.f` a
+                // struct field of column c.
+                for split in (1..path.len()).rev() {
+                    if let Some(rel) = self.find_rel(&path[..split]) {
+                        let col = &path[split];
+                        if rel.sig.column(&col.name).is_none() && !rel.sig.open {
+                            let help = did_you_mean(
+                                col.name.as_str(),
+                                rel.sig.columns.iter().map(|c| c.name.as_str()),
+                            );
+                            let q = path[split - 1].name.clone();
+                            self.error(
+                                Code::E120,
+                                col.range,
+                                format!("unknown column `{}` in `{q}`", col.name),
+                                help,
+                            );
+                        }
+                        return;
+                    }
+                }
+                // `s.field`: a struct column of a relation in scope.
+                if self.lambda_params.contains(&first.name)
+                    || self.lookup_quiet(std::slice::from_ref(first)).is_some()
+                {
+                    return;
+                }
+                if self.anything_open(&first.name) {
+                    return;
+                }
+                let _ = rest;
+                let help = self.qualifier_help(&first.name);
+                self.error(
+                    Code::E122,
+                    first.range,
+                    format!("unknown table or alias `{}`", first.name),
+                    help,
+                );
+            }
+        }
+    }
+
+    /// True when an unknown qualifier might still be a struct column of an open relation.
+    fn anything_open(&self, name: &Name) -> bool {
+        self.scopes.iter().rev().any(|s| {
+            matches!(find_unqualified(s, name), Found::Maybe | Found::Ambiguous(_))
+                || s.aliases_visible && s.aliases.contains(name)
+        })
+    }
+
+    fn unqualified(&mut self, name: &NameSpan) {
+        if self.lambda_params.contains(&name.name) {
+            return;
+        }
+        for (depth, scope) in self.scopes.iter().rev().enumerate() {
+            match find_unqualified(scope, &name.name) {
+                Found::One(_) | Found::Maybe => return,
+                Found::Ambiguous(quals) => {
+                    let quals: Vec<String> =
+                        quals.iter().map(|q| format!("`{q}.{}`", name.name)).collect();
+                    let message = format!("column `{}` is ambiguous", name.name);
+                    let help = format!("qualify it: {}", quals.join(" or "));
+                    self.error(Code::E121, name.range, message, Some(help));
+                    return;
+                }
+                Found::No => {
+                    // Select-list aliases, where the clause may see them (innermost only).
+                    if depth == 0 && scope.aliases_visible && scope.aliases.contains(&name.name) {
+                        return;
+                    }
+                }
+            }
+        }
+        let Some(scope) = self.scopes.last() else {
+            self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), None);
+            return;
+        };
+        let mut cands: Vec<&str> =
+            scope.rels.iter().flat_map(|r| r.sig.columns.iter().map(|c| c.name.as_str())).collect();
+        if scope.aliases_visible {
+            cands.extend(scope.aliases.iter().map(Name::as_str));
+        }
+        let help = did_you_mean(name.name.as_str(), cands);
+        self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), help);
+    }
+}
+
+fn find_unqualified(scope: &Scope, name: &Name) -> Found {
+    let mut hits: Vec<(Option<Name>, Column)> = Vec::new();
+    let mut maybe = false;
+    for rel in &scope.rels {
+        match rel.sig.column(name) {
+            Some(c) => hits.push((rel.qualifier.clone(), c.clone())),
+            None => maybe |= rel.sig.open,
+        }
+    }
+    match hits.len() {
+        0 if maybe => Found::Maybe,
+        0 => Found::No,
+        1 => Found::One(hits.swap_remove(0).1),
+        _ if scope.merged.contains(name) => Found::One(hits.swap_remove(0).1),
+        _ => Found::Ambiguous(hits.into_iter().filter_map(|(q, _)| q).collect()),
+    }
+}

@@ -1,0 +1,119 @@
+use std::sync::Arc;
+
+use expect_test::{Expect, expect};
+use syntax::Dialect;
+
+use super::*;
+use crate::body::lower_source_file;
+
+/// Tables `orders(id, customer_id, amount)` and `customers(id, name)` as sources.
+struct Env;
+
+impl TableEnv for Env {
+    fn table(&self, path: &[NameSpan]) -> TableLookup {
+        let cols: &[&str] = match path.last().map(|p| p.name.as_str()) {
+            Some("orders") => &["id", "customer_id", "amount"],
+            Some("customers") => &["id", "name"],
+            Some("ext") => return TableLookup::External,
+            _ => return TableLookup::Unknown { help: None },
+        };
+        let sig = Signature {
+            columns: cols
+                .iter()
+                .map(|c| Column { name: Name::folded(c), ty: Ty::Int64, nullable: false })
+                .collect(),
+            open: false,
+        };
+        TableLookup::Found(
+            Binding::Source(path.last().map(|p| p.name.to_string()).unwrap_or_default()),
+            Arc::new(sig),
+        )
+    }
+}
+
+fn check(sql: &str, expect: Expect) {
+    let parse = syntax::sql::parse(sql, Dialect::DuckDb);
+    let body = parse.tree().map(|t| lower_source_file(&t)).unwrap_or_default();
+    let res = resolve_body(&body, sql, &Env, Dialect::DuckDb);
+    let mut out = String::new();
+    let cols: Vec<String> = res
+        .signature
+        .columns
+        .iter()
+        .map(|c| format!("{}: {}{}", c.name, c.ty, if c.nullable { "?" } else { "" }))
+        .collect();
+    out.push_str(&format!(
+        "columns: {}{}\n",
+        cols.join(", "),
+        if res.signature.open { ", .." } else { "" }
+    ));
+    for d in &res.diagnostics {
+        let r = usize::from(d.range.start())..usize::from(d.range.end());
+        out.push_str(&format!("{} `{}` {}", d.code.as_str(), &sql[r], d.message));
+        if let Some(h) = &d.help {
+            out.push_str(&format!(" ({h})"));
+        }
+        out.push('\n');
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn resolves_simple_select() {
+    check(
+        "select id, amout, o.amount, x.id from orders o",
+        expect![[r#"
+            columns: id: Int64, amout: Unknown?, amount: Int64, id: Unknown?
+            E120 `amout` unknown column `amout` (did you mean `amount`?)
+            E122 `x` unknown table or alias `x` (did you mean `o`?)
+        "#]],
+    );
+}
+
+#[test]
+fn ambiguity_and_using() {
+    check(
+        "select id, name from orders join customers using (id)",
+        expect![[r#"
+            columns: id: Int64, name: Int64
+        "#]],
+    );
+    check(
+        "select id from orders o join customers c on o.customer_id = c.id",
+        expect![[r#"
+            columns: id: Unknown?
+            E121 `id` column `id` is ambiguous (qualify it: `o.id` or `c.id`)
+        "#]],
+    );
+    check(
+        "select * from orders left join customers using (id)",
+        expect![[r#"
+            columns: id: Int64, customer_id: Int64, amount: Int64, name: Int64?
+        "#]],
+    );
+}
+
+#[test]
+fn ctes_aliases_and_correlation() {
+    check(
+        "with orders as (select 1 as z) select z, t.a from orders, (select id as a from customers) t \
+         where exists (select 1 from customers c where c.id = t.a) order by z qualify z > 1",
+        expect![[r#"
+            columns: z: Int32, a: Int64
+        "#]],
+    );
+    check(
+        "select amount * 2 as double_amount from orders where double_amount > 1 group by 1, 3",
+        expect![[r#"
+            columns: double_amount: Unknown?
+            E125 `3` GROUP BY position 3 is not in the select list (1 to 1)
+        "#]],
+    );
+    check(
+        "select * from nope, ext e where e.anything > 1 and whatever = 2",
+        expect![[r#"
+            columns: , ..
+            E123 `nope` unknown model `nope`
+        "#]],
+    );
+}

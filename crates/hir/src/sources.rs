@@ -1,0 +1,229 @@
+//! Source schemas, so leaf models are typed: the catalog snapshot `rocky discover` writes,
+//! the `CREATE TABLE` statements of `data/seed.sql` (read statically, never run), and
+//! tables declared by a `manual` adapter in `rocky.toml`. Unknown tables stay unknown.
+
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use syntax::ast::{self, AstNode};
+
+use crate::{
+    Db,
+    body::{NameSpan, lower_query},
+    catalog_snapshot,
+    config::AdapterKind,
+    diagnostics::Diagnostic,
+    input::{FileKind, Workspace},
+    name::Name,
+    project::{project_config, set_file},
+    resolve::{Binding, TableEnv, TableLookup, resolve_body},
+    signature::{Column, Signature},
+    ty::Ty,
+};
+
+/// The schema DuckDB puts unqualified tables in.
+const DEFAULT_SCHEMA: &str = "main";
+
+/// Every source table whose columns we know, by `schema.table` and
+/// `catalog.schema.table` (case-folded).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SourceCatalog {
+    tables: FxHashMap<String, (String, Arc<Signature>)>,
+    /// Schemas (`schema` and `catalog.schema`) we know completely: a missing table in one
+    /// of them is an error, elsewhere it may be a table we were not told about.
+    schemas: FxHashSet<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl SourceCatalog {
+    /// The table `path` names (1 part: in the default schema).
+    pub fn table(&self, path: &[Name]) -> Option<(&str, &Arc<Signature>)> {
+        let key = match path {
+            [t] => format!("{DEFAULT_SCHEMA}.{t}"),
+            _ => path.iter().map(Name::as_str).collect::<Vec<_>>().join("."),
+        };
+        self.tables.get(&key.to_lowercase()).map(|(n, s)| (n.as_str(), s))
+    }
+
+    /// Whether the schema part of `path` (all parts but the last) is known completely.
+    pub fn knows_schema(&self, path: &[Name]) -> bool {
+        let key = match path {
+            [_] => DEFAULT_SCHEMA.to_string(),
+            [rest @ .., _] => rest.iter().map(Name::as_str).collect::<Vec<_>>().join("."),
+            [] => return false,
+        };
+        self.schemas.contains(&key.to_lowercase())
+    }
+
+    /// Table names of the schema of `path`, for did-you-mean.
+    pub fn tables_like(&self, path: &[Name]) -> Vec<String> {
+        let prefix = match path {
+            [_] => format!("{DEFAULT_SCHEMA}."),
+            [rest @ .., _] => {
+                format!("{}.", rest.iter().map(Name::as_str).collect::<Vec<_>>().join("."))
+            }
+            [] => return Vec::new(),
+        };
+        let prefix = prefix.to_lowercase();
+        let mut out: Vec<String> = self
+            .tables
+            .keys()
+            .filter_map(|k| k.strip_prefix(&prefix))
+            .filter(|rest| !rest.contains('.'))
+            .map(str::to_string)
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn insert(&mut self, catalog: Option<&str>, schema: &str, table: &str, sig: Signature) {
+        let sig = Arc::new(sig);
+        let display = format!("{schema}.{table}");
+        let short = display.to_lowercase();
+        self.schemas.insert(schema.to_lowercase());
+        self.tables.entry(short).or_insert_with(|| (display.clone(), Arc::clone(&sig)));
+        if let Some(c) = catalog {
+            self.schemas.insert(format!("{c}.{schema}").to_lowercase());
+            let full = format!("{c}.{schema}.{table}");
+            self.tables.entry(full.to_lowercase()).or_insert((full, sig));
+        }
+    }
+}
+
+/// The source catalog. Invalidated by the snapshot file, `data/seed.sql` and `rocky.toml`.
+#[salsa::tracked(returns(ref))]
+pub fn source_catalog(db: &dyn Db) -> SourceCatalog {
+    let ws = Workspace::get(db);
+    let mut cat = SourceCatalog::default();
+    let config = &project_config(db).config;
+    let default_catalog = config.default_catalog();
+    // Declared in config first: the user's word wins over what was discovered.
+    for adapter in config.adapters.values() {
+        if let AdapterKind::Manual { tables } = &adapter.kind {
+            for t in tables {
+                let columns = t
+                    .columns
+                    .iter()
+                    .map(|c| Column {
+                        name: Name::folded(&c.name),
+                        ty: c.ty.as_deref().map_or(Ty::Unknown, Ty::from_sql),
+                        nullable: c.nullable.unwrap_or(true),
+                    })
+                    .collect();
+                cat.insert(
+                    t.catalog.as_deref(),
+                    &t.schema,
+                    &t.table,
+                    Signature { columns, open: false },
+                );
+            }
+        }
+    }
+    for &f in ws.files(db).iter() {
+        match f.kind(db) {
+            FileKind::CatalogSnapshot => {
+                let (snap, mut diags) = catalog_snapshot::parse(f.text(db));
+                set_file(&mut diags, f);
+                cat.diagnostics.extend(diags);
+                for t in &snap.tables {
+                    let columns = t
+                        .columns
+                        .iter()
+                        .map(|c| Column {
+                            name: Name::folded(&c.name),
+                            ty: Ty::from_sql(&c.ty),
+                            nullable: c.nullable,
+                        })
+                        .collect();
+                    cat.insert(
+                        Some(&t.catalog),
+                        &t.schema,
+                        &t.table,
+                        Signature { columns, open: false },
+                    );
+                }
+            }
+            FileKind::Seed => seed_tables(f.text(db), default_catalog.as_deref(), &mut cat),
+            _ => {}
+        }
+    }
+    cat
+}
+
+/// Reads the `CREATE TABLE` statements of a seed file: column definitions, or the columns
+/// of `CREATE TABLE .. AS SELECT` resolved against the tables created before it.
+fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
+    let parse = syntax::sql::parse(text, syntax::Dialect::DuckDb);
+    let Some(file) = parse.tree() else { return };
+    for stmt in file.stmts() {
+        match stmt {
+            ast::Stmt::CreateSchemaStmt(s) => {
+                if let Some(p) = s.path() {
+                    let parts = p.texts();
+                    if let Some(schema) = parts.last() {
+                        cat.schemas.insert(schema.to_lowercase());
+                        if let Some(c) = catalog {
+                            cat.schemas.insert(format!("{c}.{schema}").to_lowercase());
+                        }
+                    }
+                }
+            }
+            ast::Stmt::CreateTableStmt(t) => {
+                let Some(path) = t.path() else { continue };
+                let parts = path.texts();
+                let (schema, table) = match parts.as_slice() {
+                    [t] => (DEFAULT_SCHEMA.to_string(), t.clone()),
+                    [.., s, t] => (s.clone(), t.clone()),
+                    [] => continue,
+                };
+                let sig = if let Some(defs) = t.column_def_list() {
+                    let columns = defs
+                        .syntax()
+                        .children()
+                        .filter_map(ast::ColumnDef::cast)
+                        .filter_map(|c| {
+                            let name = c.name()?;
+                            let text = c.syntax().text().to_string().to_ascii_uppercase();
+                            let not_null =
+                                text.contains("NOT NULL") || text.contains("PRIMARY KEY");
+                            Some(Column {
+                                name: Name::new(&name.text(), name.is_quoted()),
+                                ty: c.ty().map_or(Ty::Unknown, |t| {
+                                    Ty::from_sql(&t.syntax().text().to_string())
+                                }),
+                                nullable: !not_null,
+                            })
+                        })
+                        .collect();
+                    Signature { columns, open: false }
+                } else if let Some(q) = t.query() {
+                    let body = lower_query(&q);
+                    resolve_body(&body, text, &SeedEnv(cat), syntax::Dialect::DuckDb).signature
+                } else {
+                    Signature::unknown()
+                };
+                // `CREATE OR REPLACE` redefines: the last definition wins.
+                let key = format!("{schema}.{table}").to_lowercase();
+                cat.tables.remove(&key);
+                if let Some(c) = catalog {
+                    cat.tables.remove(&format!("{c}.{key}").to_lowercase());
+                }
+                cat.insert(catalog, &schema, &table, sig);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Seed queries read the tables created before them, and anything else as external.
+struct SeedEnv<'a>(&'a SourceCatalog);
+
+impl TableEnv for SeedEnv<'_> {
+    fn table(&self, path: &[NameSpan]) -> TableLookup {
+        let names: Vec<Name> = path.iter().map(|p| p.name.clone()).collect();
+        match self.0.table(&names) {
+            Some((n, sig)) => TableLookup::Found(Binding::Source(n.to_string()), Arc::clone(sig)),
+            None => TableLookup::External,
+        }
+    }
+}
