@@ -40,6 +40,8 @@ codes! {
     V008 Error "a SQL model has neither a sidecar nor frontmatter",
     V009 Error "a model's target resolves no catalog or schema",
     V010 Error "a config group named by a model does not exist",
+    V011 Error "a pipeline names an adapter or pipeline that is not defined",
+    V012 Error "an adapter, pipeline or section is defined twice, under its name and its alias",
     // ---- contracts ----
     W011 Warning "a contract names a model that does not exist",
     // ---- the same target twice ----

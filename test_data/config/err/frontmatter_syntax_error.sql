@@ -1,0 +1,7 @@
+---toml
+# env: S=staging
+[target]
+schema = "${S}"
+catalog = wh
+---
+SELECT 1

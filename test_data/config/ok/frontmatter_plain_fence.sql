@@ -1,0 +1,4 @@
+---
+depends_on = ["a"]
+---
+SELECT 1 AS x
