@@ -233,7 +233,12 @@ impl<'t> Reader<'t> {
     /// V005 unless `key` is present (a present key of the wrong type already got V004).
     pub fn require<T>(&self, cx: &mut Cx, key: &str, value: Option<T>) -> Option<T> {
         if value.is_none() && self.table.get(key).is_none() {
-            cx.push(Code::V005, self.range, format!("`{}` has no `{key}`; add it", self.path));
+            let message = if self.path.is_empty() {
+                format!("the file has no `{key}`; add it")
+            } else {
+                format!("`{}` has no `{key}`; add it", self.path)
+            };
+            cx.push(Code::V005, self.range, message);
         }
         value
     }
