@@ -268,16 +268,18 @@ impl<'t> Reader<'t> {
 pub(crate) fn unknown_key(cx: &mut Cx, key: &str, range: TextRange, place: &str, known: &[&str]) {
     let place =
         if place.is_empty() { "at the top level".to_owned() } else { format!("in {place}") };
-    let help = did_you_mean(key, known.iter().copied()).or_else(|| {
+    let help = did_you_mean(key, known.iter().copied()).unwrap_or_else(|| {
         let mut known: Vec<&str> = known.to_vec();
         known.sort_unstable();
         // A short list helps; a long one is noise.
-        (!known.is_empty() && known.len() <= 10).then(|| {
+        if known.is_empty() || known.len() > 10 {
+            "remove it: it is ignored".to_owned()
+        } else {
             let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
             format!("remove it; known keys: {}", list.join(", "))
-        })
+        }
     });
-    cx.push_help(Code::V003, range, format!("unknown key `{key}` {place}"), help);
+    cx.push_help(Code::V003, range, format!("unknown key `{key}` {place}"), Some(help));
 }
 
 fn strings_of(cx: &mut Cx, key: &str, items: &[Spanned<TomlValue>]) -> Vec<Spanned<String>> {

@@ -58,6 +58,27 @@ impl TomlValue {
         }
     }
 
+    pub fn as_integer(&self) -> Option<i64> {
+        match self {
+            TomlValue::Integer(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            TomlValue::Boolean(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Spanned<TomlValue>]> {
+        match self {
+            TomlValue::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
     pub fn as_table(&self) -> Option<&TomlTable> {
         match self {
             TomlValue::Table(t) => Some(t),
