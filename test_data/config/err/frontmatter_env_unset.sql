@@ -1,0 +1,6 @@
+---toml
+[target]
+catalog = "wh"
+schema = "${UNSET_SCHEMA}"
+---
+SELECT 1
