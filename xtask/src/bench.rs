@@ -23,8 +23,11 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
         [task, rest @ ..] => (*task, rest),
         [] => bail!("usage: cargo xtask bench parse [--models N]"),
     };
+    if task == "compile" {
+        return crate::bench_compile::run(rest);
+    }
     if task != "parse" {
-        bail!("unknown benchmark `{task}`; usage: cargo xtask bench parse [--models N]");
+        bail!("unknown benchmark `{task}`; usage: cargo xtask bench parse|compile [--models N]");
     }
     let models = parse_models(rest)?;
 
@@ -180,7 +183,7 @@ fn median(sorted: &[f64]) -> f64 {
 }
 
 /// The generated project for `models`, created on first use under `target/bench/`.
-fn generated_project(models: u32) -> anyhow::Result<PathBuf> {
+pub(crate) fn generated_project(models: u32) -> anyhow::Result<PathBuf> {
     let root = project_root();
     let bench_dir = root.join("target").join("bench");
     let out = bench_dir.join(format!("project-{models}-seed{SEED}"));

@@ -1,7 +1,10 @@
 //! One module per verb.
 
+pub(crate) mod check;
 pub(crate) mod compile;
 pub(crate) mod debug;
+mod diagnose;
+pub(crate) mod validate;
 
 use std::path::Path;
 
@@ -59,4 +62,20 @@ impl<'a> Positions<'a> {
         }
         (self.line, self.col)
     }
+}
+
+/// `dir` relative to the project root, `/`-separated (it must be inside the project).
+pub(crate) fn relative_dir(root: &Path, dir: &Path) -> anyhow::Result<String> {
+    let abs_root = root.canonicalize().with_context(|| format!("cannot read `{}`", root.display()))?;
+    let abs = if dir.is_absolute() { dir.to_path_buf() } else { std::env::current_dir()?.join(dir) };
+    let abs = abs.canonicalize().with_context(|| format!("`{}` does not exist", dir.display()))?;
+    let rel = abs.strip_prefix(&abs_root).map_err(|_| {
+        anyhow::anyhow!("`{}` is outside the project `{}`", dir.display(), root.display())
+    })?;
+    Ok(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+}
+
+/// A file named on the command line, relative to the project root.
+pub(crate) fn relative_file(root: &Path, file: &Path) -> anyhow::Result<String> {
+    relative_dir(root, file)
 }

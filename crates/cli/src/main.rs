@@ -1,7 +1,11 @@
 //! The `rocky` binary: command-line glue over the analysis crates.
 
 mod commands;
+mod load;
+mod render;
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -14,17 +18,50 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "rocky", version, about = "A language-server-first toolchain for SQL data models")]
 struct Cli {
-    /// Project directory (default: the nearest folder upward holding rocky.toml).
-    #[arg(long, global = true)]
-    project: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    global: Global,
     #[command(subcommand)]
     command: Command,
 }
 
+/// Options every verb takes, before or after it (CLI.md, Global).
+#[derive(clap::Args)]
+pub(crate) struct Global {
+    /// Project directory (default: the nearest folder upward holding rocky.toml).
+    #[arg(long, global = true)]
+    project: Option<PathBuf>,
+    /// The project's rocky.toml (its folder is the project).
+    #[arg(short = 'c', long = "config", global = true)]
+    config: Option<PathBuf>,
+    /// Output: table (human) or json; default table on a terminal, json otherwise.
+    #[arg(short = 'o', long = "output", global = true, value_enum)]
+    output: Option<OutputFormat>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum OutputFormat {
+    Json,
+    Table,
+}
+
+impl Global {
+    pub(crate) fn output(&self) -> OutputFormat {
+        self.output.unwrap_or(if std::io::stdout().is_terminal() {
+            OutputFormat::Table
+        } else {
+            OutputFormat::Json
+        })
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Parse and check the project's models (this build: syntax only).
+    /// Check the project's configuration and layout, without analysing SQL.
+    Validate,
+    /// Parse, resolve and check every model; print models and diagnostics.
     Compile(commands::compile::Args),
+    /// Diagnostics only, for pre-commit hooks, CI and review bots; exit 1 on any error.
+    Check(commands::check::Args),
     /// Developer tools.
     #[command(subcommand)]
     Debug(commands::debug::DebugCommand),
@@ -39,9 +76,11 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let res = match cli.command {
-        Command::Compile(args) => commands::compile::run(cli.project.as_deref(), &args),
-        Command::Debug(cmd) => commands::debug::run(&cmd),
+    let res = match &cli.command {
+        Command::Validate => commands::validate::run(&cli.global),
+        Command::Compile(args) => commands::compile::run(&cli.global, args),
+        Command::Check(args) => commands::check::run(&cli.global, args),
+        Command::Debug(cmd) => commands::debug::run(cmd),
     };
     match res {
         Ok(code) => code,

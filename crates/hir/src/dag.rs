@@ -8,14 +8,14 @@ use crate::{
     diagnostics::{Code, Diagnostic, Related},
     model::model_refs,
     name::Name,
-    project::project_model,
+    project::{ProjectModel, project_model},
+    resolve::TableRef,
 };
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct ModelDag {
-    /// Per model (index into `ProjectModel::models`): upstream models read in the SQL, with
-    /// the reference's range.
-    pub sql_edges: Vec<Vec<(usize, TextRange)>>,
+    /// Per model (index into `ProjectModel::models`): upstream models read in the SQL.
+    pub sql_edges: Vec<Vec<usize>>,
     /// Per model: every upstream (SQL and `depends_on`), sorted, deduplicated.
     pub upstream: Vec<Vec<usize>>,
     /// Per model: its strongly connected component; models in one component of size > 1
@@ -25,12 +25,20 @@ pub struct ModelDag {
     /// Models by layer: every model's upstreams are in earlier layers. Models in a cycle
     /// come in one layer after everything else they read.
     pub layers: Vec<Vec<usize>>,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl ModelDag {
     pub fn same_cycle(&self, a: usize, b: usize) -> bool {
         self.component.get(a).is_some_and(|ca| Some(ca) == self.component.get(b)) && self.cyclic[a]
+    }
+
+    /// The shortest cycle through model `m` (`m → … → m`, along upstream edges), if any.
+    pub fn cycle_through(&self, m: usize) -> Option<Vec<usize>> {
+        if !self.cyclic.get(m).copied().unwrap_or(false) {
+            return None;
+        }
+        let comp = self.component[m];
+        shortest_cycle(m, &self.upstream, &|u| self.component[u] == comp)
     }
 }
 
@@ -45,23 +53,9 @@ pub fn model_dag(db: &dyn Db) -> ModelDag {
         ..ModelDag::default()
     };
     for (i, m) in pm.models.iter().enumerate() {
-        for r in model_refs(db, m.file).iter() {
-            let key = match r.path.as_slice() {
-                [single] => pm.by_name.get(single).copied(),
-                _ => pm
-                    .by_target
-                    .get(
-                        &r.path
-                            .iter()
-                            .map(Name::as_str)
-                            .collect::<Vec<_>>()
-                            .join(".")
-                            .to_lowercase(),
-                    )
-                    .copied(),
-            };
-            if let Some(up) = key {
-                dag.sql_edges[i].push((up, r.range));
+        for path in model_refs(db, m.file).iter() {
+            if let Some(up) = pm.model_for_path(path) {
+                dag.sql_edges[i].push(up);
                 dag.upstream[i].push(up);
             }
         }
@@ -83,11 +77,6 @@ pub fn model_dag(db: &dyn Db) -> ModelDag {
         let cyclic = comp.len() > 1 || comp.first().is_some_and(|&m| dag.upstream[m].contains(&m));
         for &m in comp {
             dag.cyclic[m] = cyclic;
-        }
-        if cyclic {
-            report_cycle(pm, &dag, comp, &mut dag.diagnostics.clone())
-                .into_iter()
-                .for_each(|d| dag.diagnostics.push(d));
         }
     }
     // Tarjan emits components in reverse topological order of the upstream relation:
@@ -113,50 +102,32 @@ pub fn model_dag(db: &dyn Db) -> ModelDag {
     dag
 }
 
-/// One E170 per model of the cycle, at its reference to the next model, naming the path.
-fn report_cycle(
-    pm: &crate::project::ProjectModel,
-    dag: &ModelDag,
-    comp: &[usize],
-    _sink: &mut Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    let in_comp = |m: usize| comp.contains(&m);
-    let mut out = Vec::new();
-    for &start in comp {
-        // Walk the cycle from `start`: follow upstream edges inside the component until we
-        // are back (a shortest cycle through `start`, by BFS).
-        let Some(path) = shortest_cycle(start, &dag.upstream, &in_comp) else { continue };
-        let names: Vec<&str> = path.iter().map(|&m| pm.models[m].name.as_str()).collect();
-        let next = path.get(1).copied().unwrap_or(start);
-        let m = &pm.models[start];
-        let (file, range) = match dag.sql_edges[start].iter().find(|(u, _)| *u == next) {
-            Some(&(_, range)) => (m.file, range),
-            None => {
-                let dep = m
-                    .config
-                    .depends_on
-                    .iter()
-                    .find(|d| Name::folded(d.as_str()) == Name::folded(&pm.models[next].name));
-                (m.sidecar.unwrap_or(m.file), dep.map_or(TextRange::default(), |d| d.range))
-            }
-        };
-        let mut d = Diagnostic::new(
-            Code::E170,
-            Some(file),
-            range,
-            format!("dependency cycle: {}", names.join(" → ")),
-        )
-        .with_help("a model cannot read itself, directly or through others; break the cycle");
-        for &other in comp.iter().filter(|&&o| o != start) {
-            d = d.with_related(Related {
-                file: pm.models[other].file,
-                range: TextRange::default(),
-                message: format!("`{}` is in the cycle", pm.models[other].name),
-            });
+/// E170 for model `m` when it is in a cycle: at its reference to the next model of the
+/// cycle, naming the whole path. `refs` are the model's SQL references with ranges.
+pub(crate) fn cycle_diagnostic(pm: &ProjectModel, dag: &ModelDag, m: usize, refs: &[TableRef]) -> Option<Diagnostic> {
+    let path = dag.cycle_through(m)?;
+    let names: Vec<&str> = path.iter().map(|&i| pm.models[i].name.as_str()).collect();
+    let next = path.get(1).copied().unwrap_or(m);
+    let model = &pm.models[m];
+    let (file, range) = match refs.iter().find(|r| pm.model_for_path(&r.path) == Some(next)) {
+        Some(r) => (model.file, r.range),
+        None => {
+            let dep = model.config.depends_on.iter().find(|d| Name::folded(d.as_str()) == Name::folded(&pm.models[next].name));
+            (model.sidecar.unwrap_or(model.file), dep.map_or(TextRange::default(), |d| d.range))
         }
-        out.push(d);
+    };
+    let mut d = Diagnostic::new(Code::E170, Some(file), range, format!("dependency cycle: {}", names.join(" → ")))
+        .with_help("a model cannot read itself, directly or through others; break the cycle");
+    let mut others: Vec<usize> = path.iter().copied().filter(|&o| o != m).collect();
+    others.dedup();
+    for other in others {
+        d = d.with_related(Related {
+            file: pm.models[other].file,
+            range: TextRange::default(),
+            message: format!("`{}` is in the cycle", pm.models[other].name),
+        });
     }
-    out
+    Some(d)
 }
 
 /// `start → ... → start` along upstream edges within the component, shortest first.

@@ -53,7 +53,12 @@ pub struct Related {
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity.
-    pub fn new(code: Code, file: Option<SourceFile>, range: TextRange, message: impl Into<String>) -> Diagnostic {
+    pub fn new(
+        code: Code,
+        file: Option<SourceFile>,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             code,
             severity: code.default_severity(),
@@ -78,7 +83,10 @@ impl Diagnostic {
 
 /// `did you mean `x`?` for the candidate closest to `wrong`, if one is close enough to be a
 /// likely typo (case-insensitive Jaro-Winkler, then Levenshtein to break ties).
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let wrong_l = wrong.to_lowercase();
     let mut best: Option<(f64, usize, &str)> = None;
     for cand in candidates {
@@ -94,7 +102,10 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
         }
         let better = match best {
             None => true,
-            Some((s, d, c)) => (score, std::cmp::Reverse(dist), std::cmp::Reverse(cand)) > (s, std::cmp::Reverse(d), std::cmp::Reverse(c)),
+            Some((s, d, c)) => {
+                (score, std::cmp::Reverse(dist), std::cmp::Reverse(cand))
+                    > (s, std::cmp::Reverse(d), std::cmp::Reverse(c))
+            }
         };
         if better {
             best = Some((score, dist, cand));

@@ -29,3 +29,6 @@ pub use crate::{
     input::{FileKind, SourceFile, Workspace},
     name::Name,
 };
+
+#[cfg(test)]
+mod tests;

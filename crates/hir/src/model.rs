@@ -66,11 +66,14 @@ pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
     Arc::new(ModelSyntax { body, errors: parse.errors().to_vec() })
 }
 
-/// The table names a model reads (CTEs excluded). Backdates when an edit keeps them, so
-/// the DAG is not rebuilt.
+/// The table names a model reads (CTEs excluded), sorted, without positions: backdates
+/// when an edit keeps them (a comment, a new WHERE), so the DAG is not rebuilt.
 #[salsa::tracked(returns(ref))]
-pub fn model_refs(db: &dyn Db, file: SourceFile) -> Arc<[TableRef]> {
-    table_refs(&model_syntax(db, file).body).into()
+pub fn model_refs(db: &dyn Db, file: SourceFile) -> Arc<[Vec<Name>]> {
+    let mut names: Vec<Vec<Name>> = table_refs(&model_syntax(db, file).body).into_iter().map(|r| r.path).collect();
+    names.sort();
+    names.dedup();
+    names.into()
 }
 
 /// Name resolution of one model. Reads upstream models only through
@@ -123,15 +126,19 @@ pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         .map(|e| Diagnostic::new(Code::E100, Some(file), e.range, e.message.clone()))
         .collect();
     out.extend(resolve_model(db, file).diagnostics.iter().cloned());
-    out.extend(model_dag(db).diagnostics.iter().filter(|d| d.file == Some(file)).cloned());
-    out.extend(depends_on_check(db, file));
+    let pm = project_model(db);
+    if let Some(&idx) = pm.by_file.get(&file) {
+        let refs = table_refs(&syn.body);
+        out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs));
+        out.extend(depends_on_check(db, file, &refs));
+    }
     out.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));
     out
 }
 
 /// D011: a sidecar's explicit `depends_on` misses a model the SQL reads; E123 for a
 /// `depends_on` entry naming no model.
-fn depends_on_check(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
+fn depends_on_check(db: &dyn Db, file: SourceFile, refs: &[TableRef]) -> Vec<Diagnostic> {
     let pm = project_model(db);
     let Some(model) = pm.model(file) else { return Vec::new() };
     let declared = &model.config.depends_on;
@@ -153,9 +160,14 @@ fn depends_on_check(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
             out.push(diag);
         }
     }
-    let dag = model_dag(db);
-    let Some(&idx) = pm.by_file.get(&file) else { return out };
-    for &(up, range) in &dag.sql_edges[idx] {
+    let mut seen = Vec::new();
+    for r in refs {
+        let Some(up) = pm.model_for_path(&r.path) else { continue };
+        if seen.contains(&up) {
+            continue;
+        }
+        seen.push(up);
+        let range = r.range;
         let up_name = &pm.models[up].name;
         if !declared.iter().any(|d| Name::folded(d.as_str()) == Name::folded(up_name)) {
             let mut diag = Diagnostic::new(

@@ -101,6 +101,18 @@ impl ProjectModel {
         self.by_file.get(&file).map(|&i| &self.models[i])
     }
 
+    /// The model a FROM name means: a bare name is a model name; a qualified one a model's
+    /// target (FORMAT.md §4, ours).
+    pub fn model_for_path(&self, path: &[Name]) -> Option<usize> {
+        match path {
+            [single] => self.by_name.get(single).copied(),
+            _ => {
+                let key = path.iter().map(Name::as_str).collect::<Vec<_>>().join(".");
+                self.by_target.get(&key.to_lowercase()).copied()
+            }
+        }
+    }
+
     pub fn by_name(&self, name: &str) -> Option<&Model> {
         self.by_name.get(&Name::folded(name)).map(|&i| &self.models[i])
     }

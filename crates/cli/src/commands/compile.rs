@@ -1,96 +1,148 @@
-//! `rocky compile`: for now the syntax layer over every model of the project (the name
-//! resolution and type checking of the hir issue plug in here).
+//! `rocky compile`: parse, resolve and check every model; print the models (columns,
+//! dependencies, target) and the diagnostics, as a table or as CLI.md's JSON.
 
-use std::{
-    path::{Path, PathBuf},
-    process::ExitCode,
-};
+use std::{io::Write, path::PathBuf, process::ExitCode};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
+use serde::Serialize;
+
+use super::diagnose;
+use crate::{Global, OutputFormat, render};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// Only this model.
+    /// Only this model (and the project's configuration).
     #[arg(long)]
     model: Option<String>,
+    /// Read `<model>.contract.toml` files from this folder too.
+    #[arg(long)]
+    contracts: Option<PathBuf>,
+    /// `--var name=value` for `@var(name)`.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    vars: Vec<String>,
 }
 
-pub(crate) fn run(project: Option<&Path>, args: &Args) -> anyhow::Result<ExitCode> {
-    let root = find_root(project)?;
-    let models_dir = root.join("models");
-    let mut files = Vec::new();
-    collect_sql(&models_dir, &mut files)?;
-    files.sort();
-    // The seed's CREATE TABLE statements will type the sources; check its syntax too.
-    let seed = root.join("data").join("seed.sql");
-    if seed.is_file() && args.model.is_none() {
-        files.push(seed);
-    }
+#[derive(Serialize)]
+struct Output<'a> {
+    version: &'static str,
+    command: &'static str,
+    models: Vec<ModelOut>,
+    diagnostics: Vec<render::JsonDiagnostic>,
+    summary: Summary,
+    #[serde(skip)]
+    _p: std::marker::PhantomData<&'a ()>,
+}
+
+#[derive(Serialize)]
+struct ModelOut {
+    name: String,
+    path: String,
+    language: &'static str,
+    depends_on: Vec<String>,
+    strategy: &'static str,
+    target: String,
+    columns: Vec<ColumnOut>,
+    sql: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ColumnOut {
+    name: String,
+    #[serde(rename = "type")]
+    ty: String,
+    nullable: bool,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    models: usize,
+    errors: usize,
+    warnings: usize,
+    elapsed_ms: u128,
+}
+
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let mut errors = 0usize;
-    let mut models = 0usize;
-    for file in &files {
-        let name = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        if args.model.as_deref().is_some_and(|m| m != name) {
-            continue;
-        }
-        let is_model = file.starts_with(&models_dir);
-        models += usize::from(is_model);
-        let text = super::read_source(file)?;
-        let parse = hir::syntax::sql::parse(&text, hir::syntax::Dialect::DuckDb);
-        let mut positions = super::Positions::new(&text);
-        for err in parse.errors() {
-            errors += 1;
-            let rel = file.strip_prefix(&root).unwrap_or(file);
-            let (line, col) = positions.line_col(err.range.start().into());
-            eprintln!("{}:{line}:{col}: error[E100]: {}", rel.display(), err.message);
-        }
-        let rel = file.strip_prefix(&root).unwrap_or(file);
-        println!("{}: {} bytes, {} syntax errors", rel.display(), text.len(), parse.errors().len());
+    let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
+    let mut options = hir::input::Options::default();
+    if let Some(dir) = &args.contracts {
+        options.contracts_dir = Some(super::relative_dir(&root, dir)?);
     }
-    if let Some(m) = &args.model
-        && models == 0
-    {
-        bail!("no model named `{m}` in {}", models_dir.display());
+    for v in &args.vars {
+        let Some((k, val)) = v.split_once('=') else {
+            bail!("`--var {v}` needs the form NAME=VALUE");
+        };
+        options.vars.insert(k.to_string(), val.to_string());
     }
-    println!("compiled {models} models in {} ms: {errors} errors", started.elapsed().as_millis());
-    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-fn find_root(project: Option<&Path>) -> anyhow::Result<PathBuf> {
-    if let Some(dir) = project {
-        if !dir.join("rocky.toml").is_file() {
-            bail!("`{}` holds no rocky.toml", dir.display());
-        }
-        return Ok(dir.to_path_buf());
-    }
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    cwd.ancestors().find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf).with_context(
-        || format!("no rocky.toml in `{}` or any parent; pass --project DIR", cwd.display()),
-    )
-}
-
-/// The `.sql` files under `dir`, recursively; a directory reached twice (a symlink loop)
-/// is walked once.
-fn collect_sql(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let mut seen = std::collections::HashSet::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let real =
-            dir.canonicalize().with_context(|| format!("cannot read `{}`", dir.display()))?;
-        if !seen.insert(real) {
-            continue;
-        }
-        let entries =
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
-        for entry in entries {
-            let path = entry.with_context(|| format!("cannot read `{}`", dir.display()))?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "sql") {
-                out.push(path);
+    let project = crate::load::load(root, options)?;
+    let db = project.host.db();
+    let pm = hir::project::project_model(db);
+    let selected: Vec<&hir::project::Model> = match &args.model {
+        Some(name) => match pm.by_name(name) {
+            Some(m) => vec![m],
+            None => {
+                let help = hir::diagnostics::did_you_mean(name, pm.models.iter().map(|m| m.name.as_str()))
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
+                bail!("no model named `{name}`{help}");
             }
+        },
+        None => pm.models.iter().collect(),
+    };
+    let files: Vec<hir::SourceFile> = selected.iter().map(|m| m.file).collect();
+    let diags = diagnose::diagnostics(db, Some(&files));
+    let (errors, warnings) = diagnose::counts(&diags);
+    let items = diagnose::items(db, &diags);
+    let dag = hir::dag::model_dag(db);
+    let models: Vec<ModelOut> = selected
+        .iter()
+        .map(|m| {
+            let idx = pm.by_file.get(&m.file).copied().unwrap_or_default();
+            let sig = hir::model::model_signature(db, m.file);
+            let text = m.file.text(db);
+            let body_start = hir::config::split_frontmatter(text).map_or(0, |fm| usize::from(fm.body_start));
+            ModelOut {
+                name: m.name.clone(),
+                path: m.file.path(db).to_string(),
+                language: m.language.as_str(),
+                depends_on: dag.upstream.get(idx).into_iter().flatten().map(|&u| pm.models[u].name.clone()).collect(),
+                strategy: m.config.effective_strategy().name(),
+                target: m.target.display(),
+                columns: sig
+                    .columns
+                    .iter()
+                    .map(|c| ColumnOut { name: c.name.to_string(), ty: c.ty.to_string(), nullable: c.nullable })
+                    .collect(),
+                sql: match m.language {
+                    hir::project::Language::Sql => Some(text.get(body_start..).unwrap_or("").trim().to_string()),
+                    hir::project::Language::Rocky => None,
+                },
+            }
+        })
+        .collect();
+    let elapsed_ms = started.elapsed().as_millis();
+    let mut stdout = std::io::stdout().lock();
+    match global.output() {
+        OutputFormat::Json => {
+            let out = Output {
+                version: env!("CARGO_PKG_VERSION"),
+                command: "compile",
+                summary: Summary { models: models.len(), errors, warnings, elapsed_ms },
+                diagnostics: render::json_diagnostics(db, &items),
+                models,
+                _p: std::marker::PhantomData,
+            };
+            serde_json::to_writer_pretty(&mut stdout, &out)?;
+            writeln!(stdout)?;
+        }
+        OutputFormat::Table => {
+            render::human(db, &items, diagnose::color(), &mut stdout)?;
+            writeln!(
+                stdout,
+                "compiled {} models in {elapsed_ms} ms: {errors} errors, {warnings} warnings",
+                models.len()
+            )?;
         }
     }
-    Ok(())
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -1,0 +1,117 @@
+//! `rocky check`: the fast gate for pre-commit hooks, CI and review bots: diagnostics only,
+//! in the format the consumer reads; exit 1 on any error.
+
+use std::{io::Write, path::PathBuf, process::ExitCode};
+
+use serde::Serialize;
+
+use super::diagnose;
+use crate::{Global, render};
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Output format (default: human on a terminal, json otherwise).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Only these files (models, sidecars, contracts) and the models downstream of them.
+    files: Vec<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Output {
+    version: &'static str,
+    command: &'static str,
+    diagnostics: Vec<render::JsonDiagnostic>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
+    let project = crate::load::load(root.clone(), hir::input::Options::default())?;
+    let db = project.host.db();
+    let mut diags = if args.files.is_empty() {
+        diagnose::diagnostics(db, None)
+    } else {
+        let models = selected_models(db, &root, &args.files)?;
+        diagnose::diagnostics(db, Some(&models))
+    };
+    if !args.files.is_empty() {
+        // Configuration findings only for the files asked about (and project-wide ones).
+        let wanted: Vec<String> = args.files.iter().filter_map(|f| super::relative_file(&root, f).ok()).collect();
+        let pm = hir::project::project_model(db);
+        diags.retain(|d| match d.file {
+            None => true,
+            Some(f) => {
+                let path = f.path(db);
+                wanted.iter().any(|w| **w == **path)
+                    || pm.models.iter().any(|m| m.file == f)
+            }
+        });
+    }
+    let (errors, warnings) = diagnose::counts(&diags);
+    let items = diagnose::items(db, &diags);
+    let format = args.format.unwrap_or(match global.output() {
+        crate::OutputFormat::Json => Format::Json,
+        crate::OutputFormat::Table => Format::Human,
+    });
+    let mut stdout = std::io::stdout().lock();
+    match format {
+        Format::Human => render::human(db, &items, diagnose::color(), &mut stdout)?,
+        Format::Json => {
+            let files: std::collections::BTreeSet<_> = diags.iter().filter_map(|d| d.file).collect();
+            let out = Output {
+                version: env!("CARGO_PKG_VERSION"),
+                command: "check",
+                diagnostics: render::json_diagnostics(db, &items),
+                summary: Summary { files: files.len(), errors, warnings },
+            };
+            serde_json::to_writer_pretty(&mut stdout, &out)?;
+            writeln!(stdout)?;
+        }
+        Format::Sarif => {
+            let sarif = render::sarif(db, &items, env!("CARGO_PKG_VERSION"));
+            serde_json::to_writer_pretty(&mut stdout, &sarif)?;
+            writeln!(stdout)?;
+        }
+        Format::Github => render::github(db, &items, &mut stdout)?,
+    }
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The models the given files belong to, plus every model downstream of them.
+fn selected_models(db: &hir::RootDatabase, root: &std::path::Path, files: &[PathBuf]) -> anyhow::Result<Vec<hir::SourceFile>> {
+    let pm = hir::project::project_model(db);
+    let dag = hir::dag::model_dag(db);
+    let mut picked = vec![false; pm.models.len()];
+    for f in files {
+        let rel = super::relative_file(root, f)?;
+        for (i, m) in pm.models.iter().enumerate() {
+            let hit = [Some(m.file), m.sidecar, m.contract].into_iter().flatten().any(|x| **x.path(db) == *rel);
+            picked[i] |= hit;
+        }
+    }
+    // Downstream: repeat until no model reads a picked one (layers make one pass enough).
+    for layer in &dag.layers {
+        for &m in layer {
+            if !picked[m] && dag.upstream[m].iter().any(|&u| picked[u]) {
+                picked[m] = true;
+            }
+        }
+    }
+    Ok(pm.models.iter().zip(picked).filter(|(_, p)| *p).map(|(m, _)| m.file).collect())
+}

@@ -1,0 +1,53 @@
+//! Computing a project's diagnostics for the batch verbs: configuration first, then the
+//! models in parallel (each thread with its own database handle).
+
+use std::io::IsTerminal;
+
+use hir::{Diagnostic, Severity, SourceFile};
+use rayon::prelude::*;
+
+use crate::render::Item;
+
+/// Diagnostics of the configuration, plus those of `models` (all models when `None`).
+pub(crate) fn diagnostics(db: &hir::RootDatabase, models: Option<&[SourceFile]>) -> Vec<Diagnostic> {
+    let mut out = hir::check::config_diagnostics(db).clone();
+    let files = match models {
+        Some(m) => m.to_vec(),
+        None => hir::check::model_files(db),
+    };
+    let per_model: Vec<Vec<Diagnostic>> = files
+        .par_iter()
+        .map_with(db.clone(), |db, &f| hir::model::model_diagnostics(db, f).clone())
+        .collect();
+    out.extend(per_model.into_iter().flatten());
+    hir::check::sort(db, &mut out);
+    out
+}
+
+/// The model each diagnostic's file belongs to (model file, sidecar or contract).
+pub(crate) fn items<'a>(db: &'a hir::RootDatabase, diags: &'a [Diagnostic]) -> Vec<Item<'a>> {
+    let pm = hir::project::project_model(db);
+    diags
+        .iter()
+        .map(|d| {
+            let model = d.file.and_then(|f| {
+                pm.models
+                    .iter()
+                    .find(|m| m.file == f || m.sidecar == Some(f) || m.contract == Some(f))
+                    .map(|m| m.name.as_str())
+            });
+            Item { diag: d, model }
+        })
+        .collect()
+}
+
+pub(crate) fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    (errors, warnings)
+}
+
+/// Whether to colour human output: a terminal, and `NO_COLOR` unset.
+pub(crate) fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}

@@ -1,0 +1,89 @@
+//! `cargo xtask bench compile [--models N] [--rounds R]`: cold `rocky compile` of a
+//! generated project, whole process (load, parse, resolve, print JSON), release build:
+//! median wall time and peak RSS (GNU time's `%M`) over R runs.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+
+use crate::{bench::generated_project, project_root};
+
+pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
+    let mut models = 10_000u32;
+    let mut rounds = 7usize;
+    let mut it = args.iter();
+    while let Some(&arg) = it.next() {
+        let value = it.next().with_context(|| format!("`{arg}` takes a number"))?;
+        match arg {
+            "--models" => models = value.parse().with_context(|| format!("--models takes a number, not `{value}`"))?,
+            "--rounds" => rounds = value.parse().with_context(|| format!("--rounds takes a number, not `{value}`"))?,
+            _ => bail!("usage: cargo xtask bench compile [--models N] [--rounds R]"),
+        }
+    }
+    if models == 0 || rounds == 0 {
+        bail!("--models and --rounds must be at least 1");
+    }
+    let time = Path::new("/usr/bin/time");
+    if !time.is_file() {
+        bail!("GNU time is needed for peak RSS: install the `time` package (apt-get install time)");
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    eprintln!("bench: building rocky in release");
+    let status = Command::new(&cargo)
+        .current_dir(project_root())
+        .args(["build", "--quiet", "--release", "-p", "cli"])
+        .status()
+        .context("running cargo build")?;
+    if !status.success() {
+        bail!("cargo build --release -p cli failed ({status})");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| project_root().join("target"), Into::into);
+    let rocky = target.join("release").join("rocky");
+    let project = generated_project(models)?.join("rocky");
+
+    // Once for correctness: the generated project must compile without errors.
+    let out = Command::new(&rocky).args(["compile", "-o", "json", "--project"]).arg(&project).output()?;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).context("rocky compile printed no JSON")?;
+    let summary = &json["summary"];
+    println!("project: {} ({} models)", project.display(), summary["models"]);
+    println!("diagnostics: {} errors, {} warnings", summary["errors"], summary["warnings"]);
+    if summary["errors"].as_u64() != Some(0) {
+        let first = &json["diagnostics"][0];
+        bail!("the generated project should compile cleanly; first diagnostic: {first}");
+    }
+
+    let mut walls = Vec::new();
+    let mut rss = Vec::new();
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let out = Command::new(time)
+            .args(["-f", "%M"])
+            .arg(&rocky)
+            .args(["compile", "-o", "json", "--project"])
+            .arg(&project)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()?;
+        walls.push(started.elapsed().as_secs_f64());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let kb: f64 = stderr.lines().last().and_then(|l| l.trim().parse().ok()).context("no RSS from time")?;
+        rss.push(kb / 1024.0);
+    }
+    walls.sort_by(f64::total_cmp);
+    rss.sort_by(f64::total_cmp);
+    let med = |v: &[f64]| if v.len() % 2 == 1 { v[v.len() / 2] } else { (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0 };
+    let wall = med(&walls);
+    println!(
+        "rocky compile, {models} models, {rounds} runs: wall median {:.3} s (min {:.3}, max {:.3}), \
+         per model {:.1} µs; peak RSS median {:.1} MB (max {:.1})",
+        wall,
+        walls[0],
+        walls[walls.len() - 1],
+        wall * 1e6 / f64::from(models),
+        med(&rss),
+        rss[rss.len() - 1],
+    );
+    Ok(())
+}
