@@ -104,7 +104,12 @@ pub fn model_dag(db: &dyn Db) -> ModelDag {
 
 /// E170 for model `m` when it is in a cycle: at its reference to the next model of the
 /// cycle, naming the whole path. `refs` are the model's SQL references with ranges.
-pub(crate) fn cycle_diagnostic(pm: &ProjectModel, dag: &ModelDag, m: usize, refs: &[TableRef]) -> Option<Diagnostic> {
+pub(crate) fn cycle_diagnostic(
+    pm: &ProjectModel,
+    dag: &ModelDag,
+    m: usize,
+    refs: &[TableRef],
+) -> Option<Diagnostic> {
     let path = dag.cycle_through(m)?;
     let names: Vec<&str> = path.iter().map(|&i| pm.models[i].name.as_str()).collect();
     let next = path.get(1).copied().unwrap_or(m);
@@ -112,12 +117,21 @@ pub(crate) fn cycle_diagnostic(pm: &ProjectModel, dag: &ModelDag, m: usize, refs
     let (file, range) = match refs.iter().find(|r| pm.model_for_path(&r.path) == Some(next)) {
         Some(r) => (model.file, r.range),
         None => {
-            let dep = model.config.depends_on.iter().find(|d| Name::folded(d.as_str()) == Name::folded(&pm.models[next].name));
+            let dep = model
+                .config
+                .depends_on
+                .iter()
+                .find(|d| Name::folded(d.as_str()) == Name::folded(&pm.models[next].name));
             (model.sidecar.unwrap_or(model.file), dep.map_or(TextRange::default(), |d| d.range))
         }
     };
-    let mut d = Diagnostic::new(Code::E170, Some(file), range, format!("dependency cycle: {}", names.join(" → ")))
-        .with_help("a model cannot read itself, directly or through others; break the cycle");
+    let mut d = Diagnostic::new(
+        Code::E170,
+        Some(file),
+        range,
+        format!("dependency cycle: {}", names.join(" → ")),
+    )
+    .with_help("a model cannot read itself, directly or through others; break the cycle");
     let mut others: Vec<usize> = path.iter().copied().filter(|&o| o != m).collect();
     others.dedup();
     for other in others {

@@ -30,10 +30,10 @@ impl RootDatabase {
         let log: Arc<Mutex<Vec<String>>> = Arc::default();
         let sink = Arc::clone(&log);
         let storage = salsa::Storage::new(Some(Box::new(move |event: salsa::Event| {
-            if let salsa::EventKind::WillExecute { database_key } = event.kind {
-                if let Ok(mut log) = sink.lock() {
-                    log.push(format!("{database_key:?}"));
-                }
+            if let salsa::EventKind::WillExecute { database_key } = event.kind
+                && let Ok(mut log) = sink.lock()
+            {
+                log.push(format!("{database_key:?}"));
             }
         })));
         RootDatabase { storage, log: Some(log) }

@@ -70,7 +70,8 @@ pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
 /// when an edit keeps them (a comment, a new WHERE), so the DAG is not rebuilt.
 #[salsa::tracked(returns(ref))]
 pub fn model_refs(db: &dyn Db, file: SourceFile) -> Arc<[Vec<Name>]> {
-    let mut names: Vec<Vec<Name>> = table_refs(&model_syntax(db, file).body).into_iter().map(|r| r.path).collect();
+    let mut names: Vec<Vec<Name>> =
+        table_refs(&model_syntax(db, file).body).into_iter().map(|r| r.path).collect();
     names.sort();
     names.dedup();
     names.into()

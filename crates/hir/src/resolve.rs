@@ -247,19 +247,21 @@ impl Resolver<'_> {
             return sig.clone();
         }
         let mut out = sig.clone();
-        if report && !sig.open && aliases.len() > sig.columns.len() {
-            if let Some(extra) = aliases.get(sig.columns.len()) {
-                self.error(
-                    Code::E126,
-                    extra.range,
-                    format!(
-                        "the alias list names {} columns but the relation has {}",
-                        aliases.len(),
-                        sig.columns.len()
-                    ),
-                    None,
-                );
-            }
+        if report
+            && !sig.open
+            && aliases.len() > sig.columns.len()
+            && let Some(extra) = aliases.get(sig.columns.len())
+        {
+            self.error(
+                Code::E126,
+                extra.range,
+                format!(
+                    "the alias list names {} columns but the relation has {}",
+                    aliases.len(),
+                    sig.columns.len()
+                ),
+                None,
+            );
         }
         for (i, alias) in aliases.iter().enumerate() {
             match out.columns.get_mut(i) {
@@ -302,7 +304,7 @@ impl Resolver<'_> {
                 }
                 for &f in froms {
                     self.scopes.push(Scope::default());
-                    self.from_item(f);
+                    self.add_from_item(f);
                     self.scopes.pop();
                 }
                 Signature::unknown()
@@ -343,7 +345,7 @@ impl Resolver<'_> {
     ) -> Signature {
         self.scopes.push(Scope::default());
         for &f in &sel.from {
-            self.from_item(f);
+            self.add_from_item(f);
         }
         for &e in &sel.distinct_on {
             self.expr(e);
@@ -402,10 +404,10 @@ impl Resolver<'_> {
         }
         self.set_aliases_visible(true);
         for item in order_by {
-            if let Some(e) = item.expr {
-                if !self.ordinal(e, n_items, "ORDER BY") {
-                    self.expr(e);
-                }
+            if let Some(e) = item.expr
+                && !self.ordinal(e, n_items, "ORDER BY")
+            {
+                self.expr(e);
             }
         }
         self.scopes.pop();
@@ -430,10 +432,10 @@ impl Resolver<'_> {
         self.scopes.push(Scope { rels: vec![rel], ..Scope::default() });
         let n = if sig.open { None } else { Some(sig.columns.len()) };
         for item in order_by {
-            if let Some(e) = item.expr {
-                if !self.ordinal(e, n, "ORDER BY") {
-                    self.expr(e);
-                }
+            if let Some(e) = item.expr
+                && !self.ordinal(e, n, "ORDER BY")
+            {
+                self.expr(e);
             }
         }
         self.scopes.pop();
@@ -448,15 +450,15 @@ impl Resolver<'_> {
         };
         let range = *range;
         let Ok(pos) = self.source(range).trim().parse::<u64>() else { return true };
-        if let Some(n) = n {
-            if pos == 0 || pos > n as u64 {
-                self.error(
-                    Code::E125,
-                    range,
-                    format!("{clause} position {pos} is not in the select list (1 to {n})"),
-                    None,
-                );
-            }
+        if let Some(n) = n
+            && (pos == 0 || pos > n as u64)
+        {
+            self.error(
+                Code::E125,
+                range,
+                format!("{clause} position {pos} is not in the select list (1 to {n})"),
+                None,
+            );
         }
         true
     }

@@ -30,10 +30,21 @@ pub(crate) fn load(db: &RootDatabase, fixture: &str) -> Vec<SourceFile> {
         .into_iter()
         .map(|(path, text)| {
             let kind = FileKind::classify(&path, &dirs, None);
-            SourceFile::new(db, Arc::from(path.as_str()), Arc::from(text), kind, FileStatus::Present)
+            SourceFile::new(
+                db,
+                Arc::from(path.as_str()),
+                Arc::from(text),
+                kind,
+                FileStatus::Present,
+            )
         })
         .collect();
-    Workspace::new(db, inputs.clone().into(), Arc::new(BTreeMap::new()), Arc::new(Options::default()));
+    Workspace::new(
+        db,
+        inputs.clone().into(),
+        Arc::new(BTreeMap::new()),
+        Arc::new(Options::default()),
+    );
     inputs
 }
 

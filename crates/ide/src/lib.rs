@@ -69,9 +69,14 @@ impl AnalysisHost {
                     }
                 }
                 None => {
-                    let file = SourceFile::builder(Arc::from(fc.path.as_str()), fc.text, fc.kind, fc.status)
-                        .durability(durability)
-                        .new(&self.db);
+                    let file = SourceFile::builder(
+                        Arc::from(fc.path.as_str()),
+                        fc.text,
+                        fc.kind,
+                        fc.status,
+                    )
+                    .durability(durability)
+                    .new(&self.db);
                     self.files.insert(fc.path, file);
                     added = true;
                 }
@@ -97,7 +102,9 @@ impl AnalysisHost {
                     ws.set_env(&mut self.db).with_durability(Durability::HIGH).to(Arc::new(env));
                 }
                 if let Some(options) = change.options {
-                    ws.set_options(&mut self.db).with_durability(Durability::MEDIUM).to(Arc::new(options));
+                    ws.set_options(&mut self.db)
+                        .with_durability(Durability::MEDIUM)
+                        .to(Arc::new(options));
                 }
             }
         }

@@ -190,7 +190,7 @@ impl Ctx {
         let mut sel = Select::default();
         // FROM first: the select list and clauses refer to it.
         if let Some(from) = s.from_clause() {
-            sel.from = from.from_items().map(|f| self.from_item(&f)).collect();
+            sel.from = from.from_items().map(|f| self.lower_from_item(&f)).collect();
         }
         match s.select_clause() {
             Some(clause) => {
@@ -247,10 +247,10 @@ impl Ctx {
 
     fn select_item(&mut self, item: &ast::SelectItem) -> Option<SelectItem> {
         let expr = item.expr()?;
-        if let ast::Expr::StarExpr(star) = &expr {
-            if star.expr().is_none() {
-                return Some(SelectItem::Star(self.star(star)));
-            }
+        if let ast::Expr::StarExpr(star) = &expr
+            && star.expr().is_none()
+        {
+            return Some(SelectItem::Star(self.star(star)));
         }
         let alias = item.alias().and_then(|a| a.name()).map(|n| name_span(&n));
         let expr = self.expr(&expr);
@@ -320,7 +320,7 @@ impl Ctx {
         }
     }
 
-    fn from_item(&mut self, item: &ast::FromItem) -> FromId {
+    fn lower_from_item(&mut self, item: &ast::FromItem) -> FromId {
         let range = item.syntax().text_range();
         let alias = if matches!(item, ast::FromItem::JoinExpr(_)) {
             None
@@ -362,18 +362,18 @@ impl Ctx {
             }
             ast::FromItem::ParenFromItem(p) => match p.from_item() {
                 Some(inner) => {
-                    let inner = self.from_item(&inner);
+                    let inner = self.lower_from_item(&inner);
                     FromItem::Paren { inner, alias: inner_alias, range }
                 }
                 None => FromItem::Missing,
             },
             ast::FromItem::JoinExpr(j) => {
                 let lhs = match j.lhs() {
-                    Some(l) => self.from_item(&l),
+                    Some(l) => self.lower_from_item(&l),
                     None => self.body.froms.alloc(FromItem::Missing),
                 };
                 let rhs = match j.rhs() {
-                    Some(r) => self.from_item(&r),
+                    Some(r) => self.lower_from_item(&r),
                     None => self.body.froms.alloc(FromItem::Missing),
                 };
                 let op = j.join_operator();
@@ -522,11 +522,11 @@ impl Ctx {
             ast::Expr::BinExpr(b) => {
                 let op = b.op_kind().unwrap_or(SyntaxKind::ERROR);
                 let lhs = self.opt_expr(b.lhs());
-                if let Some(ast::Expr::QuantifiedExpr(q)) = b.rhs() {
-                    if let Some(query) = q.query() {
-                        let query = self.query(&query);
-                        return self.alloc(Expr::Subquery { query, lhs: Some(lhs), range });
-                    }
+                if let Some(ast::Expr::QuantifiedExpr(q)) = b.rhs()
+                    && let Some(query) = q.query()
+                {
+                    let query = self.query(&query);
+                    return self.alloc(Expr::Subquery { query, lhs: Some(lhs), range });
                 }
                 let rhs = self.opt_expr(b.rhs());
                 Expr::Binary { op, lhs, rhs, range }

@@ -8,8 +8,8 @@ use crate::body::{FromId, FromItem, JoinKind, TableAlias};
 impl Resolver<'_> {
     /// Resolves one FROM item and adds its relations to the innermost scope. Items see the
     /// relations before them (DuckDB's implicit LATERAL).
-    pub(super) fn from_item(&mut self, id: FromId) {
-        let rels = self.from_rels(id);
+    pub(super) fn add_from_item(&mut self, id: FromId) {
+        let rels = self.relations_of(id);
         for rel in rels {
             self.add_rel(rel);
         }
@@ -17,31 +17,31 @@ impl Resolver<'_> {
 
     fn add_rel(&mut self, (rel, range): (Rel, TextRange)) {
         let Some(scope) = self.scopes.last_mut() else { return };
-        if let Some(q) = &rel.qualifier {
-            if scope.rels.iter().any(|r| r.qualifier.as_ref() == Some(q)) {
-                let message =
-                    format!("the table name or alias `{q}` is used twice in this FROM clause");
-                self.error(
-                    Code::E124,
-                    range,
-                    message,
-                    Some("give one of them another alias".to_string()),
-                );
-                // Keep the first binding visible; the second stays reachable only by `*`.
-                let mut rel = rel;
-                rel.qualifier = None;
-                if let Some(scope) = self.scopes.last_mut() {
-                    scope.rels.push(rel);
-                }
-                return;
+        if let Some(q) = &rel.qualifier
+            && scope.rels.iter().any(|r| r.qualifier.as_ref() == Some(q))
+        {
+            let message =
+                format!("the table name or alias `{q}` is used twice in this FROM clause");
+            self.error(
+                Code::E124,
+                range,
+                message,
+                Some("give one of them another alias".to_string()),
+            );
+            // Keep the first binding visible; the second stays reachable only by `*`.
+            let mut rel = rel;
+            rel.qualifier = None;
+            if let Some(scope) = self.scopes.last_mut() {
+                scope.rels.push(rel);
             }
+            return;
         }
         if let Some(scope) = self.scopes.last_mut() {
             scope.rels.push(rel);
         }
     }
 
-    fn from_rels(&mut self, id: FromId) -> Vec<(Rel, TextRange)> {
+    fn relations_of(&mut self, id: FromId) -> Vec<(Rel, TextRange)> {
         let body = self.body;
         match &body.froms[id] {
             FromItem::Table { path, alias, range } => {
@@ -96,7 +96,7 @@ impl Resolver<'_> {
                 vec![self.aliased(Arc::new(sig), alias.as_ref(), qualifier_path, *range)]
             }
             FromItem::Paren { inner, alias, range } => {
-                let rels = self.from_rels(*inner);
+                let rels = self.relations_of(*inner);
                 match alias {
                     None => rels,
                     Some(a) => {
@@ -112,7 +112,7 @@ impl Resolver<'_> {
             FromItem::Pivoted { inner, exprs, alias, range } => {
                 // The pivot's expressions name the inner item's columns.
                 self.scopes.push(Scope::default());
-                self.from_item(*inner);
+                self.add_from_item(*inner);
                 for &e in exprs {
                     self.expr(e);
                 }
@@ -125,7 +125,7 @@ impl Resolver<'_> {
                 )]
             }
             FromItem::Join(join) => {
-                let mut lhs = self.from_rels(join.lhs);
+                let mut lhs = self.relations_of(join.lhs);
                 // The right side sees the left one (LATERAL joins, `unnest(l.xs)`).
                 let mark = self.scopes.last().map_or(0, |s| s.rels.len());
                 for rel in lhs.iter().cloned() {
@@ -133,7 +133,7 @@ impl Resolver<'_> {
                         scope.rels.push(rel.0);
                     }
                 }
-                let mut rhs = self.from_rels(join.rhs);
+                let mut rhs = self.relations_of(join.rhs);
                 if let Some(scope) = self.scopes.last_mut() {
                     scope.rels.truncate(mark);
                 }
@@ -225,10 +225,10 @@ impl Resolver<'_> {
 
     /// A table name in FROM: a CTE in scope, else whatever the project says it is.
     fn table(&mut self, path: &[NameSpan]) -> Arc<Signature> {
-        if let [single] = path {
-            if let Some(idx) = self.ctes.iter().rposition(|c| c.name == single.name) {
-                return self.cte_signature(idx);
-            }
+        if let [single] = path
+            && let Some(idx) = self.ctes.iter().rposition(|c| c.name == single.name)
+        {
+            return self.cte_signature(idx);
         }
         match self.env.table(path) {
             TableLookup::Found(binding, sig) => {

@@ -94,13 +94,11 @@ fn from(body: &Body, id: crate::body::FromId, ctes: &mut Vec<Name>, out: &mut Ve
     match &body.froms[id] {
         FromItem::Table { path, .. } => {
             let shadowed = matches!(path.as_slice(), [single] if ctes.contains(&single.name));
-            if !shadowed {
-                if let (Some(f), Some(l)) = (path.first(), path.last()) {
-                    out.push(TableRef {
-                        path: path.iter().map(|p| p.name.clone()).collect(),
-                        range: TextRange::new(f.range.start(), l.range.end()),
-                    });
-                }
+            if !shadowed && let (Some(f), Some(l)) = (path.first(), path.last()) {
+                out.push(TableRef {
+                    path: path.iter().map(|p| p.name.clone()).collect(),
+                    range: TextRange::new(f.range.start(), l.range.end()),
+                });
             }
         }
         FromItem::Derived { query: q, .. } => query(body, *q, ctes, out),

@@ -51,7 +51,8 @@ fn check_edit(path: &str, new_text: &str, expect: Expect) {
         .iter()
         .map(|entry| {
             let name = entry.split('(').next().unwrap_or(entry);
-            let id = entry.split_once('(').and_then(|(_, rest)| rest.strip_suffix(')')).unwrap_or("");
+            let id =
+                entry.split_once('(').and_then(|(_, rest)| rest.strip_suffix(')')).unwrap_or("");
             let which = files
                 .iter()
                 .find(|f| format!("{:?}", salsa::plumbing::AsId::as_id(*f)) == id)
