@@ -142,7 +142,7 @@ pub fn frontmatter(db: &dyn Db, file: SourceFile) -> Option<(ModelConfig, Vec<Di
     if fm.close.is_none() {
         diags.push(
             Diagnostic::new(
-                Code::V004,
+                Code::V013,
                 Some(file),
                 fm.open,
                 "the frontmatter block is never closed",

@@ -42,6 +42,7 @@ codes! {
     V010 Error "a config group named by a model does not exist",
     V011 Error "a pipeline names an adapter or pipeline that is not defined",
     V012 Error "an adapter, pipeline or section is defined twice, under its name and its alias",
+    V013 Error "a `---toml` frontmatter block is never closed",
     // ---- contracts ----
     W011 Warning "a contract names a model that does not exist",
     // ---- the same target twice ----
