@@ -62,6 +62,8 @@ enum Command {
     Compile(commands::compile::Args),
     /// Diagnostics only, for pre-commit hooks, CI and review bots; exit 1 on any error.
     Check(commands::check::Args),
+    /// Read source schemas from the warehouse into `source_schemas.json`.
+    Discover,
     /// Developer tools.
     #[command(subcommand)]
     Debug(commands::debug::DebugCommand),
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Validate => commands::validate::run(&cli.global),
         Command::Compile(args) => commands::compile::run(&cli.global, args),
         Command::Check(args) => commands::check::run(&cli.global, args),
+        Command::Discover => commands::discover::run(&cli.global),
         Command::Debug(cmd) => commands::debug::run(cmd),
     };
     match res {

@@ -1,9 +1,6 @@
 //! Diagnostics for people and tools: human (codespan snippets), JSON, SARIF and GitHub
 //! Actions renderers over one list of diagnostics.
 
-// FIXME: remove once compile/check/validate call every renderer.
-#![allow(dead_code, unused_imports)]
-
 mod github;
 mod human;
 mod json;
@@ -18,7 +15,7 @@ use hir::{SourceFile, syntax::TextRange};
 pub(crate) use self::{
     github::github,
     human::human,
-    json::{JsonDiagnostic, JsonPosition, JsonRange, json_diagnostics},
+    json::{JsonDiagnostic, json_diagnostics},
     sarif::sarif,
 };
 

@@ -69,11 +69,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         crate::OutputFormat::Json => Format::Json,
         crate::OutputFormat::Table => Format::Human,
     });
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Human => render::human(db, &items, diagnose::color(), &mut stdout)?,
         Format::Json => {
-            let files: std::collections::BTreeSet<_> = diags.iter().filter_map(|d| d.file).collect();
+            let files: std::collections::HashSet<_> = diags.iter().filter_map(|d| d.file).collect();
             let out = Output {
                 version: env!("CARGO_PKG_VERSION"),
                 command: "check",
@@ -90,6 +90,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         }
         Format::Github => render::github(db, &items, &mut stdout)?,
     }
+    stdout.flush()?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -121,7 +121,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         })
         .collect();
     let elapsed_ms = started.elapsed().as_millis();
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
         OutputFormat::Json => {
             let out = Output {
@@ -144,5 +144,6 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
+    stdout.flush()?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

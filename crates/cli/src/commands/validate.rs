@@ -31,7 +31,7 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let (errors, warnings) = diagnose::counts(&diags);
     let items = diagnose::items(db, &diags);
     let models = hir::project::project_model(db).models.len();
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
         OutputFormat::Json => {
             let out = Output {
@@ -48,5 +48,6 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
             writeln!(stdout, "validated {models} models: {errors} errors, {warnings} warnings")?;
         }
     }
+    stdout.flush()?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
