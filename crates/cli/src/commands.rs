@@ -67,8 +67,10 @@ impl<'a> Positions<'a> {
 
 /// `dir` relative to the project root, `/`-separated (it must be inside the project).
 pub(crate) fn relative_dir(root: &Path, dir: &Path) -> anyhow::Result<String> {
-    let abs_root = root.canonicalize().with_context(|| format!("cannot read `{}`", root.display()))?;
-    let abs = if dir.is_absolute() { dir.to_path_buf() } else { std::env::current_dir()?.join(dir) };
+    let abs_root =
+        root.canonicalize().with_context(|| format!("cannot read `{}`", root.display()))?;
+    let abs =
+        if dir.is_absolute() { dir.to_path_buf() } else { std::env::current_dir()?.join(dir) };
     let abs = abs.canonicalize().with_context(|| format!("`{}` does not exist", dir.display()))?;
     let rel = abs.strip_prefix(&abs_root).map_err(|_| {
         anyhow::anyhow!("`{}` is outside the project `{}`", dir.display(), root.display())

@@ -12,7 +12,6 @@ use ide::{AnalysisHost, Change, FileChange};
 use rayon::prelude::*;
 
 pub(crate) struct Project {
-    pub root: PathBuf,
     pub host: AnalysisHost,
 }
 
@@ -24,7 +23,10 @@ pub(crate) fn find_root(project: Option<&Path>, config: Option<&Path>) -> anyhow
             bail!("`{}` does not exist or is not a file", file.display());
         }
         if file.file_name().is_none_or(|n| n != "rocky.toml") {
-            bail!("`{}` is not a rocky.toml; pass the project's rocky.toml or --project DIR", file.display());
+            bail!(
+                "`{}` is not a rocky.toml; pass the project's rocky.toml or --project DIR",
+                file.display()
+            );
         }
         let dir = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         return Ok(dir.to_path_buf());
@@ -39,9 +41,9 @@ pub(crate) fn find_root(project: Option<&Path>, config: Option<&Path>) -> anyhow
         return Ok(dir.to_path_buf());
     }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    cwd.ancestors().find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf).with_context(|| {
-        format!("no rocky.toml in `{}` or any parent; pass --project DIR", cwd.display())
-    })
+    cwd.ancestors().find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf).with_context(
+        || format!("no rocky.toml in `{}` or any parent; pass --project DIR", cwd.display()),
+    )
 }
 
 pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
@@ -79,16 +81,19 @@ pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
         .collect::<anyhow::Result<_>>()?;
     let mut host = AnalysisHost::default();
     host.apply_change(Change { files, env: Some(env), options: Some(options) });
-    Ok(Project { root, host })
+    Ok(Project { host })
 }
 
 fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {
     let path = root.join(rel);
-    let len = std::fs::metadata(&path).with_context(|| format!("cannot read `{}`", path.display()))?.len();
+    let len = std::fs::metadata(&path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?
+        .len();
     if usize::try_from(len).map_or(true, |len| len > hir::syntax::MAX_INPUT_LEN) {
         bail!("`{}` is larger than 4 GiB; split it into several files", path.display());
     }
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
     let (text, status) = match String::from_utf8(bytes) {
         Ok(s) => (Arc::from(s), FileStatus::Present),
         Err(e) => {
@@ -102,7 +107,12 @@ fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {
 /// The project files under `dir` (relative to `root`): `.sql`, `.rocky` and `.toml`,
 /// recursively, sorted; hidden entries (the state store) skipped; a directory reached
 /// twice through symlinks (a loop) walked once.
-fn walk(root: &Path, dir: &str, seen: &mut HashSet<PathBuf>, out: &mut Vec<String>) -> anyhow::Result<()> {
+fn walk(
+    root: &Path,
+    dir: &str,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<String>,
+) -> anyhow::Result<()> {
     let mut stack = vec![dir.trim_end_matches('/').to_string()];
     while let Some(rel) = stack.pop() {
         let abs = if rel.is_empty() { root.to_path_buf() } else { root.join(&rel) };
@@ -113,7 +123,8 @@ fn walk(root: &Path, dir: &str, seen: &mut HashSet<PathBuf>, out: &mut Vec<Strin
         if !seen.insert(real) {
             continue;
         }
-        let entries = std::fs::read_dir(&abs).with_context(|| format!("cannot read `{}`", abs.display()))?;
+        let entries =
+            std::fs::read_dir(&abs).with_context(|| format!("cannot read `{}`", abs.display()))?;
         for entry in entries {
             let entry = entry.with_context(|| format!("cannot read `{}`", abs.display()))?;
             let name = entry.file_name();
@@ -125,7 +136,9 @@ fn walk(root: &Path, dir: &str, seen: &mut HashSet<PathBuf>, out: &mut Vec<Strin
             let path = entry.path();
             if path.is_dir() {
                 stack.push(child);
-            } else if [".sql", ".rocky", ".toml"].iter().any(|e| name.ends_with(e)) && child != "rocky.toml" {
+            } else if [".sql", ".rocky", ".toml"].iter().any(|e| name.ends_with(e))
+                && child != "rocky.toml"
+            {
                 out.push(child);
             }
         }

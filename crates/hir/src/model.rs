@@ -86,7 +86,13 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
     let env = ProjectEnv { db, file };
     let dialect = project_config(db).config.dialect();
     let mut res = resolve_body(&syn.body, &sql_text(file.text(db)), &env, dialect);
-    if syn.body.root.is_none() && file.kind(db) == FileKind::SqlModel && syn.errors.is_empty() {
+    // An unclosed frontmatter block swallows the file: V013 says so, no cascade here.
+    let unclosed = config::split_frontmatter(file.text(db)).is_some_and(|fm| fm.close.is_none());
+    if syn.body.root.is_none()
+        && file.kind(db) == FileKind::SqlModel
+        && syn.errors.is_empty()
+        && !unclosed
+    {
         res.diagnostics.push(Diagnostic::new(
             Code::E100,
             None,

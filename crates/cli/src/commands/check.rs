@@ -52,14 +52,14 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     };
     if !args.files.is_empty() {
         // Configuration findings only for the files asked about (and project-wide ones).
-        let wanted: Vec<String> = args.files.iter().filter_map(|f| super::relative_file(&root, f).ok()).collect();
+        let wanted: Vec<String> =
+            args.files.iter().filter_map(|f| super::relative_file(&root, f).ok()).collect();
         let pm = hir::project::project_model(db);
         diags.retain(|d| match d.file {
             None => true,
             Some(f) => {
                 let path = f.path(db);
-                wanted.iter().any(|w| **w == **path)
-                    || pm.models.iter().any(|m| m.file == f)
+                wanted.iter().any(|w| **w == **path) || pm.models.iter().any(|m| m.file == f)
             }
         });
     }
@@ -95,14 +95,21 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 /// The models the given files belong to, plus every model downstream of them.
-fn selected_models(db: &hir::RootDatabase, root: &std::path::Path, files: &[PathBuf]) -> anyhow::Result<Vec<hir::SourceFile>> {
+fn selected_models(
+    db: &hir::RootDatabase,
+    root: &std::path::Path,
+    files: &[PathBuf],
+) -> anyhow::Result<Vec<hir::SourceFile>> {
     let pm = hir::project::project_model(db);
     let dag = hir::dag::model_dag(db);
     let mut picked = vec![false; pm.models.len()];
     for f in files {
         let rel = super::relative_file(root, f)?;
         for (i, m) in pm.models.iter().enumerate() {
-            let hit = [Some(m.file), m.sidecar, m.contract].into_iter().flatten().any(|x| **x.path(db) == *rel);
+            let hit = [Some(m.file), m.sidecar, m.contract]
+                .into_iter()
+                .flatten()
+                .any(|x| **x.path(db) == *rel);
             picked[i] |= hit;
         }
     }

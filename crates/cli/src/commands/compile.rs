@@ -81,9 +81,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         Some(name) => match pm.by_name(name) {
             Some(m) => vec![m],
             None => {
-                let help = hir::diagnostics::did_you_mean(name, pm.models.iter().map(|m| m.name.as_str()))
-                    .map(|h| format!("; {h}"))
-                    .unwrap_or_default();
+                let help =
+                    hir::diagnostics::did_you_mean(name, pm.models.iter().map(|m| m.name.as_str()))
+                        .map(|h| format!("; {h}"))
+                        .unwrap_or_default();
                 bail!("no model named `{name}`{help}");
             }
         },
@@ -100,21 +101,34 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             let idx = pm.by_file.get(&m.file).copied().unwrap_or_default();
             let sig = hir::model::model_signature(db, m.file);
             let text = m.file.text(db);
-            let body_start = hir::config::split_frontmatter(text).map_or(0, |fm| usize::from(fm.body_start));
+            let body_start =
+                hir::config::split_frontmatter(text).map_or(0, |fm| usize::from(fm.body_start));
             ModelOut {
                 name: m.name.clone(),
                 path: m.file.path(db).to_string(),
                 language: m.language.as_str(),
-                depends_on: dag.upstream.get(idx).into_iter().flatten().map(|&u| pm.models[u].name.clone()).collect(),
+                depends_on: dag
+                    .upstream
+                    .get(idx)
+                    .into_iter()
+                    .flatten()
+                    .map(|&u| pm.models[u].name.clone())
+                    .collect(),
                 strategy: m.config.effective_strategy().name(),
                 target: m.target.display(),
                 columns: sig
                     .columns
                     .iter()
-                    .map(|c| ColumnOut { name: c.name.to_string(), ty: c.ty.to_string(), nullable: c.nullable })
+                    .map(|c| ColumnOut {
+                        name: c.name.to_string(),
+                        ty: c.ty.to_string(),
+                        nullable: c.nullable,
+                    })
                     .collect(),
                 sql: match m.language {
-                    hir::project::Language::Sql => Some(text.get(body_start..).unwrap_or("").trim().to_string()),
+                    hir::project::Language::Sql => {
+                        Some(text.get(body_start..).unwrap_or("").trim().to_string())
+                    }
                     hir::project::Language::Rocky => None,
                 },
             }

@@ -9,7 +9,11 @@ use rayon::prelude::*;
 use crate::render::Item;
 
 /// Diagnostics of the configuration, plus those of `models` (all models when `None`).
-pub(crate) fn diagnostics(db: &hir::RootDatabase, models: Option<&[SourceFile]>) -> Vec<Diagnostic> {
+pub(crate) fn diagnostics(
+    db: &hir::RootDatabase,
+    models: Option<&[SourceFile]>,
+) -> Vec<Diagnostic> {
+    prewarm(db);
     let mut out = hir::check::config_diagnostics(db).clone();
     let files = match models {
         Some(m) => m.to_vec(),
@@ -22,6 +26,28 @@ pub(crate) fn diagnostics(db: &hir::RootDatabase, models: Option<&[SourceFile]>)
     out.extend(per_model.into_iter().flatten());
     hir::check::sort(db, &mut out);
     out
+}
+
+/// Computes, in parallel, what the project-wide queries would otherwise compute one file
+/// after another: every config file's parse before the project model, every model's
+/// references before the DAG. Salsa memoizes the results for the queries that follow.
+fn prewarm(db: &hir::RootDatabase) {
+    use hir::input::FileKind;
+    let ws = hir::Workspace::get(db);
+    let configs: Vec<SourceFile> = ws
+        .files(db)
+        .iter()
+        .copied()
+        .filter(|f| matches!(f.kind(db), FileKind::Sidecar | FileKind::Defaults | FileKind::Group))
+        .collect();
+    configs.par_iter().for_each_with(db.clone(), |db, &f| {
+        hir::project::model_config_file(db, f);
+    });
+    let models = hir::check::model_files(db);
+    models.par_iter().for_each_with(db.clone(), |db, &f| {
+        hir::model::model_refs(db, f);
+    });
+    hir::dag::model_dag(db);
 }
 
 /// The model each diagnostic's file belongs to (model file, sidecar or contract).

@@ -20,7 +20,9 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let adapter = config
         .adapters
         .values()
-        .find(|a| a.role.as_deref() == Some("discovery") && matches!(a.kind, AdapterKind::DuckDb { .. }))
+        .find(|a| {
+            a.role.as_deref() == Some("discovery") && matches!(a.kind, AdapterKind::DuckDb { .. })
+        })
         .or_else(|| config.warehouse_adapter())
         .context("rocky.toml declares no adapter to discover from")?;
     let AdapterKind::DuckDb { path } = &adapter.kind else {
