@@ -17,8 +17,16 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     while let Some(&arg) = it.next() {
         let value = it.next().with_context(|| format!("`{arg}` takes a number"))?;
         match arg {
-            "--models" => models = value.parse().with_context(|| format!("--models takes a number, not `{value}`"))?,
-            "--rounds" => rounds = value.parse().with_context(|| format!("--rounds takes a number, not `{value}`"))?,
+            "--models" => {
+                models = value
+                    .parse()
+                    .with_context(|| format!("--models takes a number, not `{value}`"))?
+            }
+            "--rounds" => {
+                rounds = value
+                    .parse()
+                    .with_context(|| format!("--rounds takes a number, not `{value}`"))?
+            }
             _ => bail!("usage: cargo xtask bench compile [--models N] [--rounds R]"),
         }
     }
@@ -39,13 +47,16 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if !status.success() {
         bail!("cargo build --release -p cli failed ({status})");
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| project_root().join("target"), Into::into);
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| project_root().join("target"), Into::into);
     let rocky = target.join("release").join("rocky");
     let project = generated_project(models)?.join("rocky");
 
     // Once for correctness: the generated project must compile without errors.
-    let out = Command::new(&rocky).args(["compile", "-o", "json", "--project"]).arg(&project).output()?;
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).context("rocky compile printed no JSON")?;
+    let out =
+        Command::new(&rocky).args(["compile", "-o", "json", "--project"]).arg(&project).output()?;
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).context("rocky compile printed no JSON")?;
     let summary = &json["summary"];
     println!("project: {} ({} models)", project.display(), summary["models"]);
     println!("diagnostics: {} errors, {} warnings", summary["errors"], summary["warnings"]);
@@ -68,12 +79,18 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
             .output()?;
         walls.push(started.elapsed().as_secs_f64());
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let kb: f64 = stderr.lines().last().and_then(|l| l.trim().parse().ok()).context("no RSS from time")?;
+        let kb: f64 = stderr
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .context("no RSS from time")?;
         rss.push(kb / 1024.0);
     }
     walls.sort_by(f64::total_cmp);
     rss.sort_by(f64::total_cmp);
-    let med = |v: &[f64]| if v.len() % 2 == 1 { v[v.len() / 2] } else { (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0 };
+    let med = |v: &[f64]| {
+        if v.len() % 2 == 1 { v[v.len() / 2] } else { (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0 }
+    };
     let wall = med(&walls);
     println!(
         "rocky compile, {models} models, {rounds} runs: wall median {:.3} s (min {:.3}, max {:.3}), \
