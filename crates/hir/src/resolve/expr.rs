@@ -64,11 +64,8 @@ impl Resolver<'_> {
                 self.expr(*lambda_body);
                 self.lambda_params.truncate(mark);
             }
-            Expr::Placeholder { args, .. } => {
-                for &a in args {
-                    self.expr(a);
-                }
-            }
+            // `@var(name)` names a variable and `@macro(..)` takes text: not columns.
+            Expr::Placeholder { .. } => {}
             Expr::Other { children, .. } => {
                 for &c in children {
                     self.expr(c);

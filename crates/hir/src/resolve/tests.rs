@@ -117,3 +117,43 @@ fn ctes_aliases_and_correlation() {
         "#]],
     );
 }
+
+#[test]
+fn nothing_false_on_valid_duckdb() {
+    let valid = [
+        "select * exclude (amount) from orders",
+        "from orders select id",
+        "from orders",
+        "select o.* from orders o",
+        "select u.x from orders o, unnest([o.id, o.amount]) as u(x)",
+        "select id from orders qualify row_number() over (partition by customer_id order by id) = 1",
+        "select id from orders order by orders.id",
+        "select sum(amount) over w from orders window w as (partition by customer_id)",
+        "select count(*) filter (where amount > 1) from orders",
+        "select list_transform([id], x -> x + 1) from orders",
+        "select customer_id, count(*) from orders group by cube (customer_id)",
+        "select * from orders natural join customers",
+        "select x from (values (1), (2)) v(x)",
+        "select id, name from orders join customers using (id) where id > 1",
+        "with recursive r as (select 1 as n union all select n + 1 from r where n < 3) select n from r",
+        "select a.id from orders a where a.amount > (select avg(b.amount) from orders b where b.customer_id = a.customer_id)",
+        "select * from orders o left join lateral (select c.name from customers c where c.id = o.customer_id) x on true",
+        "select id as k from orders group by k having k > 1",
+        "select id + 1 as a, a * 2 as b from orders",
+        "select e.payload.user.id from ext e",
+        "select id from orders union all select id from customers order by id",
+        "select * replace (amount * 2 as amount) from orders",
+        "select count(distinct customer_id) from orders",
+        "select * from orders pivot (sum(amount) for customer_id in (1, 2))",
+        "select @var(x), * from orders where id > @start_date",
+    ];
+    for sql in valid {
+        let parse = syntax::sql::parse(sql, Dialect::DuckDb);
+        assert!(parse.errors().is_empty(), "{sql}: {:?}", parse.errors());
+        let body = parse.tree().map(|t| lower_source_file(&t)).unwrap_or_default();
+        let res = resolve_body(&body, sql, &Env, Dialect::DuckDb);
+        let diags: Vec<String> =
+            res.diagnostics.iter().map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
+        assert!(diags.is_empty(), "{sql}: {diags:?}");
+    }
+}
