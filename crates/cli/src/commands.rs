@@ -4,6 +4,7 @@ pub(crate) mod check;
 pub(crate) mod compile;
 pub(crate) mod debug;
 mod diagnose;
+#[cfg(feature = "warehouse")]
 pub(crate) mod discover;
 pub(crate) mod validate;
 

@@ -63,6 +63,7 @@ enum Command {
     /// Diagnostics only, for pre-commit hooks, CI and review bots; exit 1 on any error.
     Check(commands::check::Args),
     /// Read source schemas from the warehouse into `source_schemas.json`.
+    #[cfg(feature = "warehouse")]
     Discover,
     /// Developer tools.
     #[command(subcommand)]
@@ -82,6 +83,7 @@ fn main() -> ExitCode {
         Command::Validate => commands::validate::run(&cli.global),
         Command::Compile(args) => commands::compile::run(&cli.global, args),
         Command::Check(args) => commands::check::run(&cli.global, args),
+        #[cfg(feature = "warehouse")]
         Command::Discover => commands::discover::run(&cli.global),
         Command::Debug(cmd) => commands::debug::run(cmd),
     };
