@@ -1,3 +1,5 @@
 //! Plans and warehouses: per-model plans, SQL generation per strategy, adapters, state store.
 
+pub mod discover;
+
 pub use hir;
