@@ -53,10 +53,10 @@ pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
     let (config, _) = hir::config::parse_project_config(&config_text, &env);
     let models_dirs = config.models_dirs();
     let contracts_dir = options.contracts_dir.clone();
-    if let Some(dir) = &contracts_dir {
-        if !root.join(dir).is_dir() {
-            bail!("the contracts folder `{dir}` does not exist");
-        }
+    if let Some(dir) = &contracts_dir
+        && !root.join(dir).is_dir()
+    {
+        bail!("the contracts folder `{dir}` does not exist");
     }
 
     let mut paths: Vec<String> = vec!["rocky.toml".to_string()];

@@ -13,7 +13,7 @@ pub(crate) fn diagnostics(
     db: &hir::RootDatabase,
     models: Option<&[SourceFile]>,
 ) -> Vec<Diagnostic> {
-    prewarm(db);
+    prewarm(db, models.is_none_or(|m| !m.is_empty()));
     let mut out = hir::check::config_diagnostics(db).clone();
     let files = match models {
         Some(m) => m.to_vec(),
@@ -31,7 +31,7 @@ pub(crate) fn diagnostics(
 /// Computes, in parallel, what the project-wide queries would otherwise compute one file
 /// after another: every config file's parse before the project model, every model's
 /// references before the DAG. Salsa memoizes the results for the queries that follow.
-fn prewarm(db: &hir::RootDatabase) {
+fn prewarm(db: &hir::RootDatabase, models_too: bool) {
     use hir::input::FileKind;
     let ws = hir::Workspace::get(db);
     let configs: Vec<SourceFile> = ws
@@ -43,6 +43,9 @@ fn prewarm(db: &hir::RootDatabase) {
     configs.par_iter().for_each_with(db.clone(), |db, &f| {
         hir::project::model_config_file(db, f);
     });
+    if !models_too {
+        return;
+    }
     let models = hir::check::model_files(db);
     models.par_iter().for_each_with(db.clone(), |db, &f| {
         hir::model::model_refs(db, f);
