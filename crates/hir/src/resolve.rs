@@ -520,8 +520,7 @@ impl Resolver<'_> {
             let before = expanded.len();
             expanded.retain(|c| c.name != ex.name);
             if before == expanded.len() && !open {
-                let help = did_you_mean(ex.name.as_str(), expanded.iter().map(|c| c.name.as_str()));
-                self.error(Code::E120, ex.range, format!("unknown column `{}`", ex.name), help);
+                self.unknown_star_column(ex, &expanded);
             }
         }
         for (e, name) in &star.replace {
@@ -532,36 +531,24 @@ impl Resolver<'_> {
                     col.ty = ty;
                     col.nullable = nullable;
                 }
-                None if !open => {
-                    let help =
-                        did_you_mean(name.name.as_str(), expanded.iter().map(|c| c.name.as_str()));
-                    self.error(
-                        Code::E120,
-                        name.range,
-                        format!("unknown column `{}`", name.name),
-                        help,
-                    );
-                }
+                None if !open => self.unknown_star_column(name, &expanded),
                 None => {}
             }
         }
         for (from, to) in &star.rename {
             match expanded.iter_mut().find(|c| c.name == from.name) {
                 Some(col) => col.name = to.name.clone(),
-                None if !open => {
-                    let help =
-                        did_you_mean(from.name.as_str(), expanded.iter().map(|c| c.name.as_str()));
-                    self.error(
-                        Code::E120,
-                        from.range,
-                        format!("unknown column `{}`", from.name),
-                        help,
-                    );
-                }
+                None if !open => self.unknown_star_column(from, &expanded),
                 None => {}
             }
         }
         columns.extend(expanded);
         open
+    }
+
+    /// E120 for a column named by `* EXCLUDE/REPLACE/RENAME` that the star does not have.
+    fn unknown_star_column(&mut self, name: &NameSpan, expanded: &[Column]) {
+        let help = did_you_mean(name.name.as_str(), expanded.iter().map(|c| c.name.as_str()));
+        self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), help);
     }
 }
