@@ -96,10 +96,17 @@ fn dialect_flag_selects_the_dialect() {
 
 #[test]
 fn compile_sample_project() {
-    let (code, stdout, stderr) = rocky(&["--project", &project(), "compile"]);
+    let (code, stdout, stderr) = rocky(&["--project", &project(), "compile", "-o", "table"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("compiled 3 models"), "{stdout}");
-    assert!(stdout.contains("data/seed.sql"), "{stdout}");
+    assert!(
+        stdout.starts_with("compiled 3 models in "),
+        "no diagnostics, then the count: {stdout}"
+    );
+    assert!(stdout.trim_end().ends_with(": 0 errors, 0 warnings"), "{stdout}");
+    let (code, stdout, stderr) = rocky(&["--project", &project(), "compile", "-o", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"command\": \"compile\""), "{stdout}");
+    assert!(stdout.contains("\"target\": \"playground.main.revenue_summary\""), "{stdout}");
 }
 
 #[test]
@@ -117,8 +124,11 @@ fn compile_survives_a_symlink_loop_in_models() {
     std::fs::create_dir_all(root.join("models/sub")).expect("dirs");
     std::fs::write(root.join("rocky.toml"), "").expect("rocky.toml");
     std::fs::write(root.join("models/a.sql"), "select 1 as a").expect("model");
+    std::fs::write(root.join("models/a.toml"), "[target]\ncatalog = \"c\"\nschema = \"s\"\n")
+        .expect("sidecar");
     std::os::unix::fs::symlink(root.join("models"), root.join("models/sub/back")).expect("symlink");
-    let (code, stdout, stderr) = rocky(&["--project", root.to_str().expect("utf-8"), "compile"]);
-    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) =
+        rocky(&["--project", root.to_str().expect("utf-8"), "compile", "-o", "table"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("compiled 1 models"), "{stdout}");
 }

@@ -1,0 +1,1 @@
+SELECT 2 AS order_id, 'US' AS region

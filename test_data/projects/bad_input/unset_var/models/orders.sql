@@ -1,0 +1,2 @@
+-- Valid; the project fails on rocky.toml.
+SELECT 1 AS order_id

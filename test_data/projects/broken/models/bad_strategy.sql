@@ -1,0 +1,2 @@
+-- V004 is in the sidecar.
+SELECT order_id, created_at FROM orders

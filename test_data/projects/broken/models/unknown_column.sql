@@ -1,0 +1,3 @@
+-- E120: `amout` is a typo of `amount`.
+SELECT order_id, amout
+FROM orders

@@ -1,0 +1,3 @@
+-- E123: no model is named `ordrs`.
+SELECT order_id, amount
+FROM ordrs
