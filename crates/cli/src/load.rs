@@ -12,7 +12,11 @@ use ide::{AnalysisHost, Change, FileChange};
 use rayon::prelude::*;
 
 pub(crate) struct Project {
-    pub host: AnalysisHost,
+    /// Never dropped: a batch verb exits right after its output, and freeing every memo
+    /// of a 10,000-model database one allocation at a time costs about as much as
+    /// resolving it (rust-analyzer's `analysis-stats` leaks its database for the same
+    /// reason). The operating system reclaims the memory at exit.
+    pub host: std::mem::ManuallyDrop<AnalysisHost>,
 }
 
 /// Where the project is: `--project DIR`, `-c FILE`'s folder, or the nearest folder upward
@@ -81,7 +85,23 @@ pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
         .collect::<anyhow::Result<_>>()?;
     let mut host = AnalysisHost::default();
     host.apply_change(Change { files, env: Some(env), options: Some(options) });
-    Ok(Project { host })
+    parse_configs(host.db());
+    Ok(Project { host: std::mem::ManuallyDrop::new(host) })
+}
+
+/// Parses every sidecar, `_defaults.toml` and group file in parallel, so the project
+/// model (which reads them all, one after another) finds them memoized.
+fn parse_configs(db: &hir::RootDatabase) {
+    let ws = hir::Workspace::get(db);
+    let configs: Vec<hir::SourceFile> = ws
+        .files(db)
+        .iter()
+        .copied()
+        .filter(|f| matches!(f.kind(db), FileKind::Sidecar | FileKind::Defaults | FileKind::Group))
+        .collect();
+    configs.par_iter().for_each_with(db.clone(), |db, &f| {
+        hir::project::model_config_file(db, f);
+    });
 }
 
 fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {

@@ -36,19 +36,19 @@ pub struct NameSpan {
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Query {
-    pub ctes: Vec<Cte>,
+    pub ctes: Box<[Cte]>,
     pub recursive: bool,
     pub body: QueryBody,
-    pub order_by: Vec<OrderItem>,
+    pub order_by: Box<[OrderItem]>,
     /// LIMIT / OFFSET / FETCH / TOP expressions: resolved without the select's columns.
-    pub limits: Vec<ExprId>,
+    pub limits: Box<[ExprId]>,
     pub range: TextRange,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Cte {
     pub name: NameSpan,
-    pub columns: Vec<NameSpan>,
+    pub columns: Box<[NameSpan]>,
     pub query: QueryId,
 }
 
@@ -56,13 +56,13 @@ pub struct Cte {
 pub enum QueryBody {
     Select(Box<Select>),
     SetOp(SetOp),
-    Values(Vec<Vec<ExprId>>),
+    Values(Box<[Box<[ExprId]>]>),
     /// `(query)` as a body.
     Nested(QueryId),
     /// PIVOT/UNPIVOT statements and anything else whose columns we do not derive: open.
     Opaque {
-        exprs: Vec<ExprId>,
-        froms: Vec<FromId>,
+        exprs: Box<[ExprId]>,
+        froms: Box<[FromId]>,
     },
     Missing,
 }
@@ -87,14 +87,14 @@ pub enum SetOpKind {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Select {
     pub distinct: bool,
-    pub distinct_on: Vec<ExprId>,
-    pub items: Vec<SelectItem>,
-    pub from: Vec<FromId>,
+    pub distinct_on: Box<[ExprId]>,
+    pub items: Box<[SelectItem]>,
+    pub from: Box<[FromId]>,
     pub where_: Option<ExprId>,
     pub group_by: GroupBy,
     pub having: Option<ExprId>,
     pub qualify: Option<ExprId>,
-    pub windows: Vec<(NameSpan, Window)>,
+    pub windows: Box<[(NameSpan, Window)]>,
     /// `SELECT` was omitted (`FROM t`): all columns.
     pub implicit_star: bool,
 }
@@ -108,10 +108,10 @@ pub enum SelectItem {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Star {
     /// `t.*`; `None` for `*`.
-    pub qualifier: Option<Vec<NameSpan>>,
-    pub exclude: Vec<NameSpan>,
-    pub replace: Vec<(ExprId, NameSpan)>,
-    pub rename: Vec<(NameSpan, NameSpan)>,
+    pub qualifier: Option<Box<[NameSpan]>>,
+    pub exclude: Box<[NameSpan]>,
+    pub replace: Box<[(ExprId, NameSpan)]>,
+    pub rename: Box<[(NameSpan, NameSpan)]>,
     pub range: TextRange,
 }
 
@@ -120,7 +120,7 @@ pub enum GroupBy {
     #[default]
     None,
     All,
-    Exprs(Vec<ExprId>),
+    Exprs(Box<[ExprId]>),
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -133,15 +133,15 @@ pub struct OrderItem {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Window {
     pub base: Option<NameSpan>,
-    pub partition_by: Vec<ExprId>,
-    pub order_by: Vec<OrderItem>,
-    pub frame: Vec<ExprId>,
+    pub partition_by: Box<[ExprId]>,
+    pub order_by: Box<[OrderItem]>,
+    pub frame: Box<[ExprId]>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum FromItem {
     Table {
-        path: Vec<NameSpan>,
+        path: Box<[NameSpan]>,
         alias: Option<TableAlias>,
         range: TextRange,
     },
@@ -156,13 +156,13 @@ pub enum FromItem {
         range: TextRange,
     },
     Values {
-        rows: Vec<Vec<ExprId>>,
+        rows: Box<[Box<[ExprId]>]>,
         alias: Option<TableAlias>,
         range: TextRange,
     },
     Function {
         name: NameSpan,
-        args: Vec<ExprId>,
+        args: Box<[ExprId]>,
         alias: Option<TableAlias>,
         range: TextRange,
     },
@@ -175,7 +175,7 @@ pub enum FromItem {
     /// PIVOT/UNPIVOT on an item: the item's columns change in ways we do not derive yet.
     Pivoted {
         inner: FromId,
-        exprs: Vec<ExprId>,
+        exprs: Box<[ExprId]>,
         alias: Option<TableAlias>,
         range: TextRange,
     },
@@ -189,7 +189,7 @@ pub struct Join {
     pub lhs: FromId,
     pub rhs: FromId,
     pub on: Option<ExprId>,
-    pub using: Vec<NameSpan>,
+    pub using: Box<[NameSpan]>,
     pub range: TextRange,
 }
 
@@ -208,7 +208,7 @@ pub enum JoinKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableAlias {
     pub name: NameSpan,
-    pub columns: Vec<NameSpan>,
+    pub columns: Box<[NameSpan]>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -219,7 +219,7 @@ pub enum Literal {
     Null,
     Bool,
     /// `DATE '..'`, `TIMESTAMP '..'`: the type's text.
-    Typed(String),
+    Typed(Box<str>),
     Interval,
 }
 
@@ -228,7 +228,7 @@ pub enum Expr {
     Missing,
     /// `c`, `t.c`, `s.t.c`; longer paths may be struct field access, decided by resolution.
     Column {
-        path: Vec<NameSpan>,
+        path: Box<[NameSpan]>,
         range: TextRange,
     },
     Literal {
@@ -249,16 +249,11 @@ pub enum Expr {
     Call(Box<Call>),
     Cast {
         expr: ExprId,
-        ty: String,
+        ty: Box<str>,
         is_try: bool,
         range: TextRange,
     },
-    Case {
-        operand: Option<ExprId>,
-        arms: Vec<(ExprId, ExprId)>,
-        else_: Option<ExprId>,
-        range: TextRange,
-    },
+    Case(Box<Case>),
     /// A scalar subquery, `EXISTS (..)`, `x IN (SELECT ..)` or `x = ANY (SELECT ..)`.
     Subquery {
         query: QueryId,
@@ -266,7 +261,7 @@ pub enum Expr {
         range: TextRange,
     },
     Lambda {
-        params: Vec<NameSpan>,
+        params: Box<[NameSpan]>,
         body: ExprId,
         range: TextRange,
     },
@@ -275,27 +270,35 @@ pub enum Expr {
         range: TextRange,
     },
     Placeholder {
-        name: String,
-        args: Vec<ExprId>,
+        name: Box<str>,
+        args: Box<[ExprId]>,
         range: TextRange,
     },
     /// Everything we keep only as its sub-expressions (IS, BETWEEN, IN lists, LIKE,
     /// arrays, structs, indexing, ...): names inside still resolve.
     Other {
         kind: SyntaxKind,
-        children: Vec<ExprId>,
+        children: Box<[ExprId]>,
         range: TextRange,
     },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Case {
+    pub operand: Option<ExprId>,
+    pub arms: Box<[(ExprId, ExprId)]>,
+    pub else_: Option<ExprId>,
+    pub range: TextRange,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Call {
     pub name: NameSpan,
     /// `schema.fn`; the receiver of a method call `x.lower()` is the first arg.
-    pub qualifier: Vec<NameSpan>,
-    pub args: Vec<ExprId>,
+    pub qualifier: Box<[NameSpan]>,
+    pub args: Box<[ExprId]>,
     pub distinct: bool,
-    pub order_by: Vec<OrderItem>,
+    pub order_by: Box<[OrderItem]>,
     pub filter: Option<ExprId>,
     pub over: Option<Window>,
     pub range: TextRange,
@@ -310,13 +313,13 @@ impl Expr {
             | Expr::Binary { range, .. }
             | Expr::Unary { range, .. }
             | Expr::Cast { range, .. }
-            | Expr::Case { range, .. }
             | Expr::Subquery { range, .. }
             | Expr::Lambda { range, .. }
             | Expr::Star { range }
             | Expr::Placeholder { range, .. }
             | Expr::Other { range, .. } => *range,
             Expr::Call(call) => call.range,
+            Expr::Case(case) => case.range,
         }
     }
 }

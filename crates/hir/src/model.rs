@@ -120,7 +120,7 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
 /// The output columns of a model. Backdates when an edit keeps them.
 #[salsa::tracked(returns(ref))]
 pub fn model_signature(db: &dyn Db, file: SourceFile) -> Arc<Signature> {
-    Arc::new(resolve_model(db, file).signature.clone())
+    Arc::clone(&resolve_model(db, file).signature)
 }
 
 /// Every diagnostic of one model file: syntax, names, DAG (E170, D011).

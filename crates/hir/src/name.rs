@@ -1,22 +1,24 @@
 //! Case-insensitive SQL names.
 
 use std::fmt;
-use std::sync::Arc;
+
+use smol_str::{SmolStr, StrExt};
 
 /// A name as SQL compares it: unquoted names fold to lower case, quoted names keep their
-/// case (FORMAT.md §4). `text` is what the user wrote (unquoted), for messages.
+/// case (FORMAT.md §4). Names up to 23 bytes (nearly all of them) are stored inline, so a
+/// 10,000-model project's IR does not make an allocation per identifier.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Name {
-    key: Arc<str>,
+    key: SmolStr,
 }
 
 impl Name {
     /// A name as written, unquoted; `quoted` keeps its case.
     pub fn new(text: &str, quoted: bool) -> Name {
-        if quoted || !text.chars().any(|c| c.is_uppercase()) {
-            Name { key: Arc::from(text) }
+        if quoted || !text.chars().any(char::is_uppercase) {
+            Name { key: SmolStr::new(text) }
         } else {
-            Name { key: Arc::from(text.to_lowercase()) }
+            Name { key: text.to_lowercase_smolstr() }
         }
     }
 

@@ -50,7 +50,7 @@ pub enum Binding {
 /// The result of resolving one body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Resolved {
-    pub signature: Signature,
+    pub signature: Arc<Signature>,
     /// Every FROM table reference bound to a model or source, with the range of its name.
     pub tables: Vec<(TextRange, Binding)>,
     /// Diagnostics without a file (the caller knows it).
@@ -108,9 +108,9 @@ pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialec
         out: Resolved::default(),
     };
     if let Some(root) = body.root {
-        r.out.signature = (*r.query(root)).clone();
+        r.out.signature = r.query(root);
     } else {
-        r.out.signature = Signature::unknown();
+        r.out.signature = Arc::new(Signature::unknown());
     }
     r.out
 }
@@ -138,7 +138,7 @@ struct Scope {
 struct CteDef {
     name: Name,
     query: QueryId,
-    columns: Vec<NameSpan>,
+    columns: Box<[NameSpan]>,
     /// A recursive CTE seen from its own body: columns unknown.
     in_progress: bool,
 }

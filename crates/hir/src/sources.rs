@@ -198,7 +198,10 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                     Signature { columns, open: false }
                 } else if let Some(q) = t.query() {
                     let body = lower_query(&q);
-                    resolve_body(&body, text, &SeedEnv(cat), syntax::Dialect::DuckDb).signature
+                    Signature::clone(
+                        &resolve_body(&body, text, &SeedEnv(cat), syntax::Dialect::DuckDb)
+                            .signature,
+                    )
                 } else {
                     Signature::unknown()
                 };

@@ -114,6 +114,22 @@ fn name_text(node: &SyntaxNode) -> String {
     res
 }
 
+/// `f(text, quoted)` over a name node: the text as [`name_text`] gives it and whether the
+/// first token is quoted. A single plain identifier (nearly every name) is passed without
+/// building a `String`.
+fn with_name_text<R>(node: &SyntaxNode, f: impl FnOnce(&str, bool) -> R) -> R {
+    let mut tokens = significant_tokens(node);
+    if let Some(first) = tokens.next() {
+        let quoted = first.kind() == SyntaxKind::QUOTED_IDENT;
+        let plain = !matches!(first.text().as_bytes().first(), Some(b'"' | b'`' | b'[' | b'\''));
+        if plain && tokens.next().is_none() {
+            return f(first.text(), quoted);
+        }
+        return f(&name_text(node), quoted);
+    }
+    f("", false)
+}
+
 /// Whether the name's (first) token is a quoted identifier, whose case is significant.
 fn name_is_quoted(node: &SyntaxNode) -> bool {
     significant_tokens(node).next().is_some_and(|t| t.kind() == SyntaxKind::QUOTED_IDENT)
@@ -125,6 +141,12 @@ impl Name {
         name_text(self.syntax())
     }
 
+    /// `f(text, quoted)`: [`Self::text`] and [`Self::is_quoted`] in one pass, without an
+    /// allocation for a plain identifier.
+    pub fn with_text<R>(&self, f: impl FnOnce(&str, bool) -> R) -> R {
+        with_name_text(self.syntax(), f)
+    }
+
     pub fn is_quoted(&self) -> bool {
         name_is_quoted(self.syntax())
     }
@@ -134,6 +156,12 @@ impl NameRef {
     /// The referenced name without quotes: `"Order Id"` → `Order Id`, `` `x` `` → `x`.
     pub fn text(&self) -> String {
         name_text(self.syntax())
+    }
+
+    /// `f(text, quoted)`: [`Self::text`] and [`Self::is_quoted`] in one pass, without an
+    /// allocation for a plain identifier.
+    pub fn with_text<R>(&self, f: impl FnOnce(&str, bool) -> R) -> R {
+        with_name_text(self.syntax(), f)
     }
 
     pub fn is_quoted(&self) -> bool {

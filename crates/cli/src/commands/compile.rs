@@ -26,28 +26,27 @@ pub(crate) struct Args {
 struct Output<'a> {
     version: &'static str,
     command: &'static str,
-    models: Vec<ModelOut>,
+    models: Vec<ModelOut<'a>>,
     diagnostics: Vec<render::JsonDiagnostic>,
     summary: Summary,
-    #[serde(skip)]
-    _p: std::marker::PhantomData<&'a ()>,
 }
 
+/// Borrows from the database: a 10,000-model project's output is not copied first.
 #[derive(Serialize)]
-struct ModelOut {
-    name: String,
-    path: String,
+struct ModelOut<'a> {
+    name: &'a str,
+    path: &'a str,
     language: &'static str,
-    depends_on: Vec<String>,
+    depends_on: Vec<&'a str>,
     strategy: &'static str,
     target: String,
-    columns: Vec<ColumnOut>,
-    sql: Option<String>,
+    columns: Vec<ColumnOut<'a>>,
+    sql: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct ColumnOut {
-    name: String,
+struct ColumnOut<'a> {
+    name: &'a str,
     #[serde(rename = "type")]
     ty: String,
     nullable: bool,
@@ -95,7 +94,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let (errors, warnings) = diagnose::counts(&diags);
     let items = diagnose::items(db, &diags);
     let dag = hir::dag::model_dag(db);
-    let models: Vec<ModelOut> = selected
+    let models: Vec<ModelOut<'_>> = selected
         .iter()
         .map(|m| {
             let idx = pm.by_file.get(&m.file).copied().unwrap_or_default();
@@ -104,15 +103,15 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             let body_start =
                 hir::config::split_frontmatter(text).map_or(0, |fm| usize::from(fm.body_start));
             ModelOut {
-                name: m.name.clone(),
-                path: m.file.path(db).to_string(),
+                name: m.name.as_str(),
+                path: m.file.path(db),
                 language: m.language.as_str(),
                 depends_on: dag
                     .upstream
                     .get(idx)
                     .into_iter()
                     .flatten()
-                    .map(|&u| pm.models[u].name.clone())
+                    .map(|&u| pm.models[u].name.as_str())
                     .collect(),
                 strategy: m.config.effective_strategy().name(),
                 target: m.target.display(),
@@ -120,14 +119,14 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                     .columns
                     .iter()
                     .map(|c| ColumnOut {
-                        name: c.name.to_string(),
+                        name: c.name.as_str(),
                         ty: c.ty.to_string(),
                         nullable: c.nullable,
                     })
                     .collect(),
                 sql: match m.language {
                     hir::project::Language::Sql => {
-                        Some(text.get(body_start..).unwrap_or("").trim().to_string())
+                        Some(text.get(body_start..).unwrap_or("").trim())
                     }
                     hir::project::Language::Rocky => None,
                 },
@@ -144,7 +143,6 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                 summary: Summary { models: models.len(), errors, warnings, elapsed_ms },
                 diagnostics: render::json_diagnostics(db, &items),
                 models,
-                _p: std::marker::PhantomData,
             };
             serde_json::to_writer_pretty(&mut stdout, &out)?;
             writeln!(stdout)?;

@@ -13,7 +13,7 @@ pub(crate) fn diagnostics(
     db: &hir::RootDatabase,
     models: Option<&[SourceFile]>,
 ) -> Vec<Diagnostic> {
-    prewarm(db, models.is_none_or(|m| !m.is_empty()));
+    prewarm(db, models.map(<[SourceFile]>::len));
     let mut out = hir::check::config_diagnostics(db).clone();
     let files = match models {
         Some(m) => m.to_vec(),
@@ -29,28 +29,28 @@ pub(crate) fn diagnostics(
 }
 
 /// Computes, in parallel, what the project-wide queries would otherwise compute one file
-/// after another: every config file's parse before the project model, every model's
-/// references before the DAG. Salsa memoizes the results for the queries that follow.
-fn prewarm(db: &hir::RootDatabase, models_too: bool) {
-    use hir::input::FileKind;
-    let ws = hir::Workspace::get(db);
-    let configs: Vec<SourceFile> = ws
-        .files(db)
-        .iter()
-        .copied()
-        .filter(|f| matches!(f.kind(db), FileKind::Sidecar | FileKind::Defaults | FileKind::Group))
-        .collect();
-    configs.par_iter().for_each_with(db.clone(), |db, &f| {
-        hir::project::model_config_file(db, f);
-    });
-    if !models_too {
+/// after another: every model's references before the DAG, then name resolution layer by
+/// layer, so no thread waits for an upstream signature another thread is computing.
+/// Salsa memoizes the results for the queries that follow.
+/// `selected`: how many models the caller reports on (`None`: all). Resolving in layers
+/// pays off only for the whole project; one model resolves its upstreams on demand.
+fn prewarm(db: &hir::RootDatabase, selected: Option<usize>) {
+    if selected == Some(0) {
         return;
     }
     let models = hir::check::model_files(db);
     models.par_iter().for_each_with(db.clone(), |db, &f| {
         hir::model::model_refs(db, f);
     });
-    hir::dag::model_dag(db);
+    if selected.is_some_and(|n| n < models.len()) {
+        return;
+    }
+    let pm = hir::project::project_model(db);
+    for layer in &hir::dag::model_dag(db).layers {
+        layer.par_iter().for_each_with(db.clone(), |db, &m| {
+            hir::model::resolve_model(db, pm.models[m].file);
+        });
+    }
 }
 
 /// The model each diagnostic's file belongs to (model file, sidecar or contract).

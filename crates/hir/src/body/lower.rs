@@ -21,11 +21,11 @@ pub fn lower_source_file(file: &ast::SourceFile) -> Body {
             (None, None) if matches!(stmt, ast::Stmt::PivotStmt(_) | ast::Stmt::UnpivotStmt(_)) => {
                 let exprs = ctx.descendant_exprs(stmt.syntax());
                 let id = ctx.body.queries.alloc(Query {
-                    ctes: Vec::new(),
+                    ctes: Box::default(),
                     recursive: false,
-                    body: QueryBody::Opaque { exprs, froms: Vec::new() },
-                    order_by: Vec::new(),
-                    limits: Vec::new(),
+                    body: QueryBody::Opaque { exprs: exprs.into(), froms: Box::default() },
+                    order_by: Box::default(),
+                    limits: Box::default(),
                     range: stmt.syntax().text_range(),
                 });
                 ctx.body.root = Some(id);
@@ -33,7 +33,7 @@ pub fn lower_source_file(file: &ast::SourceFile) -> Body {
             _ => ctx.body.extra_statements.push(stmt.syntax().text_range()),
         }
     }
-    ctx.body
+    ctx.finish()
 }
 
 /// Lowers one query (the `AS SELECT` of a seed `CREATE TABLE`).
@@ -41,23 +41,39 @@ pub fn lower_query(query: &ast::Query) -> Body {
     let mut ctx = Ctx { body: Body::default() };
     let root = ctx.query(query);
     ctx.body.root = Some(root);
-    ctx.body
+    ctx.finish()
 }
 
 struct Ctx {
     body: Body,
 }
 
+impl Ctx {
+    /// The body without the arenas' spare capacity: a batch compile keeps every model's
+    /// body memoized, so doubling growth would cost up to twice the memory.
+    fn finish(mut self) -> Body {
+        self.body.queries.shrink_to_fit();
+        self.body.froms.shrink_to_fit();
+        self.body.exprs.shrink_to_fit();
+        self.body
+    }
+}
+
 fn name_span(name: &ast::Name) -> NameSpan {
-    NameSpan { name: Name::new(&name.text(), name.is_quoted()), range: name.syntax().text_range() }
+    NameSpan { name: name.with_text(Name::new), range: name.syntax().text_range() }
 }
 
 fn name_ref_span(name: &ast::NameRef) -> NameSpan {
-    NameSpan { name: Name::new(&name.text(), name.is_quoted()), range: name.syntax().text_range() }
+    NameSpan { name: name.with_text(Name::new), range: name.syntax().text_range() }
 }
 
-fn path_spans(path: &ast::Path) -> Vec<NameSpan> {
+fn path_spans(path: &ast::Path) -> Box<[NameSpan]> {
     path.segments().map(|s| name_ref_span(&s)).collect()
+}
+
+/// The last segment of a path (a column in `USING`, `EXCLUDE`, `RENAME`).
+fn last_span(path: &ast::Path) -> Option<NameSpan> {
+    path.segments().last().map(|s| name_ref_span(&s))
 }
 
 fn table_alias(node: &SyntaxNode) -> Option<TableAlias> {
@@ -103,22 +119,22 @@ impl Ctx {
             limits.push(self.expr(&e));
         }
         self.body.queries.alloc(Query {
-            ctes,
+            ctes: ctes.into(),
             recursive,
             body,
             order_by,
-            limits,
+            limits: limits.into(),
             range: q.syntax().text_range(),
         })
     }
 
     fn missing_query(&mut self, range: TextRange) -> QueryId {
         self.body.queries.alloc(Query {
-            ctes: Vec::new(),
+            ctes: Box::default(),
             recursive: false,
             body: QueryBody::Missing,
-            order_by: Vec::new(),
-            limits: Vec::new(),
+            order_by: Box::default(),
+            limits: Box::default(),
             range,
         })
     }
@@ -126,11 +142,11 @@ impl Ctx {
     fn body_query(&mut self, b: &ast::SelectBody) -> QueryId {
         let body = self.select_body(b);
         self.body.queries.alloc(Query {
-            ctes: Vec::new(),
+            ctes: Box::default(),
             recursive: false,
             body,
-            order_by: Vec::new(),
-            limits: Vec::new(),
+            order_by: Box::default(),
+            limits: Box::default(),
             range: b.syntax().text_range(),
         })
     }
@@ -176,13 +192,14 @@ impl Ctx {
                 None => QueryBody::Missing,
             },
             ast::SelectBody::Values(v) => QueryBody::Values(self.values(v)),
-            ast::SelectBody::PivotStmt(_) | ast::SelectBody::UnpivotStmt(_) => {
-                QueryBody::Opaque { exprs: self.descendant_exprs(b.syntax()), froms: Vec::new() }
-            }
+            ast::SelectBody::PivotStmt(_) | ast::SelectBody::UnpivotStmt(_) => QueryBody::Opaque {
+                exprs: self.descendant_exprs(b.syntax()).into(),
+                froms: Box::default(),
+            },
         }
     }
 
-    fn values(&mut self, v: &ast::Values) -> Vec<Vec<ExprId>> {
+    fn values(&mut self, v: &ast::Values) -> Box<[Box<[ExprId]>]> {
         v.row_values().map(|row| row.exprs().map(|e| self.expr(&e)).collect()).collect()
     }
 
@@ -201,11 +218,12 @@ impl Ctx {
                 if let Some(top) = clause.top_clause().and_then(|t| t.expr()) {
                     let _ = self.expr(&top);
                 }
-                for item in clause.select_item_list().iter().flat_map(|l| l.select_items()) {
-                    if let Some(it) = self.select_item(&item) {
-                        sel.items.push(it);
-                    }
-                }
+                sel.items = clause
+                    .select_item_list()
+                    .iter()
+                    .flat_map(|l| l.select_items())
+                    .filter_map(|item| self.select_item(&item))
+                    .collect();
             }
             None => sel.implicit_star = true,
         }
@@ -218,16 +236,20 @@ impl Ctx {
                 for item in g.grouping_items() {
                     self.grouping_item(&item, &mut exprs);
                 }
-                GroupBy::Exprs(exprs)
+                GroupBy::Exprs(exprs.into())
             };
         }
         sel.having = s.having_clause().and_then(|h| h.expr()).map(|e| self.expr(&e));
         sel.qualify = s.qualify_clause().and_then(|q| q.expr()).map(|e| self.expr(&e));
-        for w in s.window_clause().iter().flat_map(|w| w.named_windows()) {
-            let (Some(name), Some(spec)) = (w.name(), w.window_spec()) else { continue };
-            let window = self.window(&spec);
-            sel.windows.push((name_span(&name), window));
-        }
+        sel.windows = s
+            .window_clause()
+            .iter()
+            .flat_map(|w| w.named_windows())
+            .filter_map(|w| {
+                let (Some(name), Some(spec)) = (w.name(), w.window_spec()) else { return None };
+                Some((name_span(&name), self.window(&spec)))
+            })
+            .collect();
         sel
     }
 
@@ -258,38 +280,37 @@ impl Ctx {
     }
 
     fn star(&mut self, star: &ast::StarExpr) -> Star {
-        let mut out = Star {
-            qualifier: star.path().map(|p| path_spans(&p)),
-            exclude: Vec::new(),
-            replace: Vec::new(),
-            rename: Vec::new(),
-            range: star.syntax().text_range(),
-        };
+        let (mut exclude, mut replace, mut rename) = (Vec::new(), Vec::new(), Vec::new());
         for m in star.star_modifiers() {
             if m.exclude_token().is_some() || m.except_token().is_some() {
                 let paths: Vec<ast::Path> = match m.column_list() {
                     Some(list) => list.paths().collect(),
                     None => m.path().into_iter().collect(),
                 };
-                out.exclude.extend(paths.iter().filter_map(|p| path_spans(p).pop()));
+                exclude.extend(paths.iter().filter_map(last_span));
             }
             for r in m.replace_items() {
                 if let (Some(e), Some(n)) = (r.expr(), r.name()) {
                     let e = self.expr(&e);
-                    out.replace.push((e, name_span(&n)));
+                    replace.push((e, name_span(&n)));
                 }
             }
             for r in m.rename_items() {
-                if let (Some(p), Some(n)) = (r.path().and_then(|p| path_spans(&p).pop()), r.name())
-                {
-                    out.rename.push((p, name_span(&n)));
+                if let (Some(p), Some(n)) = (r.path().and_then(|p| last_span(&p)), r.name()) {
+                    rename.push((p, name_span(&n)));
                 }
             }
         }
-        out
+        Star {
+            qualifier: star.path().map(|p| path_spans(&p)),
+            exclude: exclude.into(),
+            replace: replace.into(),
+            rename: rename.into(),
+            range: star.syntax().text_range(),
+        }
     }
 
-    fn order_items(&mut self, o: &ast::OrderByClause) -> Vec<OrderItem> {
+    fn order_items(&mut self, o: &ast::OrderByClause) -> Box<[OrderItem]> {
         o.order_items()
             .map(|it| OrderItem {
                 expr: it.expr().map(|e| self.expr(&e)),
@@ -400,7 +421,7 @@ impl Ctx {
                 let on = constraint.as_ref().and_then(|c| c.expr()).map(|e| self.expr(&e));
                 let using = constraint
                     .and_then(|c| c.column_list())
-                    .map(|l| l.paths().filter_map(|p| path_spans(&p).pop()).collect())
+                    .map(|l| l.paths().filter_map(|p| last_span(&p)).collect())
                     .unwrap_or_default();
                 FromItem::Join(Join {
                     kind,
@@ -425,7 +446,7 @@ impl Ctx {
         {
             exprs.extend(self.descendant_exprs(&clause));
         }
-        self.body.froms.alloc(FromItem::Pivoted { inner: id, exprs, alias, range })
+        self.body.froms.alloc(FromItem::Pivoted { inner: id, exprs: exprs.into(), alias, range })
     }
 
     fn table_function(
@@ -445,7 +466,7 @@ impl Ctx {
         if let Some(e) = expr {
             lowered.push(self.expr(&e));
         }
-        FromItem::Function { name, args: lowered, alias, range }
+        FromItem::Function { name, args: lowered.into(), alias, range }
     }
 
     fn args(&mut self, list: &ast::ArgList) -> Vec<ExprId> {
@@ -505,11 +526,11 @@ impl Ctx {
             }
             ast::Expr::TypedLiteral(t) => {
                 let ty = match t.ty() {
-                    Some(ty) => ty.syntax().text().to_string(),
+                    Some(ty) => ty.syntax().text().to_string().into(),
                     None => t
                         .syntax()
                         .first_token()
-                        .map(|t| t.text().to_ascii_uppercase())
+                        .map(|t| t.text().to_ascii_uppercase().into())
                         .unwrap_or_default(),
                 };
                 Expr::Literal { kind: Literal::Typed(ty), range }
@@ -548,7 +569,11 @@ impl Ctx {
                     }
                     rhs => {
                         let rhs = self.opt_expr(rhs);
-                        Expr::Other { kind: SyntaxKind::IN_EXPR, children: vec![lhs, rhs], range }
+                        Expr::Other {
+                            kind: SyntaxKind::IN_EXPR,
+                            children: [lhs, rhs].into(),
+                            range,
+                        }
                     }
                 }
             }
@@ -557,7 +582,7 @@ impl Ctx {
                 if let Some(f) = c.format() {
                     let _ = self.expr(&f);
                 }
-                let ty = c.ty().map(|t| t.syntax().text().to_string()).unwrap_or_default();
+                let ty = c.ty().map(|t| t.syntax().text().to_string().into()).unwrap_or_default();
                 let first = c.syntax().first_token().map(|t| t.kind());
                 let is_try =
                     matches!(first, Some(SyntaxKind::TRY_CAST_KW | SyntaxKind::SAFE_CAST_KW));
@@ -574,7 +599,7 @@ impl Ctx {
                     })
                     .collect();
                 let else_ = c.else_clause().and_then(|e| e.expr()).map(|e| self.expr(&e));
-                Expr::Case { operand, arms, else_, range }
+                Expr::Case(Box::new(Case { operand, arms, else_, range }))
             }
             ast::Expr::CallExpr(c) => return self.call(c),
             ast::Expr::ExistsExpr(x) => match x.subquery_expr().and_then(|s| s.query()) {
@@ -608,7 +633,7 @@ impl Ctx {
                     let child = self.expr(&inner);
                     return self.alloc(Expr::Other {
                         kind: SyntaxKind::STAR_EXPR,
-                        children: vec![child],
+                        children: [child].into(),
                         range,
                     });
                 }
@@ -622,18 +647,18 @@ impl Ctx {
                 let name = p
                     .syntax()
                     .first_token()
-                    .map(|t| t.text().trim_start_matches('@').to_ascii_lowercase())
+                    .map(|t| t.text().trim_start_matches('@').to_ascii_lowercase().into())
                     .unwrap_or_default();
                 let args = p
                     .syntax()
                     .children()
                     .find_map(ast::ArgList::cast)
-                    .map(|a| self.args(&a))
+                    .map(|a| self.args(&a).into())
                     .unwrap_or_default();
                 Expr::Placeholder { name, args, range }
             }
             _ => {
-                let children = self.child_exprs(e.syntax());
+                let children = self.child_exprs(e.syntax()).into();
                 Expr::Other { kind: e.syntax().kind(), children, range }
             }
         };
@@ -642,7 +667,8 @@ impl Ctx {
 
     fn call(&mut self, c: &ast::CallExpr) -> ExprId {
         let range = c.syntax().text_range();
-        let mut qualifier = c.path().map(|p| path_spans(&p)).unwrap_or_default();
+        let mut qualifier: Vec<NameSpan> =
+            c.path().map(|p| path_spans(&p).into_vec()).unwrap_or_default();
         let name = match qualifier.pop() {
             Some(n) => n,
             None => match c.function_name() {
@@ -659,10 +685,10 @@ impl Ctx {
             args.extend(self.args(list));
         }
         let distinct = list.as_ref().is_some_and(|l| l.distinct_token().is_some());
-        let mut order_by = list
+        let mut order_by: Vec<OrderItem> = list
             .as_ref()
             .and_then(|l| l.order_by_clause())
-            .map(|o| self.order_items(&o))
+            .map(|o| self.order_items(&o).into_vec())
             .unwrap_or_default();
         if let Some(o) = c.within_group_clause().and_then(|w| w.order_by_clause()) {
             order_by.extend(self.order_items(&o));
@@ -674,10 +700,10 @@ impl Ctx {
         });
         self.alloc(Expr::Call(Box::new(Call {
             name,
-            qualifier,
-            args,
+            qualifier: qualifier.into(),
+            args: args.into(),
             distinct,
-            order_by,
+            order_by: order_by.into(),
             filter,
             over,
             range,

@@ -40,7 +40,8 @@ impl Resolver<'_> {
                     self.window(w);
                 }
             }
-            Expr::Case { operand, arms, else_, .. } => {
+            Expr::Case(case) => {
+                let crate::body::Case { operand, arms, else_, .. } = &**case;
                 for &e in
                     operand.iter().chain(arms.iter().flat_map(|(c, r)| [c, r])).chain(else_.iter())
                 {

@@ -93,7 +93,7 @@ fn query(body: &Body, id: QueryId, ctes: &mut Vec<Name>, out: &mut Vec<TableRef>
 fn from(body: &Body, id: crate::body::FromId, ctes: &mut Vec<Name>, out: &mut Vec<TableRef>) {
     match &body.froms[id] {
         FromItem::Table { path, .. } => {
-            let shadowed = matches!(path.as_slice(), [single] if ctes.contains(&single.name));
+            let shadowed = matches!(&path[..], [single] if ctes.contains(&single.name));
             if !shadowed && let (Some(f), Some(l)) = (path.first(), path.last()) {
                 out.push(TableRef {
                     path: path.iter().map(|p| p.name.clone()).collect(),
@@ -152,7 +152,8 @@ fn expr(body: &Body, id: crate::body::ExprId, ctes: &mut Vec<Name>, out: &mut Ve
                 expr(body, f, ctes, out);
             }
         }
-        Expr::Case { operand, arms, else_, .. } => {
+        Expr::Case(case) => {
+            let crate::body::Case { operand, arms, else_, .. } = &**case;
             for &e in
                 operand.iter().chain(arms.iter().flat_map(|(c, r)| [c, r])).chain(else_.iter())
             {
