@@ -14,7 +14,7 @@ use hir::{SourceFile, syntax::TextRange};
 
 pub(crate) use self::{
     github::github,
-    human::human,
+    human::{count, human},
     json::{JsonDiagnostic, json_diagnostics},
     sarif::sarif,
 };

@@ -6,6 +6,7 @@ use syntax::TextRange;
 use crate::{
     Db,
     diagnostics::{Code, Diagnostic, Related},
+    input::SourceFile,
     model::model_refs,
     name::Name,
     project::{ProjectModel, project_model},
@@ -108,23 +109,11 @@ pub(crate) fn cycle_diagnostic(
     pm: &ProjectModel,
     dag: &ModelDag,
     m: usize,
-    refs: &[TableRef],
+    refs_of: &dyn Fn(usize) -> Vec<TableRef>,
 ) -> Option<Diagnostic> {
     let path = dag.cycle_through(m)?;
     let names: Vec<&str> = path.iter().map(|&i| pm.models[i].name.as_str()).collect();
-    let next = path.get(1).copied().unwrap_or(m);
-    let model = &pm.models[m];
-    let (file, range) = match refs.iter().find(|r| pm.model_for_path(&r.path) == Some(next)) {
-        Some(r) => (model.file, r.range),
-        None => {
-            let dep = model
-                .config
-                .depends_on
-                .iter()
-                .find(|d| Name::folded(d.as_str()) == Name::folded(&pm.models[next].name));
-            (model.sidecar.unwrap_or(model.file), dep.map_or(TextRange::default(), |d| d.range))
-        }
-    };
+    let (file, range) = edge_location(pm, m, path.get(1).copied().unwrap_or(m), refs_of);
     let mut d = Diagnostic::new(
         Code::E170,
         Some(file),
@@ -132,16 +121,37 @@ pub(crate) fn cycle_diagnostic(
         format!("dependency cycle: {}", names.join(" → ")),
     )
     .with_help("a model cannot read itself, directly or through others; break the cycle");
-    let mut others: Vec<usize> = path.iter().copied().filter(|&o| o != m).collect();
-    others.dedup();
-    for other in others {
+    // Each other step of the cycle, where it is made: `b` reads `c` here.
+    for pair in path.windows(2).skip(1) {
+        let (from, to) = (pair[0], pair[1]);
+        let (file, range) = edge_location(pm, from, to, refs_of);
         d = d.with_related(Related {
-            file: pm.models[other].file,
-            range: TextRange::default(),
-            message: format!("`{}` is in the cycle", pm.models[other].name),
+            file,
+            range,
+            message: format!("`{}` reads `{}` here", pm.models[from].name, pm.models[to].name),
         });
     }
     Some(d)
+}
+
+/// Where model `from` reads model `to`: the table reference in its SQL, or the entry of
+/// its `depends_on`.
+fn edge_location(
+    pm: &ProjectModel,
+    from: usize,
+    to: usize,
+    refs_of: &dyn Fn(usize) -> Vec<TableRef>,
+) -> (SourceFile, TextRange) {
+    let model = &pm.models[from];
+    if let Some(r) = refs_of(from).iter().find(|r| pm.model_for_path(&r.path) == Some(to)) {
+        return (model.file, r.range);
+    }
+    let dep = model
+        .config
+        .depends_on
+        .iter()
+        .find(|d| Name::folded(d.as_str()) == Name::folded(&pm.models[to].name));
+    (model.sidecar.unwrap_or(model.file), dep.map_or(TextRange::default(), |d| d.range))
 }
 
 /// `start → ... → start` along upstream edges within the component, shortest first.

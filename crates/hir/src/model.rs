@@ -136,7 +136,15 @@ pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let pm = project_model(db);
     if let Some(&idx) = pm.by_file.get(&file) {
         let refs = table_refs(&syn.body);
-        out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs));
+        // Only a model in a cycle reads the other models' references (to show each step).
+        let refs_of = |i: usize| {
+            if i == idx {
+                refs.clone()
+            } else {
+                table_refs(&model_syntax(db, pm.models[i].file).body)
+            }
+        };
+        out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs_of));
         out.extend(depends_on_check(db, file, &refs));
     }
     out.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));

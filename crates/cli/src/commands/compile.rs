@@ -7,7 +7,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::diagnose;
-use crate::{Global, OutputFormat, render};
+use crate::{Global, OutputFormat, render, render::count};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -148,14 +148,39 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             writeln!(stdout)?;
         }
         OutputFormat::Table => {
+            write_models(&models, &mut stdout)?;
             render::human(db, &items, diagnose::color(), &mut stdout)?;
             writeln!(
                 stdout,
-                "compiled {} models in {elapsed_ms} ms: {errors} errors, {warnings} warnings",
-                models.len()
+                "compiled {} in {elapsed_ms} ms: {}, {}",
+                count(models.len(), "model"),
+                count(errors, "error"),
+                count(warnings, "warning")
             )?;
         }
     }
     stdout.flush()?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The models as a person reads them: a header line per model (name, strategy, target,
+/// upstream models), then its columns with their types (`?` marks a nullable column).
+fn write_models(models: &[ModelOut<'_>], out: &mut impl Write) -> std::io::Result<()> {
+    for m in models {
+        write!(out, "{} ({}) → {}", m.name, m.strategy, m.target)?;
+        if !m.depends_on.is_empty() {
+            write!(out, " ← {}", m.depends_on.join(", "))?;
+        }
+        writeln!(out)?;
+        let width = m.columns.iter().map(|c| c.name.chars().count()).max().unwrap_or(0);
+        for c in &m.columns {
+            let null = if c.nullable { "?" } else { "" };
+            writeln!(out, "    {:<width$}  {}{null}", c.name, c.ty)?;
+        }
+        if m.columns.is_empty() {
+            writeln!(out, "    (columns unknown)")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

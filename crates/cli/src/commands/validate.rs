@@ -6,7 +6,7 @@ use std::{io::Write, process::ExitCode};
 use serde::Serialize;
 
 use super::diagnose;
-use crate::{Global, OutputFormat, render};
+use crate::{Global, OutputFormat, render, render::count};
 
 #[derive(Serialize)]
 struct Output {
@@ -45,7 +45,13 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
         }
         OutputFormat::Table => {
             render::human(db, &items, diagnose::color(), &mut stdout)?;
-            writeln!(stdout, "validated {models} models: {errors} errors, {warnings} warnings")?;
+            writeln!(
+                stdout,
+                "validated {}: {}, {}",
+                count(models, "model"),
+                count(errors, "error"),
+                count(warnings, "warning")
+            )?;
         }
     }
     stdout.flush()?;

@@ -98,13 +98,18 @@ fn severity(s: hir::Severity) -> Severity {
     }
 }
 
+/// `1 error`, `2 errors`.
+pub(crate) fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `error: 2 errors, 1 warning`, headed by the worst severity present; nothing at all when
 /// there were no diagnostics.
 fn summary(w: &mut dyn WriteColor, c: Counts) -> io::Result<()> {
     let parts: Vec<String> = [(c.errors, "error"), (c.warnings, "warning"), (c.infos, "note")]
         .into_iter()
         .filter(|&(n, _)| n > 0)
-        .map(|(n, what)| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
+        .map(|(n, what)| count(n, what))
         .collect();
     let (head, color) = if c.errors > 0 {
         ("error", Color::Red)
