@@ -54,7 +54,53 @@ fn discovers_tables_and_views_of_a_duckdb_file() {
     }
     let snapshot = discover_duckdb(Some(&path), "default").unwrap();
     let json = to_json(&snapshot);
-    expect![[r#""#]].assert_eq(&json);
+    expect![[r#"
+        {
+          "version": 1,
+          "adapter": "default",
+          "tables": [
+            {
+              "catalog": "playground",
+              "schema": "main",
+              "table": "Zeta",
+              "columns": [
+                {"name": "z", "type": "BOOLEAN", "nullable": true}
+              ]
+            },
+            {
+              "catalog": "playground",
+              "schema": "raw__customers",
+              "table": "customers",
+              "columns": [
+                {"name": "customer_id", "type": "INTEGER", "nullable": false},
+                {"name": "name", "type": "VARCHAR", "nullable": true}
+              ]
+            },
+            {
+              "catalog": "playground",
+              "schema": "raw__orders",
+              "table": "big_orders",
+              "columns": [
+                {"name": "id", "type": "BIGINT", "nullable": true},
+                {"name": "amount", "type": "DECIMAL(12,2)", "nullable": true}
+              ]
+            },
+            {
+              "catalog": "playground",
+              "schema": "raw__orders",
+              "table": "orders",
+              "columns": [
+                {"name": "id", "type": "BIGINT", "nullable": false},
+                {"name": "amount", "type": "DECIMAL(12,2)", "nullable": true},
+                {"name": "status", "type": "VARCHAR", "nullable": true},
+                {"name": "ordered_at", "type": "TIMESTAMP", "nullable": false},
+                {"name": "tags", "type": "VARCHAR[]", "nullable": true},
+                {"name": "shipping", "type": "STRUCT(city VARCHAR, zip INTEGER)", "nullable": true}
+              ]
+            }
+          ]
+        }
+    "#]].assert_eq(&json);
     assert_eq!(parse(&json), (snapshot, Vec::new()));
 }
 
