@@ -100,7 +100,8 @@ fn discovers_tables_and_views_of_a_duckdb_file() {
             }
           ]
         }
-    "#]].assert_eq(&json);
+    "#]]
+    .assert_eq(&json);
     assert_eq!(parse(&json), (snapshot, Vec::new()));
 }
 
