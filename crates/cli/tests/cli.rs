@@ -117,20 +117,3 @@ fn compile_without_project_exits_3() {
     assert_eq!(code, 3);
     assert!(stderr.contains("`/nonexistent` is not a directory"), "{stderr}");
 }
-
-#[cfg(unix)]
-#[test]
-fn compile_survives_a_symlink_loop_in_models() {
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-tests/loop-project");
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("models/sub")).expect("dirs");
-    std::fs::write(root.join("rocky.toml"), "").expect("rocky.toml");
-    std::fs::write(root.join("models/a.sql"), "select 1 as a").expect("model");
-    std::fs::write(root.join("models/a.toml"), "[target]\ncatalog = \"c\"\nschema = \"s\"\n")
-        .expect("sidecar");
-    std::os::unix::fs::symlink(root.join("models"), root.join("models/sub/back")).expect("symlink");
-    let (code, stdout, stderr) =
-        rocky(&["--project", root.to_str().expect("utf-8"), "compile", "-o", "table"]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("compiled 1 model in "), "{stdout}");
-}

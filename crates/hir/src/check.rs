@@ -62,14 +62,15 @@ pub fn all_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
 
 /// By file path (project-wide ones first), then position, then code.
 pub fn sort(db: &dyn Db, diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        let pa = a.file.map(|f| f.path(db).clone());
-        let pb = b.file.map(|f| f.path(db).clone());
-        (pa, a.range.start(), a.range.end(), a.code).cmp(&(
-            pb,
-            b.range.start(),
-            b.range.end(),
-            b.code,
-        ))
-    });
+    // Project-wide first, then rocky.toml (everything else depends on it), then by path.
+    let key = |d: &Diagnostic| {
+        let path = d.file.map(|f| &**f.path(db));
+        let rank = match path {
+            None => 0,
+            Some("rocky.toml") => 1,
+            Some(_) => 2,
+        };
+        (rank, path, d.range.start(), d.range.end(), d.code)
+    };
+    diags.sort_by(|a, b| key(a).cmp(&key(b)));
 }

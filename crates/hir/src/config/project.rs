@@ -109,13 +109,24 @@ pub fn parse_project_config(
 
 /// Syntax errors first; while there are any, keep only syntax, `${VAR}` and unknown-key
 /// findings: the recovered tree holds placeholder values that would cascade into
-/// wrong-type and missing-key errors.
+/// wrong-type and missing-key errors. Unknown keys count only before the first syntax
+/// error: after a broken `[table` header the parser's recovery moves the keys that follow
+/// to another table, where they are not unknown to the user.
 pub(super) fn finish_diagnostics(
     mut diags: Vec<Diagnostic>,
     syntax_errors: bool,
     cx: Cx,
 ) -> Vec<Diagnostic> {
-    diags.extend(cx.diags.into_iter().filter(|d| !syntax_errors || d.code == Code::V003));
+    let first_error = diags
+        .iter()
+        .filter(|d| d.code == Code::V001)
+        .map(|d| d.range.start())
+        .min()
+        .filter(|_| syntax_errors);
+    diags.extend(cx.diags.into_iter().filter(|d| match first_error {
+        None => true,
+        Some(at) => d.code == Code::V003 && d.range.start() < at,
+    }));
     diags.sort_by_key(|d| (d.range.start(), d.range.end()));
     diags
 }
