@@ -21,6 +21,10 @@ use crate::{
 /// The text the SQL parser sees: the file with a frontmatter block blanked out (same byte
 /// length, so every range is a range of the file).
 fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
+    // A byte-order mark (editors on Windows write one) is blanked like the frontmatter.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        return std::borrow::Cow::Owned(format!("   {}", sql_text(rest)));
+    }
     match config::split_frontmatter(text) {
         Some(fm) => {
             let end = usize::from(fm.body_start).min(text.len());
@@ -110,6 +114,13 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
             )
             .with_help("move it into its own model, or into data/seed.sql"),
         );
+    }
+    // Where the text does not parse, the recovered tree misplaces names (`SELECT o. FROM t`
+    // reads `FROM` as a field): column-level findings there would be guesses.
+    if !syn.errors.is_empty() {
+        res.diagnostics.retain(|d| {
+            !matches!(d.code, Code::E120 | Code::E121 | Code::E122 | Code::E125 | Code::E126)
+        });
     }
     for d in &mut res.diagnostics {
         d.file.get_or_insert(file);

@@ -101,6 +101,7 @@ pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialec
         text,
         env,
         rules: alias_rules(dialect),
+        rowid: dialect == Dialect::DuckDb,
         scopes: Vec::new(),
         ctes: Vec::new(),
         lambda_params: Vec::new(),
@@ -123,6 +124,13 @@ struct Rel {
     /// The table's full name when it has no alias (`schema.table.col`).
     path: Vec<Name>,
     sig: Arc<Signature>,
+}
+
+impl Rel {
+    /// A relation whose columns are unknown: every name may be one of them.
+    fn open() -> Rel {
+        Rel { qualifier: None, path: Vec::new(), sig: Arc::new(Signature::unknown()) }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -148,6 +156,8 @@ struct Resolver<'a> {
     text: &'a str,
     env: &'a dyn TableEnv,
     rules: AliasRules,
+    /// DuckDB tables have a `rowid` pseudo-column.
+    rowid: bool,
     scopes: Vec<Scope>,
     ctes: Vec<CteDef>,
     lambda_params: Vec<Name>,
@@ -299,9 +309,13 @@ impl Resolver<'_> {
             }
             QueryBody::Nested(q) => (*self.query(*q)).clone(),
             QueryBody::Opaque { exprs, froms } => {
+                // PIVOT/UNPIVOT statements: the columns their expressions name come from a
+                // relation we do not derive, so they resolve against an open one.
+                self.scopes.push(Scope { rels: vec![Rel::open()], ..Scope::default() });
                 for &e in exprs {
                     self.expr(e);
                 }
+                self.scopes.pop();
                 for &f in froms {
                     self.scopes.push(Scope::default());
                     self.add_from_item(f);
@@ -368,6 +382,9 @@ impl Resolver<'_> {
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.aliases.push(name.clone());
                     }
+                    // DuckDB's `COLUMNS('re')` / `COLUMNS(*)` expands to columns we do not
+                    // enumerate: the output is open (and has no fixed positions).
+                    open |= self.is_columns_call(*expr);
                     columns.push(Column { name, ty, nullable });
                 }
                 SelectItem::Star(star) => {
@@ -404,8 +421,11 @@ impl Resolver<'_> {
         }
         self.set_aliases_visible(true);
         for item in order_by {
+            // An output column's name wins over the input columns (`ORDER BY customer_id`
+            // after `SELECT o.customer_id` over a join is not ambiguous).
             if let Some(e) = item.expr
                 && !self.ordinal(e, n_items, "ORDER BY")
+                && !is_output_name(self.body, e, &columns)
             {
                 self.expr(e);
             }
@@ -415,6 +435,11 @@ impl Resolver<'_> {
             self.expr(e);
         }
         Signature { columns, open }
+    }
+
+    fn is_columns_call(&self, e: crate::body::ExprId) -> bool {
+        matches!(&self.body.exprs[e], crate::body::Expr::Call(c)
+            if c.qualifier.is_empty() && c.name.name.as_str() == "columns")
     }
 
     fn set_aliases_visible(&mut self, visible: bool) {
@@ -482,6 +507,10 @@ impl Resolver<'_> {
             None => scope.rels.clone(),
             Some(q) => match self.find_rel(q) {
                 Some(rel) => vec![rel],
+                // `s.*` of a struct column (or `t.s.*`): its fields, which we do not type yet.
+                None if self.lookup_quiet(q).is_some() || self.anything_open(&q[0].name) => {
+                    return true;
+                }
                 None => {
                     let last = q.last().cloned();
                     if let Some(last) = last {
@@ -551,4 +580,10 @@ impl Resolver<'_> {
         let help = did_you_mean(name.name.as_str(), expanded.iter().map(|c| c.name.as_str()));
         self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), help);
     }
+}
+
+/// `e` is a bare name equal to one of the output columns.
+fn is_output_name(body: &Body, e: crate::body::ExprId, columns: &[Column]) -> bool {
+    matches!(&body.exprs[e], crate::body::Expr::Column { path, .. }
+        if matches!(&path[..], [n] if columns.iter().any(|c| c.name == n.name)))
 }

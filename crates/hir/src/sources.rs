@@ -110,12 +110,9 @@ pub fn source_catalog(db: &dyn Db) -> SourceCatalog {
                         nullable: c.nullable.unwrap_or(true),
                     })
                     .collect();
-                cat.insert(
-                    t.catalog.as_deref(),
-                    &t.schema,
-                    &t.table,
-                    Signature { columns, open: false },
-                );
+                // A table declared without columns is known to exist, its columns are not.
+                let open = t.columns.is_empty();
+                cat.insert(t.catalog.as_deref(), &t.schema, &t.table, Signature { columns, open });
             }
         }
     }
@@ -155,6 +152,9 @@ pub fn source_catalog(db: &dyn Db) -> SourceCatalog {
 fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
     let parse = syntax::sql::parse(text, syntax::Dialect::DuckDb);
     let Some(file) = parse.tree() else { return };
+    // Where the seed does not parse, what it declares is uncertain: its tables stay known by
+    // name, with open column lists, so nothing false is reported from a half-read seed.
+    let uncertain = !parse.errors().is_empty();
     for stmt in file.stmts() {
         match stmt {
             ast::Stmt::CreateSchemaStmt(s) => {
@@ -176,16 +176,16 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                     [.., s, t] => (s.clone(), t.clone()),
                     [] => continue,
                 };
-                let sig = if let Some(defs) = t.column_def_list() {
+                let sig = if uncertain {
+                    Signature::unknown()
+                } else if let Some(defs) = t.column_def_list() {
                     let columns = defs
                         .syntax()
                         .children()
                         .filter_map(ast::ColumnDef::cast)
                         .filter_map(|c| {
                             let name = c.name()?;
-                            let text = c.syntax().text().to_string().to_ascii_uppercase();
-                            let not_null =
-                                text.contains("NOT NULL") || text.contains("PRIMARY KEY");
+                            let not_null = column_is_not_null(&c);
                             Some(Column {
                                 name: Name::new(&name.text(), name.is_quoted()),
                                 ty: c.ty().map_or(Ty::Unknown, |t| {
@@ -213,9 +213,72 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                 }
                 cat.insert(catalog, &schema, &table, sig);
             }
+            // Views and altered tables exist; their columns we do not derive here.
+            ast::Stmt::CreateViewStmt(_) | ast::Stmt::OtherStmt(_) => {
+                let Some(parts) = view_or_altered_table(&stmt) else { continue };
+                let (schema, table) = match parts.as_slice() {
+                    [t] => (DEFAULT_SCHEMA.to_string(), t.clone()),
+                    [.., s, t] => (s.clone(), t.clone()),
+                    [] => continue,
+                };
+                let key = format!("{schema}.{table}").to_lowercase();
+                cat.tables.remove(&key);
+                if let Some(c) = catalog {
+                    cat.tables.remove(&format!("{c}.{key}").to_lowercase());
+                }
+                cat.insert(catalog, &schema, &table, Signature::unknown());
+            }
             _ => {}
         }
     }
+}
+
+/// The name of `CREATE VIEW name` or `ALTER TABLE name ...` (kept as plain tokens by the
+/// parser), unquoted parts.
+fn view_or_altered_table(stmt: &ast::Stmt) -> Option<Vec<String>> {
+    if let Some(path) = stmt.syntax().children().find_map(ast::Path::cast) {
+        return Some(path.texts());
+    }
+    let tokens: Vec<syntax::SyntaxToken> = stmt
+        .syntax()
+        .children_with_tokens()
+        .filter_map(|t| t.into_token())
+        .filter(|t| !t.kind().is_trivia())
+        .collect();
+    let [alter, table, rest @ ..] = tokens.as_slice() else { return None };
+    if !alter.text().eq_ignore_ascii_case("alter") || table.kind() != syntax::SyntaxKind::TABLE_KW {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for (i, t) in rest.iter().enumerate() {
+        match (i % 2, t.kind()) {
+            (0, syntax::SyntaxKind::IDENT | syntax::SyntaxKind::QUOTED_IDENT) => {
+                parts.push(ast::unquote(t));
+            }
+            (1, syntax::SyntaxKind::DOT) => {}
+            _ => break,
+        }
+    }
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// `NOT NULL` or `PRIMARY KEY` among a column definition's constraints (tokens, so a
+/// `DEFAULT 'NOT NULL'` string does not count).
+fn column_is_not_null(c: &ast::ColumnDef) -> bool {
+    let words: Vec<syntax::SyntaxKind> = c
+        .syntax()
+        .descendants_with_tokens()
+        .filter_map(|t| t.into_token())
+        .map(|t| t.kind())
+        .filter(|k| !k.is_trivia())
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(
+            (w[0], w[1]),
+            (syntax::SyntaxKind::NOT_KW, syntax::SyntaxKind::NULL_KW)
+                | (syntax::SyntaxKind::PRIMARY_KW, syntax::SyntaxKind::KEY_KW)
+        )
+    })
 }
 
 /// Seed queries read the tables created before them, and anything else as external.

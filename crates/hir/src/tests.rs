@@ -2,6 +2,7 @@
 //! `RootDatabase`, as the edges would load them.
 
 mod incremental;
+mod sources;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

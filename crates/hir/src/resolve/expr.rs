@@ -111,7 +111,7 @@ impl Resolver<'_> {
     }
 
     /// The column a path names, without reporting anything.
-    fn lookup_quiet(&self, path: &[NameSpan]) -> Option<Column> {
+    pub(super) fn lookup_quiet(&self, path: &[NameSpan]) -> Option<Column> {
         match path {
             [name] => {
                 for scope in self.scopes.iter().rev() {
@@ -209,8 +209,16 @@ impl Resolver<'_> {
         }
     }
 
+    /// A relation's own name used as a value (`SELECT t FROM t`: the row as a struct), or
+    /// DuckDB's `rowid` pseudo-column.
+    fn is_row_reference(&self, name: &Name) -> bool {
+        let in_scope = self.scopes.iter().any(|s| !s.rels.is_empty());
+        (name.as_str() == "rowid" && in_scope && self.rowid)
+            || self.scopes.iter().any(|s| s.rels.iter().any(|r| r.qualifier.as_ref() == Some(name)))
+    }
+
     /// True when an unknown qualifier might still be a struct column of an open relation.
-    fn anything_open(&self, name: &Name) -> bool {
+    pub(super) fn anything_open(&self, name: &Name) -> bool {
         self.scopes.iter().rev().any(|s| {
             matches!(find_unqualified(s, name), Found::Maybe | Found::Ambiguous(_))
                 || s.aliases_visible && s.aliases.contains(name)
@@ -221,6 +229,9 @@ impl Resolver<'_> {
         if self.lambda_params.contains(&name.name) {
             return;
         }
+        // `SELECT current_date`: a function written without parentheses, unless a column
+        // of that name exists (a column wins in every dialect).
+        let niladic = NILADIC.contains(&name.name.as_str());
         for (depth, scope) in self.scopes.iter().rev().enumerate() {
             match find_unqualified(scope, &name.name) {
                 Found::One(_) | Found::Maybe => return,
@@ -240,6 +251,9 @@ impl Resolver<'_> {
                 }
             }
         }
+        if niladic || self.is_row_reference(&name.name) {
+            return;
+        }
         let Some(scope) = self.scopes.last() else {
             self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), None);
             return;
@@ -253,6 +267,22 @@ impl Resolver<'_> {
         self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), help);
     }
 }
+
+/// Functions SQL lets you call without parentheses.
+const NILADIC: &[&str] = &[
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "localtime",
+    "localtimestamp",
+    "current_user",
+    "session_user",
+    "current_role",
+    "current_catalog",
+    "current_schema",
+    "current_database",
+    "user",
+];
 
 fn find_unqualified(scope: &Scope, name: &Name) -> Found {
     let mut hits: Vec<(Option<Name>, Column)> = Vec::new();

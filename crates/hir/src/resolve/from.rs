@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::body::{FromId, FromItem, JoinKind, TableAlias};
+use crate::body::{Expr, ExprId, FromId, FromItem, JoinKind, TableAlias};
 
 impl Resolver<'_> {
     /// Resolves one FROM item and adds its relations to the innermost scope. Items see the
@@ -73,7 +73,12 @@ impl Resolver<'_> {
             }
             FromItem::Function { name, args, alias, range } => {
                 for &a in args {
-                    self.expr(a);
+                    // `read_csv('f.csv', header = true)`: DuckDB's `name = value` named
+                    // parameter; the name is not a column.
+                    match named_parameter(self.body, a) {
+                        Some(value) => self.expr(value),
+                        None => self.expr(a),
+                    }
                 }
                 // A table function's columns depend on its arguments (files, ranges): unknown
                 // unless the alias names them.
@@ -263,5 +268,16 @@ fn make_nullable(rels: &mut [(Rel, TextRange)]) {
             }
             rel.sig = Arc::new(sig);
         }
+    }
+}
+
+/// The value of `name = value` when `id` is that shape (a table function's named parameter).
+fn named_parameter(body: &Body, id: ExprId) -> Option<ExprId> {
+    match &body.exprs[id] {
+        Expr::Binary { op: syntax::SyntaxKind::EQ, lhs, rhs, .. } => match &body.exprs[*lhs] {
+            Expr::Column { path, .. } if path.len() == 1 => Some(*rhs),
+            _ => None,
+        },
+        _ => None,
     }
 }

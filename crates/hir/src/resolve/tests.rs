@@ -146,6 +146,17 @@ fn nothing_false_on_valid_duckdb() {
         "select count(distinct customer_id) from orders",
         "select * from orders pivot (sum(amount) for customer_id in (1, 2))",
         "select @var(x), * from orders where id > @start_date",
+        // Found by review: each of these once gave a false diagnostic.
+        "select current_date as d, current_timestamp as t, id from orders",
+        "pivot orders on customer_id using sum(amount) group by id",
+        "unpivot customers on name into name k value v",
+        "select o.customer_id from orders o join customers c on o.customer_id = c.id order by customer_id",
+        "select columns('amount|id') from orders order by 2",
+        "select * from read_csv('x.csv', header = true, delim = ',')",
+        "with s as (select {'a': 1} as st) select st.* from s",
+        "select orders from orders",
+        "select e from orders e where e is not null",
+        "select rowid, id from orders",
     ];
     for sql in valid {
         let parse = syntax::sql::parse(sql, Dialect::DuckDb);
