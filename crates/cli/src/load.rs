@@ -106,16 +106,24 @@ fn parse_configs(db: &hir::RootDatabase) {
 
 fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {
     let path = root.join(rel);
-    let len = std::fs::metadata(&path)
-        .with_context(|| format!("cannot read `{}`", path.display()))?
-        .len();
-    if usize::try_from(len).map_or(true, |len| len > hir::syntax::MAX_INPUT_LEN) {
+    // A file inside a readable project that cannot be read (a dangling symlink, no
+    // permission) is a V006 diagnostic on that file, not the end of the run.
+    let unreadable = || FileChange {
+        path: rel.to_string(),
+        text: Arc::from(""),
+        kind,
+        status: FileStatus::Unreadable,
+    };
+    let Ok(meta) = std::fs::metadata(&path) else { return Ok(unreadable()) };
+    if usize::try_from(meta.len()).map_or(true, |len| len > hir::syntax::MAX_INPUT_LEN) {
         bail!("`{}` is larger than 4 GiB; split it into several files", path.display());
     }
-    let bytes =
-        std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let Ok(bytes) = std::fs::read(&path) else { return Ok(unreadable()) };
     let (text, status) = match String::from_utf8(bytes) {
-        Ok(s) => (Arc::from(s), FileStatus::Present),
+        Ok(s) => match s.bytes().position(|b| b == 0) {
+            Some(at) => (Arc::from(""), FileStatus::Binary { first_nul: at as u64 }),
+            None => (Arc::from(s), FileStatus::Present),
+        },
         Err(e) => {
             let at = e.utf8_error().valid_up_to() as u64;
             (Arc::from(""), FileStatus::NotUtf8 { first_invalid_byte: at })

@@ -456,3 +456,51 @@ fn symlink_loop_in_models_is_walked_once() {
     assert_eq!(json["summary"]["models"], 1, "{json}");
     assert_eq!(diagnostics(&json), &[] as &[serde_json::Value]);
 }
+
+#[cfg(unix)]
+#[test]
+fn dangling_symlink_and_nul_bytes_are_v006_and_the_rest_is_analysed() {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("projects-tests/unreadable");
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("models")).expect("dirs");
+    std::fs::write(root.join("rocky.toml"), "[adapter]\ntype = \"duckdb\"\n").expect("rocky.toml");
+    std::fs::write(
+        root.join("models/_defaults.toml"),
+        "[target]\ncatalog = \"memory\"\nschema = \"main\"\n",
+    )
+    .expect("defaults");
+    std::fs::write(root.join("models/orders.sql"), "SELECT 1 AS order_id\n").expect("model");
+    std::fs::write(root.join("models/orders.toml"), "").expect("sidecar");
+    std::fs::write(root.join("models/blob.sql"), b"SELECT\0\0\0 garbage\n").expect("nul file");
+    std::os::unix::fs::symlink(root.join("nowhere.sql"), root.join("models/gone.sql"))
+        .expect("symlink");
+    let out = rocky(&["--project", path_str(&root), "compile", "-o", "json"]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let v006: Vec<(String, String)> = diagnostics(&json)
+        .iter()
+        .filter(|d| d["code"] == "V006")
+        .map(|d| {
+            (d["file"].as_str().unwrap_or("").into(), d["message"].as_str().unwrap_or("").into())
+        })
+        .collect();
+    assert_eq!(
+        v006,
+        [
+            (
+                "models/blob.sql".to_string(),
+                "`models/blob.sql` is a binary file (a NUL byte at offset 6)".to_string()
+            ),
+            (
+                "models/gone.sql".to_string(),
+                "`models/gone.sql` cannot be read (a dangling symbolic link, or no permission)"
+                    .to_string()
+            ),
+        ]
+    );
+    let orders = json["models"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["name"] == "orders"))
+        .expect("orders is still compiled");
+    assert_eq!(orders["columns"][0]["name"], "order_id");
+}

@@ -27,6 +27,12 @@ pub enum FileStatus {
     NotUtf8 {
         first_invalid_byte: u64,
     },
+    /// Valid UTF-8 holding NUL bytes: a binary file. Also V006.
+    Binary {
+        first_nul: u64,
+    },
+    /// Listed but not readable (a dangling symlink, no permission). Also V006.
+    Unreadable,
 }
 
 /// The project as a whole: which files it has and what the environment gives it. One per

@@ -66,7 +66,7 @@ pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
         return Arc::new(ModelSyntax { body: Body::default(), errors: Vec::new() });
     }
     let parse = syntax::sql::parse(&sql_text(file.text(db)), dialect);
-    let body = parse.tree().map(|t| lower_source_file(&t)).unwrap_or_default();
+    let body = parse.tree().map(|t| lower_source_file(&t, dialect)).unwrap_or_default();
     Arc::new(ModelSyntax { body, errors: parse.errors().to_vec() })
 }
 

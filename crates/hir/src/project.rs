@@ -169,15 +169,25 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
     let mut groups: BTreeMap<String, SourceFile> = BTreeMap::new();
     let mut contracts: Vec<SourceFile> = Vec::new();
     for &f in files.iter().filter(|f| present(f)) {
-        if let FileStatus::NotUtf8 { first_invalid_byte } = f.status(db) {
+        let unreadable = match f.status(db) {
+            FileStatus::NotUtf8 { first_invalid_byte } => Some(format!(
+                "`{}` is not UTF-8 text (first invalid byte at offset {first_invalid_byte})",
+                f.path(db)
+            )),
+            FileStatus::Binary { first_nul } => Some(format!(
+                "`{}` is a binary file (a NUL byte at offset {first_nul})",
+                f.path(db)
+            )),
+            FileStatus::Unreadable => Some(format!(
+                "`{}` cannot be read (a dangling symbolic link, or no permission)",
+                f.path(db)
+            )),
+            FileStatus::Present | FileStatus::Removed => None,
+        };
+        if let Some(message) = unreadable {
             diags.push(
-                Diagnostic::new(
-                    Code::V006,
-                    Some(f),
-                    TextRange::empty(TextSize::from(0)),
-                    format!("`{}` is not UTF-8 text (first invalid byte at offset {first_invalid_byte})", f.path(db)),
-                )
-                .with_help("save the file as UTF-8, or move it out of the models folder"),
+                Diagnostic::new(Code::V006, Some(f), TextRange::empty(TextSize::from(0)), message)
+                    .with_help("save the file as UTF-8 text, or move it out of the models folder"),
             );
             continue;
         }

@@ -187,7 +187,11 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                             let name = c.name()?;
                             let not_null = column_is_not_null(&c);
                             Some(Column {
-                                name: Name::new(&name.text(), name.is_quoted()),
+                                name: Name::in_dialect(
+                                    &name.text(),
+                                    name.is_quoted(),
+                                    syntax::Dialect::DuckDb,
+                                ),
                                 ty: c.ty().map_or(Ty::Unknown, |t| {
                                     Ty::from_sql(&t.syntax().text().to_string())
                                 }),
@@ -197,7 +201,7 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                         .collect();
                     Signature { columns, open: false }
                 } else if let Some(q) = t.query() {
-                    let body = lower_query(&q);
+                    let body = lower_query(&q, syntax::Dialect::DuckDb);
                     Signature::clone(
                         &resolve_body(&body, text, &SeedEnv(cat), syntax::Dialect::DuckDb)
                             .signature,

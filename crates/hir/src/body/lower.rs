@@ -1,7 +1,7 @@
 //! Syntax tree → query IR.
 
 use syntax::{
-    SyntaxKind, SyntaxNode, TextRange,
+    Dialect, SyntaxKind, SyntaxNode, TextRange,
     ast::{self, AstNode},
 };
 
@@ -9,8 +9,8 @@ use super::*;
 
 /// Lowers the first query statement of a file (a model's SELECT); further statements are
 /// recorded in `extra_statements`.
-pub fn lower_source_file(file: &ast::SourceFile) -> Body {
-    let mut ctx = Ctx { body: Body::default() };
+pub fn lower_source_file(file: &ast::SourceFile, dialect: Dialect) -> Body {
+    let mut ctx = Ctx { body: Body::default(), dialect };
     for stmt in file.stmts() {
         let query = match &stmt {
             ast::Stmt::QueryStmt(q) => q.query(),
@@ -37,8 +37,8 @@ pub fn lower_source_file(file: &ast::SourceFile) -> Body {
 }
 
 /// Lowers one query (the `AS SELECT` of a seed `CREATE TABLE`).
-pub fn lower_query(query: &ast::Query) -> Body {
-    let mut ctx = Ctx { body: Body::default() };
+pub fn lower_query(query: &ast::Query, dialect: Dialect) -> Body {
+    let mut ctx = Ctx { body: Body::default(), dialect };
     let root = ctx.query(query);
     ctx.body.root = Some(root);
     ctx.finish()
@@ -46,6 +46,8 @@ pub fn lower_query(query: &ast::Query) -> Body {
 
 struct Ctx {
     body: Body,
+    /// How names compare (quoted names' case).
+    dialect: Dialect,
 }
 
 impl Ctx {
@@ -59,30 +61,51 @@ impl Ctx {
     }
 }
 
-fn name_span(name: &ast::Name) -> NameSpan {
-    NameSpan { name: name.with_text(Name::new), range: name.syntax().text_range() }
+fn name_span(name: &ast::Name, d: Dialect) -> NameSpan {
+    let name_of = |text: &str, quoted| Name::in_dialect(text, quoted, d);
+    NameSpan { name: name.with_text(name_of), range: name.syntax().text_range() }
 }
 
-fn name_ref_span(name: &ast::NameRef) -> NameSpan {
-    NameSpan { name: name.with_text(Name::new), range: name.syntax().text_range() }
+fn name_ref_span(name: &ast::NameRef, d: Dialect) -> NameSpan {
+    let name_of = |text: &str, quoted| Name::in_dialect(text, quoted, d);
+    NameSpan { name: name.with_text(name_of), range: name.syntax().text_range() }
 }
 
-fn path_spans(path: &ast::Path) -> Box<[NameSpan]> {
-    path.segments().map(|s| name_ref_span(&s)).collect()
+fn path_spans(path: &ast::Path, d: Dialect) -> Box<[NameSpan]> {
+    let mut out = Vec::new();
+    for seg in path.segments() {
+        let span = name_ref_span(&seg, d);
+        if d == Dialect::BigQuery && span.name.as_str().contains('.') {
+            // BigQuery: `` `project.dataset.table` `` is one quoted token naming a path.
+            let text = seg.text();
+            let mut at = span.range.start() + syntax::TextSize::from(1);
+            for part in text.split('.') {
+                let len = syntax::TextSize::of(part);
+                out.push(NameSpan {
+                    name: Name::in_dialect(part, true, d),
+                    range: TextRange::at(at, len),
+                });
+                at += len + syntax::TextSize::from(1);
+            }
+            continue;
+        }
+        out.push(span);
+    }
+    out.into()
 }
 
 /// The last segment of a path (a column in `USING`, `EXCLUDE`, `RENAME`).
-fn last_span(path: &ast::Path) -> Option<NameSpan> {
-    path.segments().last().map(|s| name_ref_span(&s))
+fn last_span(path: &ast::Path, d: Dialect) -> Option<NameSpan> {
+    path.segments().last().map(|s| name_ref_span(&s, d))
 }
 
-fn table_alias(node: &SyntaxNode) -> Option<TableAlias> {
+fn table_alias(node: &SyntaxNode, d: Dialect) -> Option<TableAlias> {
     let alias = node.children().filter_map(ast::Alias::cast).last()?;
     Some(TableAlias {
-        name: name_span(&alias.name()?),
+        name: name_span(&alias.name()?, d),
         columns: alias
             .column_alias_list()
-            .map(|l| l.names().map(|n| name_span(&n)).collect())
+            .map(|l| l.names().map(|n| name_span(&n, d)).collect())
             .unwrap_or_default(),
     })
 }
@@ -99,9 +122,9 @@ impl Ctx {
             };
             let columns = cte
                 .column_alias_list()
-                .map(|l| l.names().map(|n| name_span(&n)).collect())
+                .map(|l| l.names().map(|n| name_span(&n, self.dialect)).collect())
                 .unwrap_or_default();
-            ctes.push(Cte { name: name_span(&name), columns, query });
+            ctes.push(Cte { name: name_span(&name, self.dialect), columns, query });
         }
         let body = match q.select_body() {
             Some(b) => self.select_body(&b),
@@ -247,7 +270,7 @@ impl Ctx {
             .flat_map(|w| w.named_windows())
             .filter_map(|w| {
                 let (Some(name), Some(spec)) = (w.name(), w.window_spec()) else { return None };
-                Some((name_span(&name), self.window(&spec)))
+                Some((name_span(&name, self.dialect), self.window(&spec)))
             })
             .collect();
         sel
@@ -274,7 +297,7 @@ impl Ctx {
         {
             return Some(SelectItem::Star(self.star(star)));
         }
-        let alias = item.alias().and_then(|a| a.name()).map(|n| name_span(&n));
+        let alias = item.alias().and_then(|a| a.name()).map(|n| name_span(&n, self.dialect));
         let expr = self.expr(&expr);
         Some(SelectItem::Expr { expr, alias, range: item.syntax().text_range() })
     }
@@ -287,22 +310,24 @@ impl Ctx {
                     Some(list) => list.paths().collect(),
                     None => m.path().into_iter().collect(),
                 };
-                exclude.extend(paths.iter().filter_map(last_span));
+                exclude.extend(paths.iter().filter_map(|p| last_span(p, self.dialect)));
             }
             for r in m.replace_items() {
                 if let (Some(e), Some(n)) = (r.expr(), r.name()) {
                     let e = self.expr(&e);
-                    replace.push((e, name_span(&n)));
+                    replace.push((e, name_span(&n, self.dialect)));
                 }
             }
             for r in m.rename_items() {
-                if let (Some(p), Some(n)) = (r.path().and_then(|p| last_span(&p)), r.name()) {
-                    rename.push((p, name_span(&n)));
+                if let (Some(p), Some(n)) =
+                    (r.path().and_then(|p| last_span(&p, self.dialect)), r.name())
+                {
+                    rename.push((p, name_span(&n, self.dialect)));
                 }
             }
         }
         Star {
-            qualifier: star.path().map(|p| path_spans(&p)),
+            qualifier: star.path().map(|p| path_spans(&p, self.dialect)),
             exclude: exclude.into(),
             replace: replace.into(),
             rename: rename.into(),
@@ -321,7 +346,7 @@ impl Ctx {
 
     fn window(&mut self, spec: &ast::WindowSpec) -> Window {
         Window {
-            base: spec.name_ref().map(|n| name_ref_span(&n)),
+            base: spec.name_ref().map(|n| name_ref_span(&n, self.dialect)),
             partition_by: spec
                 .partition_by()
                 .map(|p| p.exprs().map(|e| self.expr(&e)).collect())
@@ -346,7 +371,7 @@ impl Ctx {
         let alias = if matches!(item, ast::FromItem::JoinExpr(_)) {
             None
         } else {
-            table_alias(item.syntax())
+            table_alias(item.syntax(), self.dialect)
         };
         let pivots = item
             .syntax()
@@ -356,7 +381,11 @@ impl Ctx {
         let inner_alias = if pivots { None } else { alias.clone() };
         let lowered = match item {
             ast::FromItem::TableRef(t) => match t.path() {
-                Some(p) => FromItem::Table { path: path_spans(&p), alias: inner_alias, range },
+                Some(p) => FromItem::Table {
+                    path: path_spans(&p, self.dialect),
+                    alias: inner_alias,
+                    range,
+                },
                 None => FromItem::External { alias: inner_alias, range },
             },
             ast::FromItem::DerivedTable(d) => {
@@ -421,7 +450,7 @@ impl Ctx {
                 let on = constraint.as_ref().and_then(|c| c.expr()).map(|e| self.expr(&e));
                 let using = constraint
                     .and_then(|c| c.column_list())
-                    .map(|l| l.paths().filter_map(|p| last_span(&p)).collect())
+                    .map(|l| l.paths().filter_map(|p| last_span(&p, self.dialect)).collect())
                     .unwrap_or_default();
                 FromItem::Join(Join {
                     kind,
@@ -460,7 +489,7 @@ impl Ctx {
         let name = path
             .as_ref()
             .and_then(|p| p.last_segment())
-            .map(|n| name_ref_span(&n))
+            .map(|n| name_ref_span(&n, self.dialect))
             .unwrap_or(NameSpan { name: Name::folded("table"), range });
         let mut lowered = args.map(|a| self.args(&a)).unwrap_or_default();
         if let Some(e) = expr {
@@ -511,7 +540,7 @@ impl Ctx {
         let range = e.syntax().text_range();
         let lowered = match e {
             ast::Expr::PathExpr(p) => match p.path() {
-                Some(path) => Expr::Column { path: path_spans(&path), range },
+                Some(path) => Expr::Column { path: path_spans(&path, self.dialect), range },
                 None => Expr::Missing,
             },
             ast::Expr::Literal(l) => {
@@ -623,7 +652,7 @@ impl Ctx {
                     .filter(|n| n.kind() == SyntaxKind::LAMBDA_PARAMS)
                     .take(1)
                     .flat_map(|p| p.children().filter_map(ast::Name::cast).collect::<Vec<_>>())
-                    .map(|n| name_span(&n))
+                    .map(|n| name_span(&n, self.dialect))
                     .collect();
                 let body = self.opt_expr(l.body());
                 Expr::Lambda { params, body, range }
@@ -639,7 +668,8 @@ impl Ctx {
                 }
                 if let Some(path) = s.path() {
                     // `t.*` inside an expression (`struct_pack(t.*)`): resolution checks `t`.
-                    return self.alloc(Expr::Column { path: path_spans(&path), range });
+                    return self
+                        .alloc(Expr::Column { path: path_spans(&path, self.dialect), range });
                 }
                 Expr::Star { range }
             }
@@ -668,11 +698,11 @@ impl Ctx {
     fn call(&mut self, c: &ast::CallExpr) -> ExprId {
         let range = c.syntax().text_range();
         let mut qualifier: Vec<NameSpan> =
-            c.path().map(|p| path_spans(&p).into_vec()).unwrap_or_default();
+            c.path().map(|p| path_spans(&p, self.dialect).into_vec()).unwrap_or_default();
         let name = match qualifier.pop() {
             Some(n) => n,
             None => match c.function_name() {
-                Some(n) => name_ref_span(&n),
+                Some(n) => name_ref_span(&n, self.dialect),
                 None => NameSpan { name: Name::folded(""), range },
             },
         };
@@ -696,7 +726,10 @@ impl Ctx {
         let filter = c.filter_clause().and_then(|f| f.expr()).map(|e| self.expr(&e));
         let over = c.over_clause().map(|o| match o.window_spec() {
             Some(spec) => self.window(&spec),
-            None => Window { base: o.name_ref().map(|n| name_ref_span(&n)), ..Window::default() },
+            None => Window {
+                base: o.name_ref().map(|n| name_ref_span(&n, self.dialect)),
+                ..Window::default()
+            },
         });
         self.alloc(Expr::Call(Box::new(Call {
             name,

@@ -33,7 +33,7 @@ impl TableEnv for Env {
 
 fn check(sql: &str, expect: Expect) {
     let parse = syntax::sql::parse(sql, Dialect::DuckDb);
-    let body = parse.tree().map(|t| lower_source_file(&t)).unwrap_or_default();
+    let body = parse.tree().map(|t| lower_source_file(&t, Dialect::DuckDb)).unwrap_or_default();
     let res = resolve_body(&body, sql, &Env, Dialect::DuckDb);
     let mut out = String::new();
     let cols: Vec<String> = res
@@ -157,14 +157,37 @@ fn nothing_false_on_valid_duckdb() {
         "select orders from orders",
         "select e from orders e where e is not null",
         "select rowid, id from orders",
+        // DuckDB compares quoted identifiers case-insensitively too.
+        "select \"ID\", o.\"Amount\" from orders as o",
+        "select \"Up\".id from orders as up",
     ];
     for sql in valid {
         let parse = syntax::sql::parse(sql, Dialect::DuckDb);
         assert!(parse.errors().is_empty(), "{sql}: {:?}", parse.errors());
-        let body = parse.tree().map(|t| lower_source_file(&t)).unwrap_or_default();
+        let body = parse.tree().map(|t| lower_source_file(&t, Dialect::DuckDb)).unwrap_or_default();
         let res = resolve_body(&body, sql, &Env, Dialect::DuckDb);
         let diags: Vec<String> =
             res.diagnostics.iter().map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
         assert!(diags.is_empty(), "{sql}: {diags:?}");
     }
+}
+
+#[test]
+fn bigquery_backticked_paths_are_split() {
+    let sql = "select o.amount from `raw.orders` o join `proj.raw.customers` c on c.id = o.id";
+    let parse = syntax::sql::parse(sql, Dialect::BigQuery);
+    assert!(parse.errors().is_empty(), "{:?}", parse.errors());
+    let body = parse.tree().map(|t| lower_source_file(&t, Dialect::BigQuery)).unwrap_or_default();
+    let res = resolve_body(&body, sql, &Env, Dialect::BigQuery);
+    let diags: Vec<String> =
+        res.diagnostics.iter().map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
+    assert!(diags.is_empty(), "{diags:?}");
+    let paths: Vec<String> = table_refs(&body)
+        .iter()
+        .map(|r| {
+            let names: Vec<&str> = r.path.iter().map(Name::as_str).collect();
+            format!("{} @{}", names.join("."), &sql[r.range])
+        })
+        .collect();
+    assert_eq!(paths, ["raw.orders @raw.orders", "proj.raw.customers @proj.raw.customers"]);
 }
