@@ -504,3 +504,28 @@ fn dangling_symlink_and_nul_bytes_are_v006_and_the_rest_is_analysed() {
         .expect("orders is still compiled");
     assert_eq!(orders["columns"][0]["name"], "order_id");
 }
+
+#[test]
+fn check_files_reports_their_models_own_files_and_config_edits_check_everything() {
+    let dir = project("broken");
+    let check = |file: &str| -> (i32, Vec<(String, String)>) {
+        let path = dir.join(file);
+        let out =
+            rocky(&["--project", path_str(&dir), "check", "--format", "json", path_str(&path)]);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        (out.code, codes_and_files(&json))
+    };
+    // One model: its own findings only.
+    let (code, found) = check("models/unknown_column.sql");
+    assert_eq!(code, 1);
+    assert_eq!(found, [("E120".to_string(), "models/unknown_column.sql".to_string())]);
+    // A model whose finding sits in its sidecar: still reported.
+    let (code, found) = check("models/unplaced/no_schema.sql");
+    assert_eq!(code, 1);
+    assert!(found.contains(&("V009".into(), "models/unplaced/no_schema.toml".into())), "{found:?}");
+    // rocky.toml may change any model: everything is checked.
+    let (_, all) = check("rocky.toml");
+    let full = rocky(&["--project", path_str(&dir), "check", "--format", "json"]);
+    let full: serde_json::Value = serde_json::from_str(&full.stdout).expect("JSON");
+    assert_eq!(all, codes_and_files(&full));
+}

@@ -44,23 +44,25 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
     let project = crate::load::load(root.clone(), hir::input::Options::default())?;
     let db = project.host.db();
-    let mut diags = if args.files.is_empty() {
-        diagnose::diagnostics(db, None)
-    } else {
-        let models = selected_models(db, &root, &args.files)?;
-        diagnose::diagnostics(db, Some(&models))
-    };
-    if !args.files.is_empty() {
-        // Configuration findings only for the files asked about (and project-wide ones).
+    let selected =
+        if args.files.is_empty() { None } else { selected_models(db, &root, &args.files)? };
+    let mut diags = diagnose::diagnostics(db, selected.as_deref());
+    if let Some(models) = &selected {
+        // Findings in the files asked about, in the selected models' own files (model,
+        // sidecar, contract), and project-wide ones.
         let wanted: Vec<String> =
             args.files.iter().filter_map(|f| super::relative_file(&root, f).ok()).collect();
         let pm = hir::project::project_model(db);
+        let own: std::collections::HashSet<hir::SourceFile> = pm
+            .models
+            .iter()
+            .filter(|m| models.contains(&m.file))
+            .flat_map(|m| [Some(m.file), m.sidecar, m.contract])
+            .flatten()
+            .collect();
         diags.retain(|d| match d.file {
             None => true,
-            Some(f) => {
-                let path = f.path(db);
-                wanted.iter().any(|w| **w == **path) || pm.models.iter().any(|m| m.file == f)
-            }
+            Some(f) => own.contains(&f) || wanted.iter().any(|w| **w == **f.path(db)),
         });
     }
     let (errors, warnings) = diagnose::counts(&diags);
@@ -94,23 +96,30 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The models the given files belong to, plus every model downstream of them.
+/// The models the given files belong to, plus every model downstream of them; `None`
+/// (check everything) when a file is project-wide configuration (`rocky.toml`, a
+/// `_defaults.toml`, a group, the seed, the catalog snapshot) whose edit may touch any model.
 fn selected_models(
     db: &hir::RootDatabase,
     root: &std::path::Path,
     files: &[PathBuf],
-) -> anyhow::Result<Vec<hir::SourceFile>> {
+) -> anyhow::Result<Option<Vec<hir::SourceFile>>> {
     let pm = hir::project::project_model(db);
     let dag = hir::dag::model_dag(db);
     let mut picked = vec![false; pm.models.len()];
     for f in files {
         let rel = super::relative_file(root, f)?;
+        let mut any = false;
         for (i, m) in pm.models.iter().enumerate() {
             let hit = [Some(m.file), m.sidecar, m.contract]
                 .into_iter()
                 .flatten()
                 .any(|x| **x.path(db) == *rel);
             picked[i] |= hit;
+            any |= hit;
+        }
+        if !any {
+            return Ok(None);
         }
     }
     // Downstream: repeat until no model reads a picked one (layers make one pass enough).
@@ -121,5 +130,5 @@ fn selected_models(
             }
         }
     }
-    Ok(pm.models.iter().zip(picked).filter(|(_, p)| *p).map(|(m, _)| m.file).collect())
+    Ok(Some(pm.models.iter().zip(picked).filter(|(_, p)| *p).map(|(m, _)| m.file).collect()))
 }

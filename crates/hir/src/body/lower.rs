@@ -673,6 +673,13 @@ impl Ctx {
                 }
                 Expr::Star { range }
             }
+            // `[f(x) FOR x IN list IF cond]`: the names after FOR are bound in the element
+            // and the condition (a lambda over the list), not in the list expression.
+            ast::Expr::ArrayExpr(a)
+                if a.syntax().children_with_tokens().any(|t| t.kind() == SyntaxKind::FOR_KW) =>
+            {
+                return self.comprehension(a, range);
+            }
             ast::Expr::Placeholder(p) => {
                 let name = p
                     .syntax()
@@ -743,6 +750,35 @@ impl Ctx {
         })))
     }
 
+    fn comprehension(&mut self, a: &ast::ArrayExpr, range: TextRange) -> ExprId {
+        let mut params = Vec::new();
+        let mut bound = Vec::new();
+        let mut source = None;
+        let mut after_in = false;
+        for child in a.syntax().children_with_tokens() {
+            match child {
+                syntax::NodeOrToken::Token(t) => after_in |= t.kind() == SyntaxKind::IN_KW,
+                syntax::NodeOrToken::Node(n) => {
+                    if let Some(name) = ast::Name::cast(n.clone()) {
+                        params.push(name_span(&name, self.dialect));
+                    } else if let Some(e) = ast::Expr::cast(n) {
+                        if after_in && source.is_none() {
+                            source = Some(self.expr(&e));
+                        } else {
+                            bound.push(e);
+                        }
+                    }
+                }
+            }
+        }
+        let children: Box<[ExprId]> = bound.iter().map(|e| self.expr(e)).collect();
+        let inner = e_range(&bound, range);
+        let body = self.alloc(Expr::Other { kind: SyntaxKind::ARRAY_EXPR, children, range: inner });
+        let lambda = self.alloc(Expr::Lambda { params: params.into(), body, range });
+        let children: Box<[ExprId]> = source.into_iter().chain([lambda]).collect();
+        self.alloc(Expr::Other { kind: SyntaxKind::ARRAY_EXPR, children, range })
+    }
+
     /// The expressions directly below `node`, looking through non-expression nodes (WHEN
     /// clauses, slices, struct fields, argument lists).
     fn child_exprs(&mut self, node: &SyntaxNode) -> Vec<ExprId> {
@@ -767,5 +803,13 @@ impl Ctx {
     /// Every outermost expression below `node` (PIVOT clauses, opaque statements).
     fn descendant_exprs(&mut self, node: &SyntaxNode) -> Vec<ExprId> {
         self.child_exprs(node)
+    }
+}
+
+/// The range covering `exprs`, or `fallback` when there are none.
+fn e_range(exprs: &[ast::Expr], fallback: TextRange) -> TextRange {
+    match (exprs.first(), exprs.last()) {
+        (Some(f), Some(l)) => f.syntax().text_range().cover(l.syntax().text_range()),
+        _ => fallback,
     }
 }

@@ -157,6 +157,7 @@ fn nothing_false_on_valid_duckdb() {
         "select orders from orders",
         "select e from orders e where e is not null",
         "select rowid, id from orders",
+        "select [x * 2 for x in [id, amount] if x > 0] as l from orders",
         // DuckDB compares quoted identifiers case-insensitively too.
         "select \"ID\", o.\"Amount\" from orders as o",
         "select \"Up\".id from orders as up",
