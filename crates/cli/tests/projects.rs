@@ -434,12 +434,13 @@ fn binary_model_file_is_v006_and_the_rest_is_analysed() {
     assert!(v006["message"].as_str().unwrap_or("").contains("UTF-8"), "{v006}");
 }
 
+/// A fresh one-model project under the test's temp dir: `rocky.toml`, `models/orders.sql`
+/// (`SELECT 1 AS order_id`) and its sidecar with a target.
 #[cfg(unix)]
-#[test]
-fn symlink_loop_in_models_is_walked_once() {
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("projects-tests/symlink-loop");
+fn scratch_project(name: &str) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("projects-tests").join(name);
     let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("models/sub")).expect("dirs");
+    std::fs::create_dir_all(root.join("models")).expect("dirs");
     std::fs::write(root.join("rocky.toml"), "[adapter]\ntype = \"duckdb\"\n").expect("rocky.toml");
     std::fs::write(root.join("models/orders.sql"), "SELECT 1 AS order_id\n").expect("model");
     std::fs::write(
@@ -447,6 +448,14 @@ fn symlink_loop_in_models_is_walked_once() {
         "[target]\ncatalog = \"memory\"\nschema = \"main\"\n",
     )
     .expect("sidecar");
+    root
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_in_models_is_walked_once() {
+    let root = scratch_project("symlink-loop");
+    std::fs::create_dir_all(root.join("models/sub")).expect("dirs");
     // models/loop -> models, and models/sub/back -> models: two ways round the same loop.
     std::os::unix::fs::symlink(root.join("models"), root.join("models/loop")).expect("symlink");
     std::os::unix::fs::symlink(root.join("models"), root.join("models/sub/back")).expect("symlink");
@@ -460,17 +469,7 @@ fn symlink_loop_in_models_is_walked_once() {
 #[cfg(unix)]
 #[test]
 fn dangling_symlink_and_nul_bytes_are_v006_and_the_rest_is_analysed() {
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("projects-tests/unreadable");
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("models")).expect("dirs");
-    std::fs::write(root.join("rocky.toml"), "[adapter]\ntype = \"duckdb\"\n").expect("rocky.toml");
-    std::fs::write(
-        root.join("models/_defaults.toml"),
-        "[target]\ncatalog = \"memory\"\nschema = \"main\"\n",
-    )
-    .expect("defaults");
-    std::fs::write(root.join("models/orders.sql"), "SELECT 1 AS order_id\n").expect("model");
-    std::fs::write(root.join("models/orders.toml"), "").expect("sidecar");
+    let root = scratch_project("unreadable");
     std::fs::write(root.join("models/blob.sql"), b"SELECT\0\0\0 garbage\n").expect("nul file");
     std::os::unix::fs::symlink(root.join("nowhere.sql"), root.join("models/gone.sql"))
         .expect("symlink");

@@ -163,26 +163,26 @@ fn nothing_false_on_valid_duckdb() {
         "select \"Up\".id from orders as up",
     ];
     for sql in valid {
-        let parse = syntax::sql::parse(sql, Dialect::DuckDb);
-        assert!(parse.errors().is_empty(), "{sql}: {:?}", parse.errors());
-        let body = parse.tree().map(|t| lower_source_file(&t, Dialect::DuckDb)).unwrap_or_default();
-        let res = resolve_body(&body, sql, &Env, Dialect::DuckDb);
-        let diags: Vec<String> =
-            res.diagnostics.iter().map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
-        assert!(diags.is_empty(), "{sql}: {diags:?}");
+        assert_resolves_silently(sql, Dialect::DuckDb);
     }
+}
+
+/// Parses (without syntax errors), lowers and resolves `sql`; asserts no diagnostic.
+fn assert_resolves_silently(sql: &str, dialect: Dialect) -> Body {
+    let parse = syntax::sql::parse(sql, dialect);
+    assert!(parse.errors().is_empty(), "{sql}: {:?}", parse.errors());
+    let body = parse.tree().map(|t| lower_source_file(&t, dialect)).unwrap_or_default();
+    let res = resolve_body(&body, sql, &Env, dialect);
+    let diags: Vec<String> =
+        res.diagnostics.iter().map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
+    assert!(diags.is_empty(), "{sql}: {diags:?}");
+    body
 }
 
 #[test]
 fn bigquery_backticked_paths_are_split() {
     let sql = "select o.amount from `raw.orders` o join `proj.raw.customers` c on c.id = o.id";
-    let parse = syntax::sql::parse(sql, Dialect::BigQuery);
-    assert!(parse.errors().is_empty(), "{:?}", parse.errors());
-    let body = parse.tree().map(|t| lower_source_file(&t, Dialect::BigQuery)).unwrap_or_default();
-    let res = resolve_body(&body, sql, &Env, Dialect::BigQuery);
-    let diags: Vec<String> =
-        res.diagnostics.iter().map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
-    assert!(diags.is_empty(), "{diags:?}");
+    let body = assert_resolves_silently(sql, Dialect::BigQuery);
     let paths: Vec<String> = table_refs(&body)
         .iter()
         .map(|r| {
