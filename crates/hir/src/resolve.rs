@@ -172,6 +172,15 @@ impl Resolver<'_> {
         self.out.diagnostics.push(d);
     }
 
+    /// A name as the user wrote it (`AMOUT`, `"Order Id"`), for messages; the folded name
+    /// when the range is not in the text.
+    fn written(&self, name: &NameSpan) -> String {
+        match self.text.get(usize::from(name.range.start())..usize::from(name.range.end())) {
+            Some(t) if !t.is_empty() => t.to_string(),
+            _ => name.name.to_string(),
+        }
+    }
+
     fn source(&self, range: TextRange) -> &str {
         self.text.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("")
     }
@@ -518,7 +527,7 @@ impl Resolver<'_> {
                         self.error(
                             Code::E122,
                             last.range,
-                            format!("unknown table or alias `{}`", last.name),
+                            format!("unknown table or alias `{}`", self.written(&last)),
                             help,
                         );
                     }
@@ -578,7 +587,12 @@ impl Resolver<'_> {
     /// E120 for a column named by `* EXCLUDE/REPLACE/RENAME` that the star does not have.
     fn unknown_star_column(&mut self, name: &NameSpan, expanded: &[Column]) {
         let help = did_you_mean(name.name.as_str(), expanded.iter().map(|c| c.name.as_str()));
-        self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), help);
+        self.error(
+            Code::E120,
+            name.range,
+            format!("unknown column `{}`", self.written(name)),
+            help,
+        );
     }
 }
 

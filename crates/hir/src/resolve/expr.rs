@@ -181,7 +181,7 @@ impl Resolver<'_> {
                             self.error(
                                 Code::E120,
                                 col.range,
-                                format!("unknown column `{}` in `{q}`", col.name),
+                                format!("unknown column `{}` in `{q}`", self.written(col)),
                                 help,
                             );
                         }
@@ -202,7 +202,7 @@ impl Resolver<'_> {
                 self.error(
                     Code::E122,
                     first.range,
-                    format!("unknown table or alias `{}`", first.name),
+                    format!("unknown table or alias `{}`", self.written(first)),
                     help,
                 );
             }
@@ -238,7 +238,7 @@ impl Resolver<'_> {
                 Found::Ambiguous(quals) => {
                     let quals: Vec<String> =
                         quals.iter().map(|q| format!("`{q}.{}`", name.name)).collect();
-                    let message = format!("column `{}` is ambiguous", name.name);
+                    let message = format!("column `{}` is ambiguous", self.written(name));
                     let help = format!("qualify it: {}", quals.join(" or "));
                     self.error(Code::E121, name.range, message, Some(help));
                     return;
@@ -255,7 +255,12 @@ impl Resolver<'_> {
             return;
         }
         let Some(scope) = self.scopes.last() else {
-            self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), None);
+            self.error(
+                Code::E120,
+                name.range,
+                format!("unknown column `{}`", self.written(name)),
+                None,
+            );
             return;
         };
         let mut cands: Vec<&str> =
@@ -264,7 +269,12 @@ impl Resolver<'_> {
             cands.extend(scope.aliases.iter().map(Name::as_str));
         }
         let help = did_you_mean(name.name.as_str(), cands);
-        self.error(Code::E120, name.range, format!("unknown column `{}`", name.name), help);
+        self.error(
+            Code::E120,
+            name.range,
+            format!("unknown column `{}`", self.written(name)),
+            help,
+        );
     }
 }
 

@@ -192,3 +192,16 @@ fn bigquery_backticked_paths_are_split() {
         .collect();
     assert_eq!(paths, ["raw.orders @raw.orders", "proj.raw.customers @proj.raw.customers"]);
 }
+
+#[test]
+fn messages_show_names_as_written() {
+    check(
+        "select AMOUT, o.\"Nme\" from orders o join customers c using (id) where ID > 1 and X.y = 1",
+        expect![[r#"
+            columns: amout: Unknown?, nme: Unknown?
+            E120 `AMOUT` unknown column `AMOUT` (did you mean `amount`?)
+            E120 `"Nme"` unknown column `"Nme"` in `o`
+            E122 `X` unknown table or alias `X` (did you mean `c`?)
+        "#]],
+    );
+}
