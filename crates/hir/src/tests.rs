@@ -1,6 +1,7 @@
 //! Whole-database tests: multi-file fixtures (`//- path` blocks) loaded into a
 //! `RootDatabase`, as the edges would load them.
 
+mod fixtures;
 mod incremental;
 mod sources;
 
@@ -26,6 +27,11 @@ pub(crate) fn load(db: &RootDatabase, fixture: &str) -> Vec<SourceFile> {
         }
     }
     files.extend(cur);
+    load_files(db, files)
+}
+
+/// A database holding `files` (path, text) as the CLI would load them.
+pub(crate) fn load_files(db: &RootDatabase, files: Vec<(String, String)>) -> Vec<SourceFile> {
     let dirs = vec!["models".to_string()];
     let inputs: Vec<SourceFile> = files
         .into_iter()
