@@ -200,6 +200,7 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         }
     }
 
+    let no_config = ModelConfig::default();
     for &f in files.iter().filter(|f| present(f) && f.status(db) == FileStatus::Present) {
         let language = match f.kind(db) {
             FileKind::SqlModel => Language::Sql,
@@ -211,10 +212,11 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         let sidecar_path = format!("{}.toml", path.rsplit_once('.').map_or(&**path, |(s, _)| s));
         let sidecar =
             by_path.get(sidecar_path.as_str()).copied().filter(|s| s.kind(db) == FileKind::Sidecar);
-        let own: ModelConfig = match (sidecar, language) {
-            (Some(s), _) => model_config_file(db, s).0.clone(),
+        // References to the memoized parses: nothing is copied before the merge.
+        let own: &ModelConfig = match (sidecar, language) {
+            (Some(s), _) => &model_config_file(db, s).0,
             (None, Language::Sql) => match frontmatter(db, f) {
-                Some((cfg, _)) => cfg.clone(),
+                Some((cfg, _)) => cfg,
                 None => {
                     diags.push(
                         Diagnostic::new(
@@ -225,14 +227,14 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
                         )
                         .with_help("add the sidecar (it may be empty), or a `---toml` block at the top of the file"),
                     );
-                    ModelConfig::default()
+                    &no_config
                 }
             },
-            (None, Language::Rocky) => ModelConfig::default(),
+            (None, Language::Rocky) => &no_config,
         };
         let group = match &own.group {
             Some(g) => match groups.get(g.as_str()) {
-                Some(&gf) => Some(model_config_file(db, gf).0.clone()),
+                Some(&gf) => Some(&model_config_file(db, gf).0),
                 None => {
                     let help = did_you_mean(g.as_str(), groups.keys().map(String::as_str));
                     let mut d = Diagnostic::new(
@@ -257,8 +259,8 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         let defaults = by_path
             .get(defaults_path.as_str())
             .filter(|d| d.kind(db) == FileKind::Defaults)
-            .map(|&d| model_config_file(db, d).0.clone());
-        let mut merged = config::merge_model_config(&own, group.as_ref(), defaults.as_ref());
+            .map(|&d| &model_config_file(db, d).0);
+        let mut merged = config::merge_model_config(own, group, defaults);
         let stem = stem(path).to_string();
         let name = merged.effective_name(&stem).to_string();
         if language == Language::Rocky && sidecar.is_none() {
