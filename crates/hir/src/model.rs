@@ -81,6 +81,14 @@ pub fn model_refs(db: &dyn Db, file: SourceFile) -> Arc<[Vec<Name>]> {
     names.into()
 }
 
+/// The table references of a model with their positions (for D011 and E170). Unlike
+/// [`model_refs`] it changes whenever the text before a reference moves, so only the
+/// model's own diagnostics (and, inside a cycle, its cycle partners') read it.
+#[salsa::tracked(returns(ref))]
+pub fn model_table_refs(db: &dyn Db, file: SourceFile) -> Arc<[TableRef]> {
+    table_refs(&model_syntax(db, file).body).into()
+}
+
 /// Name resolution of one model. Reads upstream models only through
 /// [`model_signature`] (the firewall): an upstream edit that keeps its columns does not
 /// re-run this.
@@ -146,17 +154,12 @@ pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     out.extend(resolve_model(db, file).diagnostics.iter().cloned());
     let pm = project_model(db);
     if let Some(&idx) = pm.by_file.get(&file) {
-        let refs = table_refs(&syn.body);
-        // Only a model in a cycle reads the other models' references (to show each step).
-        let refs_of = |i: usize| {
-            if i == idx {
-                refs.clone()
-            } else {
-                table_refs(&model_syntax(db, pm.models[i].file).body)
-            }
-        };
+        let refs = model_table_refs(db, file);
+        // Only a model in a cycle reads other models' reference positions (to show each
+        // step); those models are its upstreams and downstreams at once.
+        let refs_of = |i: usize| model_table_refs(db, pm.models[i].file).to_vec();
         out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs_of));
-        out.extend(depends_on_check(db, file, &refs));
+        out.extend(depends_on_check(db, file, refs));
     }
     out.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));
     out

@@ -77,6 +77,7 @@ fn editing_a_comment_reruns_nothing_downstream() {
             model_refs(models/stg.sql)
             model_signature(models/stg.sql)
             model_syntax(models/stg.sql)
+            model_table_refs(models/stg.sql)
             resolve_model(models/stg.sql)
         "#]],
     );
@@ -92,6 +93,7 @@ fn a_body_edit_that_keeps_the_columns_reruns_no_downstream_model() {
             model_diagnostics(models/mid.sql)
             model_refs(models/mid.sql)
             model_syntax(models/mid.sql)
+            model_table_refs(models/mid.sql)
             resolve_model(models/mid.sql)
         "#]],
     );
@@ -109,6 +111,7 @@ fn renaming_a_column_reruns_exactly_its_consumers() {
             model_refs(models/mid.sql)
             model_signature(models/mid.sql)
             model_syntax(models/mid.sql)
+            model_table_refs(models/mid.sql)
             resolve_model(models/mid.sql)
             resolve_model(models/top.sql)
         "#]],
