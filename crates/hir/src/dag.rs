@@ -1,6 +1,8 @@
 //! The model DAG: edges from SQL references and `depends_on`, cycles (E170) found with
 //! Tarjan's algorithm and reported as diagnostics, and topological layers.
 
+use std::sync::Arc;
+
 use syntax::TextRange;
 
 use crate::{
@@ -109,7 +111,7 @@ pub(crate) fn cycle_diagnostic(
     pm: &ProjectModel,
     dag: &ModelDag,
     m: usize,
-    refs_of: &dyn Fn(usize) -> Vec<TableRef>,
+    refs_of: &dyn Fn(usize) -> Arc<[TableRef]>,
 ) -> Option<Diagnostic> {
     let path = dag.cycle_through(m)?;
     let names: Vec<&str> = path.iter().map(|&i| pm.models[i].name.as_str()).collect();
@@ -140,7 +142,7 @@ fn edge_location(
     pm: &ProjectModel,
     from: usize,
     to: usize,
-    refs_of: &dyn Fn(usize) -> Vec<TableRef>,
+    refs_of: &dyn Fn(usize) -> Arc<[TableRef]>,
 ) -> (SourceFile, TextRange) {
     let model = &pm.models[from];
     if let Some(r) = refs_of(from).iter().find(|r| pm.model_for_path(&r.path) == Some(to)) {

@@ -157,7 +157,7 @@ pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         let refs = model_table_refs(db, file);
         // Only a model in a cycle reads other models' reference positions (to show each
         // step); those models are its upstreams and downstreams at once.
-        let refs_of = |i: usize| model_table_refs(db, pm.models[i].file).to_vec();
+        let refs_of = |i: usize| Arc::clone(model_table_refs(db, pm.models[i].file));
         out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs_of));
         out.extend(depends_on_check(db, file, refs));
     }

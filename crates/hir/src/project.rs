@@ -93,12 +93,19 @@ pub struct ProjectModel {
     /// `schema.table` and `catalog.schema.table`, case-folded; only unambiguous ones.
     pub by_target: FxHashMap<String, usize>,
     pub by_file: FxHashMap<SourceFile, usize>,
+    /// Each model's own files (model, sidecar, contract) to the model.
+    by_own_file: FxHashMap<SourceFile, usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl ProjectModel {
     pub fn model(&self, file: SourceFile) -> Option<&Model> {
         self.by_file.get(&file).map(|&i| &self.models[i])
+    }
+
+    /// The model whose own file `file` is: its SQL/`.rocky` file, sidecar or contract.
+    pub fn owner(&self, file: SourceFile) -> Option<usize> {
+        self.by_own_file.get(&file).copied()
     }
 
     /// The model a FROM name means: a bare name is a model name; a qualified one a model's
@@ -414,6 +421,11 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
             Diagnostic::new(Code::V007, None, TextRange::default(), format!("no models found under `{dirs}`"))
                 .with_help("add `<name>.sql` files with a `<name>.toml` sidecar, or fix `models` in rocky.toml"),
         );
+    }
+    for (i, m) in pm.models.iter().enumerate() {
+        for f in [Some(m.file), m.sidecar, m.contract].into_iter().flatten() {
+            pm.by_own_file.insert(f, i);
+        }
     }
     pm.diagnostics = diags;
     pm

@@ -141,6 +141,9 @@ struct Scope {
     /// The select list's aliases, once visible.
     aliases: Vec<Name>,
     aliases_visible: bool,
+    /// ORDER BY: an output column's name wins over the input columns (`ORDER BY
+    /// customer_id` after `SELECT o.customer_id` over a join is not ambiguous).
+    aliases_first: bool,
 }
 
 struct CteDef {
@@ -429,12 +432,12 @@ impl Resolver<'_> {
             self.window(w);
         }
         self.set_aliases_visible(true);
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.aliases_first = true;
+        }
         for item in order_by {
-            // An output column's name wins over the input columns (`ORDER BY customer_id`
-            // after `SELECT o.customer_id` over a join is not ambiguous).
             if let Some(e) = item.expr
                 && !self.ordinal(e, n_items, "ORDER BY")
-                && !is_output_name(self.body, e, &columns)
             {
                 self.expr(e);
             }
@@ -594,10 +597,4 @@ impl Resolver<'_> {
             help,
         );
     }
-}
-
-/// `e` is a bare name equal to one of the output columns.
-fn is_output_name(body: &Body, e: crate::body::ExprId, columns: &[Column]) -> bool {
-    matches!(&body.exprs[e], crate::body::Expr::Column { path, .. }
-        if matches!(&path[..], [n] if columns.iter().any(|c| c.name == n.name)))
 }

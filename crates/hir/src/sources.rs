@@ -76,6 +76,16 @@ impl SourceCatalog {
         out
     }
 
+    /// `CREATE OR REPLACE`, a view, an `ALTER`: the last statement about a table wins.
+    fn redefine(&mut self, catalog: Option<&str>, schema: &str, table: &str, sig: Signature) {
+        let key = format!("{schema}.{table}").to_lowercase();
+        self.tables.remove(&key);
+        if let Some(c) = catalog {
+            self.tables.remove(&format!("{c}.{key}").to_lowercase());
+        }
+        self.insert(catalog, schema, table, sig);
+    }
+
     fn insert(&mut self, catalog: Option<&str>, schema: &str, table: &str, sig: Signature) {
         let sig = Arc::new(sig);
         let display = format!("{schema}.{table}");
@@ -170,12 +180,7 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
             }
             ast::Stmt::CreateTableStmt(t) => {
                 let Some(path) = t.path() else { continue };
-                let parts = path.texts();
-                let (schema, table) = match parts.as_slice() {
-                    [t] => (DEFAULT_SCHEMA.to_string(), t.clone()),
-                    [.., s, t] => (s.clone(), t.clone()),
-                    [] => continue,
-                };
+                let Some((schema, table)) = schema_and_table(&path.texts()) else { continue };
                 let sig = if uncertain {
                     Signature::unknown()
                 } else if let Some(defs) = t.column_def_list() {
@@ -209,31 +214,25 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                 } else {
                     Signature::unknown()
                 };
-                // `CREATE OR REPLACE` redefines: the last definition wins.
-                let key = format!("{schema}.{table}").to_lowercase();
-                cat.tables.remove(&key);
-                if let Some(c) = catalog {
-                    cat.tables.remove(&format!("{c}.{key}").to_lowercase());
-                }
-                cat.insert(catalog, &schema, &table, sig);
+                cat.redefine(catalog, &schema, &table, sig);
             }
             // Views and altered tables exist; their columns we do not derive here.
             ast::Stmt::CreateViewStmt(_) | ast::Stmt::OtherStmt(_) => {
                 let Some(parts) = view_or_altered_table(&stmt) else { continue };
-                let (schema, table) = match parts.as_slice() {
-                    [t] => (DEFAULT_SCHEMA.to_string(), t.clone()),
-                    [.., s, t] => (s.clone(), t.clone()),
-                    [] => continue,
-                };
-                let key = format!("{schema}.{table}").to_lowercase();
-                cat.tables.remove(&key);
-                if let Some(c) = catalog {
-                    cat.tables.remove(&format!("{c}.{key}").to_lowercase());
-                }
-                cat.insert(catalog, &schema, &table, Signature::unknown());
+                let Some((schema, table)) = schema_and_table(&parts) else { continue };
+                cat.redefine(catalog, &schema, &table, Signature::unknown());
             }
             _ => {}
         }
+    }
+}
+
+/// `[schema.]table` of a seed statement's name (the default schema when unqualified).
+fn schema_and_table(parts: &[String]) -> Option<(String, String)> {
+    match parts {
+        [t] => Some((DEFAULT_SCHEMA.to_string(), t.clone())),
+        [.., s, t] => Some((s.clone(), t.clone())),
+        [] => None,
     }
 }
 

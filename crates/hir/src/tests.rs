@@ -5,7 +5,6 @@
 #[allow(clippy::disallowed_methods)]
 mod fixtures;
 mod incremental;
-mod sources;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

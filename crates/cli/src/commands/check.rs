@@ -53,16 +53,13 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         let wanted: Vec<String> =
             args.files.iter().filter_map(|f| super::relative_file(&root, f).ok()).collect();
         let pm = hir::project::project_model(db);
-        let own: std::collections::HashSet<hir::SourceFile> = pm
-            .models
-            .iter()
-            .filter(|m| models.contains(&m.file))
-            .flat_map(|m| [Some(m.file), m.sidecar, m.contract])
-            .flatten()
-            .collect();
+        let selected: std::collections::HashSet<hir::SourceFile> = models.iter().copied().collect();
         diags.retain(|d| match d.file {
             None => true,
-            Some(f) => own.contains(&f) || wanted.iter().any(|w| **w == **f.path(db)),
+            Some(f) => {
+                pm.owner(f).is_some_and(|i| selected.contains(&pm.models[i].file))
+                    || wanted.iter().any(|w| **w == **f.path(db))
+            }
         });
     }
     let (errors, warnings) = diagnose::counts(&diags);
@@ -106,20 +103,14 @@ fn selected_models(
 ) -> anyhow::Result<Option<Vec<hir::SourceFile>>> {
     let pm = hir::project::project_model(db);
     let dag = hir::dag::model_dag(db);
+    let by_path: std::collections::HashMap<&str, hir::SourceFile> =
+        hir::Workspace::get(db).files(db).iter().map(|&f| (&**f.path(db), f)).collect();
     let mut picked = vec![false; pm.models.len()];
     for f in files {
         let rel = super::relative_file(root, f)?;
-        let mut any = false;
-        for (i, m) in pm.models.iter().enumerate() {
-            let hit = [Some(m.file), m.sidecar, m.contract]
-                .into_iter()
-                .flatten()
-                .any(|x| **x.path(db) == *rel);
-            picked[i] |= hit;
-            any |= hit;
-        }
-        if !any {
-            return Ok(None);
+        match by_path.get(rel.as_str()).and_then(|&f| pm.owner(f)) {
+            Some(i) => picked[i] = true,
+            None => return Ok(None),
         }
     }
     // Downstream: repeat until no model reads a picked one (layers make one pass enough).

@@ -59,12 +59,7 @@ pub(crate) fn items<'a>(db: &'a hir::RootDatabase, diags: &'a [Diagnostic]) -> V
     diags
         .iter()
         .map(|d| {
-            let model = d.file.and_then(|f| {
-                pm.models
-                    .iter()
-                    .find(|m| m.file == f || m.sidecar == Some(f) || m.contract == Some(f))
-                    .map(|m| m.name.as_str())
-            });
+            let model = d.file.and_then(|f| pm.owner(f)).map(|i| pm.models[i].name.as_str());
             Item { diag: d, model }
         })
         .collect()

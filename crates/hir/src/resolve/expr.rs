@@ -233,6 +233,9 @@ impl Resolver<'_> {
         // of that name exists (a column wins in every dialect).
         let niladic = NILADIC.contains(&name.name.as_str());
         for (depth, scope) in self.scopes.iter().rev().enumerate() {
+            if depth == 0 && scope.aliases_first && scope.aliases.contains(&name.name) {
+                return;
+            }
             match find_unqualified(scope, &name.name) {
                 Found::One(_) | Found::Maybe => return,
                 Found::Ambiguous(quals) => {
