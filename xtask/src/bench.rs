@@ -109,6 +109,14 @@ fn bench_parse(models: u32) -> anyhow::Result<()> {
     let parse_rounds = measure(&texts, |text| syntax::sql::parse(black_box(text), Dialect::DuckDb));
     let parse_stats = report(&parse_rounds, mb);
 
+    println!(
+        "\nlex+parse to the flat tree (syntax::sql::parse_flat, DuckDB), {ROUNDS} rounds + 1 warm-up:"
+    );
+    let flat_rounds = measure(&texts, |text| {
+        syntax::sql::parse_flat(black_box(text), Dialect::DuckDb).errors().len()
+    });
+    let flat_stats = report(&flat_rounds, mb);
+
     println!("\nlex+parse to events, no tree (DuckDB), {ROUNDS} rounds + 1 warm-up:");
     let event_rounds =
         measure(&texts, |text| syntax::sql::parse_events_only(black_box(text), Dialect::DuckDb));
@@ -120,11 +128,12 @@ fn bench_parse(models: u32) -> anyhow::Result<()> {
 
     println!(
         "\nsummary: {} files, {mb:.2} MB, parse median {:.1} MB/s (min {:.1}, max {:.1}), \
-         events-only median {:.1} MB/s, lex-only median {:.1} MB/s, files with errors {}",
+         flat-tree median {:.1} MB/s, events-only median {:.1} MB/s, lex-only median {:.1} MB/s, files with errors {}",
         files.len(),
         parse_stats.median,
         parse_stats.min,
         parse_stats.max,
+        flat_stats.median,
         event_stats.median,
         lex_stats.median,
         with_errors.len(),

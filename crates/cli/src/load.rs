@@ -85,23 +85,44 @@ pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
         .collect::<anyhow::Result<_>>()?;
     let mut host = AnalysisHost::default();
     host.apply_change(Change { files, env: Some(env), options: Some(options) });
-    parse_configs(host.db());
     Ok(Project { host: std::mem::ManuallyDrop::new(host) })
 }
 
-/// Parses every sidecar, `_defaults.toml` and group file in parallel, so the project
-/// model (which reads them all, one after another) finds them memoized.
-fn parse_configs(db: &hir::RootDatabase) {
-    let ws = hir::Workspace::get(db);
-    let configs: Vec<hir::SourceFile> = ws
-        .files(db)
-        .iter()
-        .copied()
-        .filter(|f| matches!(f.kind(db), FileKind::Sidecar | FileKind::Defaults | FileKind::Group))
-        .collect();
-    configs.par_iter().for_each_with(db.clone(), |db, &f| {
-        hir::project::model_config_file(db, f);
-    });
+impl Project {
+    /// Computes in parallel what the project-wide queries would otherwise compute one file
+    /// after another, and overlaps the serial ones: every configuration file is parsed,
+    /// then the project model and the source catalog are built on one thread while the
+    /// other threads parse the SQL models (`models`) and find their references. Salsa
+    /// memoizes the results for the queries that follow.
+    pub(crate) fn prewarm(&self, models: bool) {
+        let db = self.host.db();
+        let ws = hir::Workspace::get(db);
+        let (mut configs, mut sql) = (Vec::new(), Vec::new());
+        for &f in ws.files(db).iter() {
+            match f.kind(db) {
+                FileKind::Sidecar | FileKind::Defaults | FileKind::Group => configs.push(f),
+                FileKind::SqlModel if models => sql.push(f),
+                _ => {}
+            }
+        }
+        let (db_a, db_b) = (db.clone(), db.clone());
+        rayon::join(
+            move || {
+                configs.par_iter().for_each_with(db_a.clone(), |db, &f| {
+                    hir::project::model_config_file(db, f);
+                });
+                hir::project::project_model(&db_a);
+                if models {
+                    hir::sources::source_catalog(&db_a);
+                }
+            },
+            move || {
+                sql.par_iter().for_each_with(db_b, |db, &f| {
+                    hir::model::model_refs(db, f);
+                });
+            },
+        );
+    }
 }
 
 fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use syntax::{Parse, TextRange, ast};
+use syntax::{
+    Parse, TextRange,
+    ast::{self, AstNode},
+};
 
 use crate::{
     Db,
@@ -49,8 +52,9 @@ pub fn parse(db: &dyn Db, file: SourceFile) -> Parse<ast::SourceFile> {
     syntax::sql::parse(&sql_text(file.text(db)), dialect)
 }
 
-/// A model's IR and syntax errors. Parses afresh rather than through [`parse`], so a batch
-/// compile never holds every tree at once. Invalidated by the file's text and the dialect.
+/// A model's IR and syntax errors. Parses afresh into a flat tree rather than through
+/// [`parse`], so a batch compile never holds every tree at once and pays for no rowan
+/// cursors. Invalidated by the file's text and the dialect.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ModelSyntax {
     pub body: Body,
@@ -65,9 +69,12 @@ pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
         // their columns are unknown and nothing false is reported about them.
         return Arc::new(ModelSyntax { body: Body::default(), errors: Vec::new() });
     }
-    let parse = syntax::sql::parse(&sql_text(file.text(db)), dialect);
-    let body = parse.tree().map(|t| lower_source_file(&t, dialect)).unwrap_or_default();
-    Arc::new(ModelSyntax { body, errors: parse.errors().to_vec() })
+    let text = sql_text(file.text(db));
+    let tree = syntax::sql::parse_flat(&text, dialect);
+    let body = ast::SourceFile::cast(tree.root())
+        .map(|t| lower_source_file(&t, dialect))
+        .unwrap_or_default();
+    Arc::new(ModelSyntax { body, errors: tree.errors().to_vec() })
 }
 
 /// The table names a model reads (CTEs excluded), sorted, without positions: backdates

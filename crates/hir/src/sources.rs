@@ -5,7 +5,10 @@
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use syntax::ast::{self, AstNode};
+use syntax::{
+    TreeNode, TreeToken,
+    ast::{self, AstNode},
+};
 
 use crate::{
     Db,
@@ -160,8 +163,8 @@ pub fn source_catalog(db: &dyn Db) -> SourceCatalog {
 /// Reads the `CREATE TABLE` statements of a seed file: column definitions, or the columns
 /// of `CREATE TABLE .. AS SELECT` resolved against the tables created before it.
 fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
-    let parse = syntax::sql::parse(text, syntax::Dialect::DuckDb);
-    let Some(file) = parse.tree() else { return };
+    let parse = syntax::sql::parse_flat(text, syntax::Dialect::DuckDb);
+    let Some(file) = ast::SourceFile::cast(parse.root()) else { return };
     // Where the seed does not parse, what it declares is uncertain: its tables stay known by
     // name, with open column lists, so nothing false is reported from a half-read seed.
     let uncertain = !parse.errors().is_empty();
@@ -198,7 +201,7 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                                     syntax::Dialect::DuckDb,
                                 ),
                                 ty: c.ty().map_or(Ty::Unknown, |t| {
-                                    Ty::from_sql(&t.syntax().text().to_string())
+                                    Ty::from_sql(&t.syntax().text_string())
                                 }),
                                 nullable: !not_null,
                             })
@@ -238,14 +241,14 @@ fn schema_and_table(parts: &[String]) -> Option<(String, String)> {
 
 /// The name of `CREATE VIEW name` or `ALTER TABLE name ...` (kept as plain tokens by the
 /// parser), unquoted parts.
-fn view_or_altered_table(stmt: &ast::Stmt) -> Option<Vec<String>> {
+fn view_or_altered_table<N: TreeNode>(stmt: &ast::Stmt<N>) -> Option<Vec<String>> {
     if let Some(path) = stmt.syntax().children().find_map(ast::Path::cast) {
         return Some(path.texts());
     }
-    let tokens: Vec<syntax::SyntaxToken> = stmt
+    let tokens: Vec<N::Token> = stmt
         .syntax()
         .children_with_tokens()
-        .filter_map(|t| t.into_token())
+        .filter_map(syntax::NodeOrToken::into_token)
         .filter(|t| !t.kind().is_trivia())
         .collect();
     let [alter, table, rest @ ..] = tokens.as_slice() else { return None };
@@ -267,14 +270,19 @@ fn view_or_altered_table(stmt: &ast::Stmt) -> Option<Vec<String>> {
 
 /// `NOT NULL` or `PRIMARY KEY` among a column definition's constraints (tokens, so a
 /// `DEFAULT 'NOT NULL'` string does not count).
-fn column_is_not_null(c: &ast::ColumnDef) -> bool {
-    let words: Vec<syntax::SyntaxKind> = c
-        .syntax()
-        .descendants_with_tokens()
-        .filter_map(|t| t.into_token())
-        .map(|t| t.kind())
-        .filter(|k| !k.is_trivia())
-        .collect();
+fn column_is_not_null<N: TreeNode>(c: &ast::ColumnDef<N>) -> bool {
+    fn words<N: TreeNode>(node: &N, out: &mut Vec<syntax::SyntaxKind>) {
+        for child in node.children_with_tokens() {
+            match child {
+                syntax::NodeOrToken::Node(n) => words(&n, out),
+                syntax::NodeOrToken::Token(t) if !t.kind().is_trivia() => out.push(t.kind()),
+                syntax::NodeOrToken::Token(_) => {}
+            }
+        }
+    }
+    let mut words_of = Vec::new();
+    words(c.syntax(), &mut words_of);
+    let words = words_of;
     words.windows(2).any(|w| {
         matches!(
             (w[0], w[1]),

@@ -12,58 +12,64 @@ use std::marker::PhantomData;
 
 pub use generated::nodes::*;
 
-use crate::{SyntaxKind, SyntaxNode, SyntaxNodeChildren, SyntaxToken};
+use crate::{SyntaxKind, SyntaxNode, TreeNode, TreeToken};
 
-pub trait AstNode {
+/// A typed view of a node of tree type `N` (rowan's by default, or the flat tree's).
+pub trait AstNode<N: TreeNode = SyntaxNode> {
     fn can_cast(kind: SyntaxKind) -> bool
     where
         Self: Sized;
-    fn cast(syntax: SyntaxNode) -> Option<Self>
+    fn cast(syntax: N) -> Option<Self>
     where
         Self: Sized;
-    fn syntax(&self) -> &SyntaxNode;
+    fn syntax(&self) -> &N;
 }
 
-/// The children of a node that cast to `N`, in order.
+/// The children of a node that cast to `A`, in order.
 #[derive(Debug, Clone)]
-pub struct AstChildren<N> {
-    inner: SyntaxNodeChildren,
-    ph: PhantomData<N>,
+pub struct AstChildren<A, N: TreeNode = SyntaxNode> {
+    inner: N::Children,
+    ph: PhantomData<A>,
 }
 
-impl<N> AstChildren<N> {
-    fn new(parent: &SyntaxNode) -> Self {
+impl<A, N: TreeNode> AstChildren<A, N> {
+    fn new(parent: &N) -> Self {
         AstChildren { inner: parent.children(), ph: PhantomData }
     }
 }
 
-impl<N: AstNode> Iterator for AstChildren<N> {
-    type Item = N;
-    fn next(&mut self) -> Option<N> {
-        self.inner.find_map(N::cast)
+impl<A: AstNode<N>, N: TreeNode> Iterator for AstChildren<A, N> {
+    type Item = A;
+    fn next(&mut self) -> Option<A> {
+        self.inner.find_map(A::cast)
     }
 }
 
 pub(crate) mod support {
-    use super::{AstChildren, AstNode, SyntaxKind, SyntaxNode, SyntaxToken};
+    use rowan::NodeOrToken;
 
-    pub(crate) fn child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
-        parent.children().find_map(N::cast)
+    use super::{AstChildren, AstNode, SyntaxKind, TreeNode, TreeToken};
+
+    pub(crate) fn child<A: AstNode<N>, N: TreeNode>(parent: &N) -> Option<A> {
+        parent.children().find_map(A::cast)
     }
 
-    pub(crate) fn children<N: AstNode>(parent: &SyntaxNode) -> AstChildren<N> {
+    pub(crate) fn children<A: AstNode<N>, N: TreeNode>(parent: &N) -> AstChildren<A, N> {
         AstChildren::new(parent)
     }
 
-    pub(crate) fn token(parent: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-        parent.children_with_tokens().filter_map(|it| it.into_token()).find(|it| it.kind() == kind)
+    pub(crate) fn token<N: TreeNode>(parent: &N, kind: SyntaxKind) -> Option<N::Token> {
+        parent
+            .children_with_tokens()
+            .filter_map(NodeOrToken::into_token)
+            .find(|it| it.kind() == kind)
     }
 
     /// The first direct token child whose kind is one of `kinds`.
-    pub(crate) fn token_in(parent: &SyntaxNode, kinds: &[SyntaxKind]) -> Option<SyntaxToken> {
+    pub(crate) fn token_in<N: TreeNode>(parent: &N, kinds: &[SyntaxKind]) -> Option<N::Token> {
         parent
             .children_with_tokens()
-            .filter_map(|it| it.into_token())
+            .filter_map(NodeOrToken::into_token)
             .find(|it| kinds.contains(&it.kind()))
     }
 }
@@ -71,13 +77,15 @@ pub(crate) mod support {
 // ---- hand-written conveniences ------------------------------------------------------------
 
 /// The direct token children of `node` that are not trivia.
-fn significant_tokens(node: &SyntaxNode) -> impl Iterator<Item = SyntaxToken> {
-    node.children_with_tokens().filter_map(|it| it.into_token()).filter(|it| !it.kind().is_trivia())
+fn significant_tokens<N: TreeNode>(node: &N) -> impl Iterator<Item = N::Token> {
+    node.children_with_tokens()
+        .filter_map(rowan::NodeOrToken::into_token)
+        .filter(|it| !it.kind().is_trivia())
 }
 
 /// The text of an identifier token without its quotes: `"a""b"` → `a"b`, `` `x` `` → `x`,
 /// `[x]` → `x`, `'x'` → `x`; other tokens as written.
-pub fn unquote(token: &SyntaxToken) -> String {
+pub fn unquote(token: &impl TreeToken) -> String {
     let text = token.text();
     let unwrap = |open: char, close: char| {
         let inner = text.strip_prefix(open)?.strip_suffix(close)?;
@@ -96,7 +104,7 @@ pub fn unquote(token: &SyntaxToken) -> String {
 
 /// The words of a name node, unquoted; a multi-word type name (`double precision`,
 /// `timestamp with time zone`) joined by single spaces, dotted parts by `.`.
-fn name_text(node: &SyntaxNode) -> String {
+fn name_text<N: TreeNode>(node: &N) -> String {
     let mut res = String::new();
     let mut after_dot = true;
     for token in significant_tokens(node) {
@@ -117,7 +125,7 @@ fn name_text(node: &SyntaxNode) -> String {
 /// `f(text, quoted)` over a name node: the text as [`name_text`] gives it and whether the
 /// first token is quoted. A single plain identifier (nearly every name) is passed without
 /// building a `String`.
-fn with_name_text<R>(node: &SyntaxNode, f: impl FnOnce(&str, bool) -> R) -> R {
+fn with_name_text<N: TreeNode, R>(node: &N, f: impl FnOnce(&str, bool) -> R) -> R {
     let mut tokens = significant_tokens(node);
     if let Some(first) = tokens.next() {
         let quoted = first.kind() == SyntaxKind::QUOTED_IDENT;
@@ -131,11 +139,11 @@ fn with_name_text<R>(node: &SyntaxNode, f: impl FnOnce(&str, bool) -> R) -> R {
 }
 
 /// Whether the name's (first) token is a quoted identifier, whose case is significant.
-fn name_is_quoted(node: &SyntaxNode) -> bool {
+fn name_is_quoted<N: TreeNode>(node: &N) -> bool {
     significant_tokens(node).next().is_some_and(|t| t.kind() == SyntaxKind::QUOTED_IDENT)
 }
 
-impl Name {
+impl<N: TreeNode> Name<N> {
     /// The defined name without quotes: `"Order Id"` → `Order Id`.
     pub fn text(&self) -> String {
         name_text(self.syntax())
@@ -152,7 +160,7 @@ impl Name {
     }
 }
 
-impl NameRef {
+impl<N: TreeNode> NameRef<N> {
     /// The referenced name without quotes: `"Order Id"` → `Order Id`, `` `x` `` → `x`.
     pub fn text(&self) -> String {
         name_text(self.syntax())
@@ -169,14 +177,14 @@ impl NameRef {
     }
 }
 
-impl Path {
+impl<N: TreeNode> Path<N> {
     /// The parts of `db.schema.table`, first to last.
-    pub fn segments(&self) -> AstChildren<NameRef> {
+    pub fn segments(&self) -> AstChildren<NameRef<N>, N> {
         self.name_refs()
     }
 
     /// The last part: the column of `t.col`, the table of `schema.table`.
-    pub fn last_segment(&self) -> Option<NameRef> {
+    pub fn last_segment(&self) -> Option<NameRef<N>> {
         self.segments().last()
     }
 
@@ -186,37 +194,37 @@ impl Path {
     }
 }
 
-impl Alias {
+impl<N: TreeNode> Alias<N> {
     /// The alias name without quotes.
     pub fn text(&self) -> Option<String> {
         self.name().map(|n| n.text())
     }
 }
 
-impl BinExpr {
+impl<N: TreeNode> BinExpr<N> {
     /// The operator's kind: `T![+]`, `T![and]`, `T![||]`, ... (`IDENT` for `DIV`).
     pub fn op_kind(&self) -> Option<SyntaxKind> {
         self.op_token().map(|t| t.kind())
     }
 }
 
-impl PrefixExpr {
+impl<N: TreeNode> PrefixExpr<N> {
     /// The operator's kind: `T![not]`, `T![-]`, ...
     pub fn op_kind(&self) -> Option<SyntaxKind> {
         self.op_token().map(|t| t.kind())
     }
 }
 
-impl Literal {
+impl<N: TreeNode> Literal<N> {
     /// The literal's one token (`INT_NUMBER`, `STRING`, `T![null]`, ...).
-    pub fn token(&self) -> Option<SyntaxToken> {
+    pub fn token(&self) -> Option<N::Token> {
         significant_tokens(self.syntax()).next()
     }
 }
 
-impl Slice {
+impl<N: TreeNode> Slice<N> {
     /// The bounds of `[lower:upper:step]`, each absent when left out (`[:3]`, `[2:]`).
-    fn part(&self, index: usize) -> Option<Expr> {
+    fn part(&self, index: usize) -> Option<Expr<N>> {
         let mut colons = 0;
         for element in self.syntax().children_with_tokens() {
             match element {
@@ -232,55 +240,55 @@ impl Slice {
         None
     }
 
-    pub fn lower(&self) -> Option<Expr> {
+    pub fn lower(&self) -> Option<Expr<N>> {
         self.part(0)
     }
 
-    pub fn upper(&self) -> Option<Expr> {
+    pub fn upper(&self) -> Option<Expr<N>> {
         self.part(1)
     }
 
-    pub fn step(&self) -> Option<Expr> {
+    pub fn step(&self) -> Option<Expr<N>> {
         self.part(2)
     }
 }
 
-impl SelectItem {
+impl<N: TreeNode> SelectItem<N> {
     /// The name the item's column gets from its alias, when it has one.
     pub fn alias_text(&self) -> Option<String> {
         self.alias()?.text()
     }
 }
 
-impl Query {
+impl<N: TreeNode> Query<N> {
     /// The CTEs of the query's `WITH` clause, in order.
-    pub fn ctes(&self) -> impl Iterator<Item = Cte> {
+    pub fn ctes(&self) -> impl Iterator<Item = Cte<N>> {
         self.with_clause().into_iter().flat_map(|w| w.ctes())
     }
 }
 
-impl LimitClause {
+impl<N: TreeNode> LimitClause<N> {
     /// The row count: `n` of `LIMIT n`, `b` of MySQL's `LIMIT a, b`.
-    pub fn row_count(&self) -> Option<Expr> {
+    pub fn row_count(&self) -> Option<Expr<N>> {
         let mut exprs = self.exprs();
         if self.comma_token().is_some() { exprs.nth(1) } else { exprs.next() }
     }
 
     /// The offset of MySQL's `LIMIT offset, count`.
-    pub fn offset(&self) -> Option<Expr> {
+    pub fn offset(&self) -> Option<Expr<N>> {
         self.comma_token()?;
         self.exprs().next()
     }
 }
 
-impl Arg {
+impl<N: TreeNode> Arg<N> {
     /// The argument's value: its first expression (`s` of `SUBSTRING(s FROM 1)`).
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         self.exprs().next()
     }
 }
 
-impl BinExpr {
+impl<N: TreeNode> BinExpr<N> {
     /// The operator as written, including two-token operators (`@>`, `>>`), in lower case.
     pub fn op_text(&self) -> String {
         let lhs_end = self.lhs().map(|l| l.syntax().text_range().end());
@@ -293,21 +301,21 @@ impl BinExpr {
     }
 }
 
-impl FromItem {
+impl<N: TreeNode> FromItem<N> {
     /// The alias the item is visible under: the last one (`t AS a PIVOT (..) AS p` → `p`).
     /// A join has none.
-    pub fn alias(&self) -> Option<Alias> {
+    pub fn alias(&self) -> Option<Alias<N>> {
         if matches!(self, FromItem::JoinExpr(_)) {
             return None;
         }
-        support::children::<Alias>(self.syntax()).last()
+        support::children::<Alias<N>, N>(self.syntax()).last()
     }
 }
 
-impl CallExpr {
+impl<N: TreeNode> CallExpr<N> {
     /// The function's name: the last part of its path (`sum`, `fn` of `s.fn`), the method
     /// of `x.lower()`, or the type name of `STRUCT<..>(..)`.
-    pub fn function_name(&self) -> Option<NameRef> {
+    pub fn function_name(&self) -> Option<NameRef<N>> {
         if let Some(path) = self.path() {
             return path.last_segment();
         }

@@ -1,11 +1,10 @@
 //! Turns parser events plus the lexed tokens (trivia included) into a rowan green tree.
 
-use std::cell::RefCell;
-
 use rowan::{GreenNode, TextRange, TextSize};
 
 use crate::{
     SyntaxError, SyntaxKind,
+    flat::{FlatSink, FlatTree},
     green_sink::{GreenSink, TokenInterner},
     lexer::LexedStr,
     parser::{Event, Output},
@@ -21,30 +20,43 @@ struct ThreadState {
 }
 
 thread_local! {
-    static STATE: RefCell<ThreadState> = RefCell::default();
+    static STATE: std::cell::RefCell<ThreadState> = std::cell::RefCell::default();
 }
 
-pub(crate) fn build_tree(lexed: &LexedStr<'_>, output: Output) -> (GreenNode, Vec<SyntaxError>) {
+/// The rowan tree of a flat tree (same shape, same text).
+pub(crate) fn green_of(tree: &FlatTree<'_>) -> GreenNode {
+    let build = |interner: &mut TokenInterner, sink: &mut GreenSink| {
+        let sink = std::cell::RefCell::new(sink);
+        tree.replay(
+            |kind| sink.borrow_mut().start_node(kind),
+            |kind, text| sink.borrow_mut().token(interner, kind, text),
+            || sink.borrow_mut().finish_node(),
+        );
+        sink.into_inner().finish()
+    };
     STATE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut state) => {
             let ThreadState { interner, sink } = &mut *state;
-            build_with(lexed, output, interner, sink)
+            build(interner, sink)
         }
         // Re-entrant use on this thread (not something we do) gets fresh state.
-        Err(_) => {
-            build_with(lexed, output, &mut TokenInterner::default(), &mut GreenSink::default())
-        }
+        Err(_) => build(&mut TokenInterner::default(), &mut GreenSink::default()),
     })
+}
+
+/// The flat tree of a parse: the events replayed over the lexed tokens, trivia attached.
+pub(crate) fn build_tree<'t>(lexed: &LexedStr<'t>, output: Output) -> FlatTree<'t> {
+    let mut sink = FlatSink::with_capacity(lexed.len());
+    let errors = build_with(lexed, output, &mut sink);
+    sink.finish(lexed.source(), errors)
 }
 
 fn build_with(
     lexed: &LexedStr<'_>,
     Output { mut events, mut messages }: Output,
-    interner: &mut TokenInterner,
-    sink: &mut GreenSink,
-) -> (GreenNode, Vec<SyntaxError>) {
-    let mut b =
-        Builder { lexed, pos: 0, next_lex_error: 0, sink, interner, errors: Vec::new(), depth: 0 };
+    sink: &mut FlatSink,
+) -> Vec<SyntaxError> {
+    let mut b = Builder { lexed, pos: 0, next_lex_error: 0, sink, errors: Vec::new(), depth: 0 };
     let mut forward_parents = Vec::new();
 
     for i in 0..events.len() {
@@ -87,8 +99,7 @@ struct Builder<'a, 'b, 'c> {
     pos: usize,
     /// Next unreported lexer error; they are ordered by token, like the tokens we emit.
     next_lex_error: usize,
-    sink: &'c mut GreenSink,
-    interner: &'c mut TokenInterner,
+    sink: &'c mut FlatSink,
     errors: Vec<SyntaxError>,
     depth: usize,
 }
@@ -130,7 +141,7 @@ impl Builder<'_, '_, '_> {
             };
             self.errors.push(SyntaxError::new(msg, range));
         }
-        self.sink.token(self.interner, kind, text);
+        self.sink.token(kind, text.len());
         self.pos += 1;
     }
 
@@ -159,12 +170,12 @@ impl Builder<'_, '_, '_> {
         TextRange::new(offset(self.lexed.text_start(i)), offset(self.lexed.text_start(i + 1)))
     }
 
-    fn finish(mut self) -> (GreenNode, Vec<SyntaxError>) {
+    fn finish(mut self) -> Vec<SyntaxError> {
         // One mistake often trips two rules at the same token ("expected AND" then
         // "unexpected identifier"); the first says it best.
         self.errors.sort_by_key(|e| e.range.start());
         self.errors.dedup_by_key(|e| e.range.start());
-        (self.sink.finish(), self.errors)
+        self.errors
     }
 }
 

@@ -300,6 +300,11 @@ impl<'a> LexedStr<'a> {
         &self.kinds
     }
 
+    /// The whole lexed text.
+    pub fn source(&self) -> &'a str {
+        self.text
+    }
+
     pub fn text(&self, i: usize) -> &'a str {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&lo), Some(&hi)) => &self.text[lo as usize..hi as usize],

@@ -8,11 +8,13 @@
 mod syntax_kind;
 mod build_tree;
 mod dialect;
+pub mod flat;
 mod grammar;
 mod green_sink;
 mod lexer;
 mod parser;
 mod token_set;
+mod tree;
 mod validation;
 
 pub mod ast;
@@ -26,8 +28,10 @@ pub use rowan::{Direction, NodeOrToken, TextRange, TextSize, WalkEvent};
 pub(crate) use crate::token_set::TokenSet;
 pub use crate::{
     dialect::{Dialect, DialectInfo},
+    flat::{FlatNode, FlatToken, FlatTree},
     lexer::{LexError, LexedStr},
     syntax_kind::SyntaxKind,
+    tree::{TreeNode, TreeToken, element_kind, element_range},
 };
 
 #[derive(Debug, Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -132,25 +136,36 @@ pub mod sql {
         p.finish()
     }
 
-    /// Parses SQL text in `dialect`. Never fails. An input over `MAX_INPUT_LEN` bytes
-    /// gives an empty tree and one error (the CLI refuses such files with a clear message
-    /// before reading them into a parse).
+    /// Parses SQL text in `dialect` into a rowan tree (the editor's tree). Never fails.
+    /// An input over `MAX_INPUT_LEN` bytes gives an empty tree and one error (the CLI
+    /// refuses such files with a clear message before reading them into a parse).
     pub fn parse(text: &str, dialect: Dialect) -> Parse<ast::SourceFile> {
+        let mut flat = parse_flat(text, dialect);
+        let green = build_tree::green_of(&flat);
+        Parse { green, errors: std::mem::take(flat.errors_mut()), _ty: PhantomData }
+    }
+
+    /// Parses SQL text in `dialect` into a flat tree borrowing the text: what a batch
+    /// pass that walks each tree once (lowering) reads. Same shape and errors as
+    /// [`parse`].
+    pub fn parse_flat(text: &str, dialect: Dialect) -> FlatTree<'_> {
         let (text, too_long) = match text.get(..MAX_INPUT_LEN.min(text.len())) {
             Some(t) if t.len() == text.len() => (t, false),
             _ => ("", true),
         };
         let lexed = LexedStr::new(text, dialect);
-        let (green, mut errors) = build_tree::build_tree(&lexed, events(&lexed, dialect));
+        let mut tree = build_tree::build_tree(&lexed, events(&lexed, dialect));
+        let mut errors = std::mem::take(tree.errors_mut());
         if too_long {
             errors.push(SyntaxError::new(
                 "input is larger than 4 GiB and was not parsed",
                 TextRange::empty(0.into()),
             ));
         }
-        validation::validate(&green, dialect, &mut errors);
+        validation::validate(&tree.root(), dialect, &mut errors);
         errors.sort_by_key(|e| (e.range.start(), e.range.end()));
-        Parse { green, errors, _ty: PhantomData }
+        *tree.errors_mut() = errors;
+        tree
     }
 }
 

@@ -1,6 +1,7 @@
 //! Data-driven tests over `test_data/`: every input has a `.rast` snapshot (the tree and
 //! its errors); `ok/` inputs must have no errors, `err/` inputs must have some.
 
+mod flat;
 mod lossless;
 mod recovery;
 

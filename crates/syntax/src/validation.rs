@@ -1,16 +1,16 @@
 //! The validation pass: constructs the parser accepts (the superset of all dialects) that
 //! the chosen dialect lacks, reported as errors on the exact range.
 //!
-//! It walks the green tree with an explicit stack: no red nodes are allocated, so the
-//! pass costs a small fraction of parsing.
+//! It walks whichever tree the parse built (the flat one) with an explicit stack.
 
-use rowan::{GreenNodeData, GreenTokenData, NodeOrToken};
+use rowan::NodeOrToken;
 
-use crate::{Dialect, DialectInfo, RockyLanguage, SyntaxError, SyntaxKind, TextRange, TextSize};
+use crate::{
+    Dialect, DialectInfo, SyntaxError, SyntaxKind, TextRange,
+    tree::{TreeNode, TreeToken, element_kind, element_range},
+};
 
-type Green<'a> = NodeOrToken<&'a GreenNodeData, &'a GreenTokenData>;
-
-pub(crate) fn validate(root: &GreenNodeData, dialect: Dialect, errors: &mut Vec<SyntaxError>) {
+pub(crate) fn validate<N: TreeNode>(root: &N, dialect: Dialect, errors: &mut Vec<SyntaxError>) {
     let info = dialect.info();
     let mut report = |what: &str, range: TextRange| {
         errors.push(SyntaxError::new(
@@ -18,101 +18,78 @@ pub(crate) fn validate(root: &GreenNodeData, dialect: Dialect, errors: &mut Vec<
             range,
         ));
     };
-    let mut stack: Vec<(&GreenNodeData, TextSize)> = vec![(root, TextSize::new(0))];
-    while let Some((node, start)) = stack.pop() {
-        check_node(node, start, info, &mut report);
-        let mut offset = start;
-        for child in node.children() {
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        check_node(&node, info, &mut report);
+        for child in node.children_with_tokens() {
             match child {
-                NodeOrToken::Node(n) => stack.push((n, offset)),
+                NodeOrToken::Node(n) => stack.push(n),
                 NodeOrToken::Token(t) => {
-                    if kind(child) == SyntaxKind::QUOTED_IDENT
+                    if t.kind() == SyntaxKind::QUOTED_IDENT
                         && t.text().starts_with('`')
                         && !info.backtick_identifiers
                     {
-                        report("a backtick-quoted identifier", TextRange::at(offset, t.text_len()));
+                        report("a backtick-quoted identifier", t.text_range());
                     }
                 }
             }
-            offset += child.text_len();
         }
     }
 }
 
-fn kind(element: Green<'_>) -> SyntaxKind {
-    <RockyLanguage as rowan::Language>::kind_from_raw(element.kind())
+fn child_token<N: TreeNode>(node: &N, want: SyntaxKind) -> Option<TextRange> {
+    node.children_with_tokens()
+        .filter_map(NodeOrToken::into_token)
+        .find(|t| t.kind() == want)
+        .map(|t| t.text_range())
 }
 
-/// The direct children with their ranges.
-fn children(node: &GreenNodeData, start: TextSize) -> impl Iterator<Item = (Green<'_>, TextRange)> {
-    node.children().scan(start, |offset, child| {
-        let range = TextRange::at(*offset, child.text_len());
-        *offset += child.text_len();
-        Some((child, range))
-    })
-}
-
-fn child_token(node: &GreenNodeData, start: TextSize, want: SyntaxKind) -> Option<TextRange> {
-    children(node, start).find(|(c, _)| c.as_token().is_some() && kind(*c) == want).map(|(_, r)| r)
-}
-
-fn first_token(node: &GreenNodeData, start: TextSize) -> Option<(SyntaxKind, TextRange)> {
-    let (child, range) = children(node, start).next()?;
-    match child {
-        NodeOrToken::Token(_) => Some((kind(child), range)),
-        NodeOrToken::Node(n) => first_token(n, range.start()),
-    }
-}
-
-fn check_node(
-    node: &GreenNodeData,
-    start: TextSize,
-    info: &DialectInfo,
-    report: &mut impl FnMut(&str, TextRange),
-) {
+fn check_node<N: TreeNode>(node: &N, info: &DialectInfo, report: &mut impl FnMut(&str, TextRange)) {
     use SyntaxKind as K;
-    let node_kind = <RockyLanguage as rowan::Language>::kind_from_raw(node.kind());
-    let first = || first_token(node, start).map(|(_, r)| r);
-    let found = match node_kind {
+    let first_token = || node.first_token().map(|t| (t.kind(), t.text_range()));
+    let first = || first_token().map(|(_, r)| r);
+    let found = match node.kind() {
         K::SELECT_ITEM_LIST if !info.trailing_commas => {
-            let last = children(node, start).filter(|(c, _)| !kind(*c).is_trivia()).last();
-            last.filter(|(c, _)| kind(*c) == T![,])
-                .map(|(_, r)| ("a trailing comma in a select list", r))
+            let last =
+                node.children_with_tokens().filter(|c| !element_kind::<N>(c).is_trivia()).last();
+            last.filter(|c| element_kind::<N>(c) == T![,])
+                .map(|c| ("a trailing comma in a select list", element_range::<N>(&c)))
         }
         K::QUALIFY_CLAUSE if !info.qualify => first().map(|r| ("QUALIFY", r)),
         K::TOP_CLAUSE if !info.top => first().map(|r| ("SELECT TOP", r)),
         K::DISTINCT_CLAUSE if !info.distinct_on => {
-            child_token(node, start, T![on]).map(|r| ("DISTINCT ON", r))
+            child_token(node, T![on]).map(|r| ("DISTINCT ON", r))
         }
         K::SET_OPERATOR if !info.union_by_name => {
-            child_token(node, start, T![by]).map(|r| ("UNION BY NAME", r))
+            child_token(node, T![by]).map(|r| ("UNION BY NAME", r))
         }
-        K::JOIN_OPERATOR if !info.duckdb_joins => child_token(node, start, T![asof])
+        K::JOIN_OPERATOR if !info.duckdb_joins => child_token(node, T![asof])
             .map(|r| ("ASOF JOIN", r))
-            .or_else(|| child_token(node, start, T![positional]).map(|r| ("POSITIONAL JOIN", r))),
-        K::STAR_MODIFIER => match first_token(node, start) {
+            .or_else(|| child_token(node, T![positional]).map(|r| ("POSITIONAL JOIN", r))),
+        K::STAR_MODIFIER => match first_token() {
             Some((T![exclude], r)) if !info.star_exclude => Some(("`* EXCLUDE`", r)),
             Some((T![except], r)) if !info.star_except => Some(("`* EXCEPT`", r)),
             Some((T![replace], r)) if !info.star_replace => Some(("`* REPLACE`", r)),
             _ => None,
         },
         K::CAST_EXPR if !info.safe_cast => {
-            child_token(node, start, T![safe_cast]).map(|r| ("SAFE_CAST", r))
+            child_token(node, T![safe_cast]).map(|r| ("SAFE_CAST", r))
         }
-        K::LAMBDA_EXPR if !info.lambdas => {
-            Some(("a lambda", TextRange::at(start, node.text_len())))
-        }
+        K::LAMBDA_EXPR if !info.lambdas => Some(("a lambda", node.text_range())),
         K::SELECT if !info.from_first => {
-            let from_first =
-                children(node, start).next().is_some_and(|(c, _)| kind(c) == K::FROM_CLAUSE);
+            let from_first = node
+                .children_with_tokens()
+                .next()
+                .is_some_and(|c| element_kind::<N>(&c) == K::FROM_CLAUSE);
             if from_first { first().map(|r| ("FROM-first syntax", r)) } else { None }
         }
         K::GROUP_BY_CLAUSE if !info.by_all => {
-            child_token(node, start, T![all]).map(|r| ("GROUP BY ALL", r))
+            child_token(node, T![all]).map(|r| ("GROUP BY ALL", r))
         }
-        K::ORDER_BY_CLAUSE if !info.by_all => children(node, start)
-            .find(|(c, _)| kind(*c) == K::ORDER_ITEM)
-            .and_then(|(item, r)| child_token(item.into_node()?, r.start(), T![all]))
+        K::ORDER_BY_CLAUSE if !info.by_all => node
+            .children()
+            .find(|c| c.kind() == K::ORDER_ITEM)
+            .and_then(|item| child_token(&item, T![all]))
             .map(|r| ("ORDER BY ALL", r)),
         _ => None,
     };

@@ -74,6 +74,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         options.vars.insert(k.to_string(), val.to_string());
     }
     let project = crate::load::load(root, options)?;
+    project.prewarm(true);
     let db = project.host.db();
     let pm = hir::project::project_model(db);
     let selected: Vec<&hir::project::Model> = match &args.model {

@@ -28,24 +28,16 @@ pub(crate) fn diagnostics(
     out
 }
 
-/// Computes, in parallel, what the project-wide queries would otherwise compute one file
-/// after another: every model's references before the DAG, then name resolution layer by
-/// layer, so no thread waits for an upstream signature another thread is computing.
-/// Salsa memoizes the results for the queries that follow.
-/// `selected`: how many models the caller reports on (`None`: all). Resolving in layers
-/// pays off only for the whole project; one model resolves its upstreams on demand.
+/// Resolves the models layer by layer of the DAG, in parallel, so no thread waits for an
+/// upstream signature another thread is computing (the references were computed by
+/// `Project::prewarm`). `selected`: how many models the caller reports on (`None`: all).
+/// Resolving in layers pays off only for the whole project; one model resolves its
+/// upstreams on demand.
 fn prewarm(db: &hir::RootDatabase, selected: Option<usize>) {
-    if selected == Some(0) {
-        return;
-    }
-    let models = hir::check::model_files(db);
-    models.par_iter().for_each_with(db.clone(), |db, &f| {
-        hir::model::model_refs(db, f);
-    });
-    if selected.is_some_and(|n| n < models.len()) {
-        return;
-    }
     let pm = hir::project::project_model(db);
+    if selected.is_some_and(|n| n < pm.models.len()) {
+        return;
+    }
     for layer in &hir::dag::model_dag(db).layers {
         layer.par_iter().for_each_with(db.clone(), |db, &m| {
             hir::model::resolve_model(db, pm.models[m].file);

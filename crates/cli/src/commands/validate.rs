@@ -26,6 +26,7 @@ struct Summary {
 pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
     let project = crate::load::load(root, hir::input::Options::default())?;
+    project.prewarm(false);
     let db = project.host.db();
     let diags = diagnose::diagnostics(db, Some(&[]));
     let (errors, warnings) = diagnose::counts(&diags);

@@ -1,7 +1,7 @@
 //! Syntax tree → query IR.
 
 use syntax::{
-    Dialect, SyntaxKind, SyntaxNode, TextRange,
+    Dialect, SyntaxKind, TextRange, TreeNode, TreeToken,
     ast::{self, AstNode},
 };
 
@@ -9,7 +9,7 @@ use super::*;
 
 /// Lowers the first query statement of a file (a model's SELECT); further statements are
 /// recorded in `extra_statements`.
-pub fn lower_source_file(file: &ast::SourceFile, dialect: Dialect) -> Body {
+pub fn lower_source_file<N: TreeNode>(file: &ast::SourceFile<N>, dialect: Dialect) -> Body {
     let mut ctx = Ctx { body: Body::default(), dialect };
     for stmt in file.stmts() {
         let query = match &stmt {
@@ -37,7 +37,7 @@ pub fn lower_source_file(file: &ast::SourceFile, dialect: Dialect) -> Body {
 }
 
 /// Lowers one query (the `AS SELECT` of a seed `CREATE TABLE`).
-pub fn lower_query(query: &ast::Query, dialect: Dialect) -> Body {
+pub fn lower_query<N: TreeNode>(query: &ast::Query<N>, dialect: Dialect) -> Body {
     let mut ctx = Ctx { body: Body::default(), dialect };
     let root = ctx.query(query);
     ctx.body.root = Some(root);
@@ -61,17 +61,17 @@ impl Ctx {
     }
 }
 
-fn name_span(name: &ast::Name, d: Dialect) -> NameSpan {
+fn name_span<N: TreeNode>(name: &ast::Name<N>, d: Dialect) -> NameSpan {
     let name_of = |text: &str, quoted| Name::in_dialect(text, quoted, d);
     NameSpan { name: name.with_text(name_of), range: name.syntax().text_range() }
 }
 
-fn name_ref_span(name: &ast::NameRef, d: Dialect) -> NameSpan {
+fn name_ref_span<N: TreeNode>(name: &ast::NameRef<N>, d: Dialect) -> NameSpan {
     let name_of = |text: &str, quoted| Name::in_dialect(text, quoted, d);
     NameSpan { name: name.with_text(name_of), range: name.syntax().text_range() }
 }
 
-fn path_spans(path: &ast::Path, d: Dialect) -> Box<[NameSpan]> {
+fn path_spans<N: TreeNode>(path: &ast::Path<N>, d: Dialect) -> Box<[NameSpan]> {
     let mut out = Vec::new();
     for seg in path.segments() {
         let span = name_ref_span(&seg, d);
@@ -95,11 +95,11 @@ fn path_spans(path: &ast::Path, d: Dialect) -> Box<[NameSpan]> {
 }
 
 /// The last segment of a path (a column in `USING`, `EXCLUDE`, `RENAME`).
-fn last_span(path: &ast::Path, d: Dialect) -> Option<NameSpan> {
+fn last_span<N: TreeNode>(path: &ast::Path<N>, d: Dialect) -> Option<NameSpan> {
     path.segments().last().map(|s| name_ref_span(&s, d))
 }
 
-fn table_alias(node: &SyntaxNode, d: Dialect) -> Option<TableAlias> {
+fn table_alias<N: TreeNode>(node: &N, d: Dialect) -> Option<TableAlias> {
     let alias = node.children().filter_map(ast::Alias::cast).last()?;
     Some(TableAlias {
         name: name_span(&alias.name()?, d),
@@ -111,7 +111,7 @@ fn table_alias(node: &SyntaxNode, d: Dialect) -> Option<TableAlias> {
 }
 
 impl Ctx {
-    fn query(&mut self, q: &ast::Query) -> QueryId {
+    fn query<N: TreeNode>(&mut self, q: &ast::Query<N>) -> QueryId {
         let mut ctes = Vec::new();
         let recursive = q.with_clause().is_some_and(|w| w.recursive_token().is_some());
         for cte in q.ctes() {
@@ -162,7 +162,7 @@ impl Ctx {
         })
     }
 
-    fn body_query(&mut self, b: &ast::SelectBody) -> QueryId {
+    fn body_query<N: TreeNode>(&mut self, b: &ast::SelectBody<N>) -> QueryId {
         let body = self.select_body(b);
         self.body.queries.alloc(Query {
             ctes: Box::default(),
@@ -174,7 +174,7 @@ impl Ctx {
         })
     }
 
-    fn select_body(&mut self, b: &ast::SelectBody) -> QueryBody {
+    fn select_body<N: TreeNode>(&mut self, b: &ast::SelectBody<N>) -> QueryBody {
         match b {
             ast::SelectBody::Select(s) => QueryBody::Select(Box::new(self.select(s))),
             ast::SelectBody::CompoundSelect(c) => {
@@ -222,11 +222,11 @@ impl Ctx {
         }
     }
 
-    fn values(&mut self, v: &ast::Values) -> Box<[Box<[ExprId]>]> {
+    fn values<N: TreeNode>(&mut self, v: &ast::Values<N>) -> Box<[Box<[ExprId]>]> {
         v.row_values().map(|row| row.exprs().map(|e| self.expr(&e)).collect()).collect()
     }
 
-    fn select(&mut self, s: &ast::Select) -> Select {
+    fn select<N: TreeNode>(&mut self, s: &ast::Select<N>) -> Select {
         let mut sel = Select::default();
         // FROM first: the select list and clauses refer to it.
         if let Some(from) = s.from_clause() {
@@ -276,7 +276,7 @@ impl Ctx {
         sel
     }
 
-    fn grouping_item(&mut self, item: &ast::GroupingItem, out: &mut Vec<ExprId>) {
+    fn grouping_item<N: TreeNode>(&mut self, item: &ast::GroupingItem<N>, out: &mut Vec<ExprId>) {
         match item {
             ast::GroupingItem::Expr(e) => out.push(self.expr(e)),
             ast::GroupingItem::GroupingElement(el) => {
@@ -290,7 +290,7 @@ impl Ctx {
         }
     }
 
-    fn select_item(&mut self, item: &ast::SelectItem) -> Option<SelectItem> {
+    fn select_item<N: TreeNode>(&mut self, item: &ast::SelectItem<N>) -> Option<SelectItem> {
         let expr = item.expr()?;
         if let ast::Expr::StarExpr(star) = &expr
             && star.expr().is_none()
@@ -302,11 +302,11 @@ impl Ctx {
         Some(SelectItem::Expr { expr, alias, range: item.syntax().text_range() })
     }
 
-    fn star(&mut self, star: &ast::StarExpr) -> Star {
+    fn star<N: TreeNode>(&mut self, star: &ast::StarExpr<N>) -> Star {
         let (mut exclude, mut replace, mut rename) = (Vec::new(), Vec::new(), Vec::new());
         for m in star.star_modifiers() {
             if m.exclude_token().is_some() || m.except_token().is_some() {
-                let paths: Vec<ast::Path> = match m.column_list() {
+                let paths: Vec<ast::Path<N>> = match m.column_list() {
                     Some(list) => list.paths().collect(),
                     None => m.path().into_iter().collect(),
                 };
@@ -335,7 +335,7 @@ impl Ctx {
         }
     }
 
-    fn order_items(&mut self, o: &ast::OrderByClause) -> Box<[OrderItem]> {
+    fn order_items<N: TreeNode>(&mut self, o: &ast::OrderByClause<N>) -> Box<[OrderItem]> {
         o.order_items()
             .map(|it| OrderItem {
                 expr: it.expr().map(|e| self.expr(&e)),
@@ -344,7 +344,7 @@ impl Ctx {
             .collect()
     }
 
-    fn window(&mut self, spec: &ast::WindowSpec) -> Window {
+    fn window<N: TreeNode>(&mut self, spec: &ast::WindowSpec<N>) -> Window {
         Window {
             base: spec.name_ref().map(|n| name_ref_span(&n, self.dialect)),
             partition_by: spec
@@ -366,7 +366,7 @@ impl Ctx {
         }
     }
 
-    fn lower_from_item(&mut self, item: &ast::FromItem) -> FromId {
+    fn lower_from_item<N: TreeNode>(&mut self, item: &ast::FromItem<N>) -> FromId {
         let range = item.syntax().text_range();
         let alias = if matches!(item, ast::FromItem::JoinExpr(_)) {
             None
@@ -427,7 +427,7 @@ impl Ctx {
                     None => self.body.froms.alloc(FromItem::Missing),
                 };
                 let op = j.join_operator();
-                let has = |f: fn(&ast::JoinOperator) -> Option<syntax::SyntaxToken>| {
+                let has = |f: fn(&ast::JoinOperator<N>) -> Option<N::Token>| {
                     op.as_ref().and_then(f).is_some()
                 };
                 let kind =
@@ -478,11 +478,11 @@ impl Ctx {
         self.body.froms.alloc(FromItem::Pivoted { inner: id, exprs: exprs.into(), alias, range })
     }
 
-    fn table_function(
+    fn table_function<N: TreeNode>(
         &mut self,
-        path: Option<ast::Path>,
-        args: Option<ast::ArgList>,
-        expr: Option<ast::Expr>,
+        path: Option<ast::Path<N>>,
+        args: Option<ast::ArgList<N>>,
+        expr: Option<ast::Expr<N>>,
         alias: Option<TableAlias>,
         range: TextRange,
     ) -> FromItem {
@@ -498,7 +498,7 @@ impl Ctx {
         FromItem::Function { name, args: lowered.into(), alias, range }
     }
 
-    fn args(&mut self, list: &ast::ArgList) -> Vec<ExprId> {
+    fn args<N: TreeNode>(&mut self, list: &ast::ArgList<N>) -> Vec<ExprId> {
         let mut out = Vec::new();
         for arg in list.call_args() {
             match arg {
@@ -529,14 +529,14 @@ impl Ctx {
         self.body.exprs.alloc(e)
     }
 
-    fn opt_expr(&mut self, e: Option<ast::Expr>) -> ExprId {
+    fn opt_expr<N: TreeNode>(&mut self, e: Option<ast::Expr<N>>) -> ExprId {
         match e {
             Some(e) => self.expr(&e),
             None => self.alloc(Expr::Missing),
         }
     }
 
-    fn expr(&mut self, e: &ast::Expr) -> ExprId {
+    fn expr<N: TreeNode>(&mut self, e: &ast::Expr<N>) -> ExprId {
         let range = e.syntax().text_range();
         let lowered = match e {
             ast::Expr::PathExpr(p) => match p.path() {
@@ -555,7 +555,7 @@ impl Ctx {
             }
             ast::Expr::TypedLiteral(t) => {
                 let ty = match t.ty() {
-                    Some(ty) => ty.syntax().text().to_string().into(),
+                    Some(ty) => ty.syntax().text_string().into(),
                     None => t
                         .syntax()
                         .first_token()
@@ -611,7 +611,7 @@ impl Ctx {
                 if let Some(f) = c.format() {
                     let _ = self.expr(&f);
                 }
-                let ty = c.ty().map(|t| t.syntax().text().to_string().into()).unwrap_or_default();
+                let ty = c.ty().map(|t| t.syntax().text_string().into()).unwrap_or_default();
                 let first = c.syntax().first_token().map(|t| t.kind());
                 let is_try =
                     matches!(first, Some(SyntaxKind::TRY_CAST_KW | SyntaxKind::SAFE_CAST_KW));
@@ -647,11 +647,9 @@ impl Ctx {
             },
             ast::Expr::LambdaExpr(l) => {
                 let params = l
-                    .syntax()
-                    .descendants()
-                    .filter(|n| n.kind() == SyntaxKind::LAMBDA_PARAMS)
-                    .take(1)
-                    .flat_map(|p| p.children().filter_map(ast::Name::cast).collect::<Vec<_>>())
+                    .lambda_params()
+                    .iter()
+                    .flat_map(|p| p.names())
                     .map(|n| name_span(&n, self.dialect))
                     .collect();
                 let body = self.opt_expr(l.body());
@@ -676,7 +674,9 @@ impl Ctx {
             // `[f(x) FOR x IN list IF cond]`: the names after FOR are bound in the element
             // and the condition (a lambda over the list), not in the list expression.
             ast::Expr::ArrayExpr(a)
-                if a.syntax().children_with_tokens().any(|t| t.kind() == SyntaxKind::FOR_KW) =>
+                if a.syntax()
+                    .children_with_tokens()
+                    .any(|t| syntax::element_kind(&t) == SyntaxKind::FOR_KW) =>
             {
                 return self.comprehension(a, range);
             }
@@ -702,7 +702,7 @@ impl Ctx {
         self.alloc(lowered)
     }
 
-    fn call(&mut self, c: &ast::CallExpr) -> ExprId {
+    fn call<N: TreeNode>(&mut self, c: &ast::CallExpr<N>) -> ExprId {
         let range = c.syntax().text_range();
         let mut qualifier: Vec<NameSpan> =
             c.path().map(|p| path_spans(&p, self.dialect).into_vec()).unwrap_or_default();
@@ -750,7 +750,7 @@ impl Ctx {
         })))
     }
 
-    fn comprehension(&mut self, a: &ast::ArrayExpr, range: TextRange) -> ExprId {
+    fn comprehension<N: TreeNode>(&mut self, a: &ast::ArrayExpr<N>, range: TextRange) -> ExprId {
         let mut params = Vec::new();
         let mut bound = Vec::new();
         let mut source = None;
@@ -781,7 +781,7 @@ impl Ctx {
 
     /// The expressions directly below `node`, looking through non-expression nodes (WHEN
     /// clauses, slices, struct fields, argument lists).
-    fn child_exprs(&mut self, node: &SyntaxNode) -> Vec<ExprId> {
+    fn child_exprs<N: TreeNode>(&mut self, node: &N) -> Vec<ExprId> {
         let mut out = Vec::new();
         for child in node.children() {
             if let Some(e) = ast::Expr::cast(child.clone()) {
@@ -801,13 +801,13 @@ impl Ctx {
     }
 
     /// Every outermost expression below `node` (PIVOT clauses, opaque statements).
-    fn descendant_exprs(&mut self, node: &SyntaxNode) -> Vec<ExprId> {
+    fn descendant_exprs<N: TreeNode>(&mut self, node: &N) -> Vec<ExprId> {
         self.child_exprs(node)
     }
 }
 
 /// The range covering `exprs`, or `fallback` when there are none.
-fn e_range(exprs: &[ast::Expr], fallback: TextRange) -> TextRange {
+fn e_range<N: TreeNode>(exprs: &[ast::Expr<N>], fallback: TextRange) -> TextRange {
     match (exprs.first(), exprs.last()) {
         (Some(f), Some(l)) => f.syntax().text_range().cover(l.syntax().text_range()),
         _ => fallback,

@@ -296,11 +296,11 @@ fn enum_casts_and_conversions() {
     let bin: ast::BinExpr = find("select 1 + 2");
     let expr: ast::Expr = bin.clone().into();
     assert_eq!(expr.syntax().kind(), SyntaxKind::BIN_EXPR);
-    assert!(ast::Expr::can_cast(SyntaxKind::LITERAL));
-    assert!(!ast::Expr::can_cast(SyntaxKind::SELECT));
+    assert!(<ast::Expr>::can_cast(SyntaxKind::LITERAL));
+    assert!(!<ast::Expr>::can_cast(SyntaxKind::SELECT));
     // An enum variant that is itself an enum: GROUP BY items are grouping elements or
     // expressions.
-    assert!(ast::GroupingItem::can_cast(SyntaxKind::CALL_EXPR));
+    assert!(<ast::GroupingItem>::can_cast(SyntaxKind::CALL_EXPR));
     let item = ast::GroupingItem::cast(bin.syntax().clone()).expect("an expression item");
     assert!(matches!(item, ast::GroupingItem::Expr(ast::Expr::BinExpr(_))));
     assert_eq!(item.to_string(), "1 + 2");

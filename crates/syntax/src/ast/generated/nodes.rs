@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::{
     SyntaxKind::{self, *},
-    SyntaxNode, SyntaxToken,
+    SyntaxNode, TreeNode,
     ast::{AstChildren, AstNode, support},
 };
 
@@ -13,30 +13,30 @@ use crate::{
 ///   (Stmt | ErrorNode | ';')*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SourceFile {
-    pub(crate) syntax: SyntaxNode,
+pub struct SourceFile<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl SourceFile {
-    pub fn stmts(&self) -> AstChildren<Stmt> {
+impl<N: TreeNode> SourceFile<N> {
+    pub fn stmts(&self) -> AstChildren<Stmt<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn error_nodes(&self) -> AstChildren<ErrorNode> {
+    pub fn error_nodes(&self) -> AstChildren<ErrorNode<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn semicolon_token(&self) -> Option<SyntaxToken> {
+    pub fn semicolon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SEMICOLON)
     }
 }
 
-impl AstNode for SourceFile {
+impl<N: TreeNode> AstNode<N> for SourceFile<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SOURCE_FILE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -55,24 +55,24 @@ impl fmt::Display for SourceFile {
 ///   'error'*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ErrorNode {
-    pub(crate) syntax: SyntaxNode,
+pub struct ErrorNode<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ErrorNode {
-    pub fn error_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ErrorNode<N> {
+    pub fn error_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ERROR)
     }
 }
 
-impl AstNode for ErrorNode {
+impl<N: TreeNode> AstNode<N> for ErrorNode<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ERROR_NODE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -90,30 +90,30 @@ impl fmt::Display for ErrorNode {
 ///   'ident' | 'quoted_ident' | 'string'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Name {
-    pub(crate) syntax: SyntaxNode,
+pub struct Name<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Name {
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> Name<N> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn quoted_ident_token(&self) -> Option<SyntaxToken> {
+    pub fn quoted_ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, QUOTED_IDENT)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
 }
 
-impl AstNode for Name {
+impl<N: TreeNode> AstNode<N> for Name<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == NAME
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -133,30 +133,30 @@ impl fmt::Display for Name {
 ///   'ident' | 'quoted_ident' | 'string'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct NameRef {
-    pub(crate) syntax: SyntaxNode,
+pub struct NameRef<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl NameRef {
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> NameRef<N> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn quoted_ident_token(&self) -> Option<SyntaxToken> {
+    pub fn quoted_ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, QUOTED_IDENT)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
 }
 
-impl AstNode for NameRef {
+impl<N: TreeNode> AstNode<N> for NameRef<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == NAME_REF
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -174,27 +174,27 @@ impl fmt::Display for NameRef {
 ///   NameRef ('.' NameRef)*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Path {
-    pub(crate) syntax: SyntaxNode,
+pub struct Path<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Path {
-    pub fn name_refs(&self) -> AstChildren<NameRef> {
+impl<N: TreeNode> Path<N> {
+    pub fn name_refs(&self) -> AstChildren<NameRef<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn dot_token(&self) -> Option<SyntaxToken> {
+    pub fn dot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DOT)
     }
 }
 
-impl AstNode for Path {
+impl<N: TreeNode> AstNode<N> for Path<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PATH
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -213,33 +213,33 @@ impl fmt::Display for Path {
 /// | Name ':'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Alias {
-    pub(crate) syntax: SyntaxNode,
+pub struct Alias<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Alias {
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> Alias<N> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn name(&self) -> Option<Name> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn column_alias_list(&self) -> Option<ColumnAliasList> {
+    pub fn column_alias_list(&self) -> Option<ColumnAliasList<N>> {
         support::child(&self.syntax)
     }
-    pub fn colon_token(&self) -> Option<SyntaxToken> {
+    pub fn colon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON)
     }
 }
 
-impl AstNode for Alias {
+impl<N: TreeNode> AstNode<N> for Alias<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ALIAS
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -257,30 +257,30 @@ impl fmt::Display for Alias {
 ///   '(' (Name (',' Name)* ','?)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ColumnAliasList {
-    pub(crate) syntax: SyntaxNode,
+pub struct ColumnAliasList<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ColumnAliasList {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ColumnAliasList<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn names(&self) -> AstChildren<Name> {
+    pub fn names(&self) -> AstChildren<Name<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for ColumnAliasList {
+impl<N: TreeNode> AstNode<N> for ColumnAliasList<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == COLUMN_ALIAS_LIST
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -298,30 +298,30 @@ impl fmt::Display for ColumnAliasList {
 ///   '(' (Path (',' Path)* ','?)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ColumnList {
-    pub(crate) syntax: SyntaxNode,
+pub struct ColumnList<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ColumnList {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ColumnList<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn paths(&self) -> AstChildren<Path> {
+    pub fn paths(&self) -> AstChildren<Path<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for ColumnList {
+impl<N: TreeNode> AstNode<N> for ColumnList<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == COLUMN_LIST
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -337,24 +337,24 @@ impl fmt::Display for ColumnList {
 ///   Query
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct QueryStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct QueryStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl QueryStmt {
-    pub fn query(&self) -> Option<Query> {
+impl<N: TreeNode> QueryStmt<N> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for QueryStmt {
+impl<N: TreeNode> AstNode<N> for QueryStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == QUERY_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -376,75 +376,75 @@ impl fmt::Display for QueryStmt {
 ///   ('as' Query)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CreateTableStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct CreateTableStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CreateTableStmt {
-    pub fn create_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> CreateTableStmt<N> {
+    pub fn create_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CREATE_KW)
     }
-    pub fn or_token(&self) -> Option<SyntaxToken> {
+    pub fn or_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OR_KW)
     }
-    pub fn replace_token(&self) -> Option<SyntaxToken> {
+    pub fn replace_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, REPLACE_KW)
     }
-    pub fn temp_token(&self) -> Option<SyntaxToken> {
+    pub fn temp_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TEMP_KW)
     }
-    pub fn temporary_token(&self) -> Option<SyntaxToken> {
+    pub fn temporary_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TEMPORARY_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn table_token(&self) -> Option<SyntaxToken> {
+    pub fn table_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TABLE_KW)
     }
-    pub fn if_not_exists(&self) -> Option<IfNotExists> {
+    pub fn if_not_exists(&self) -> Option<IfNotExists<N>> {
         support::child(&self.syntax)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn column_def_list(&self) -> Option<ColumnDefList> {
+    pub fn column_def_list(&self) -> Option<ColumnDefList<N>> {
         support::child(&self.syntax)
     }
-    pub fn using_token(&self) -> Option<SyntaxToken> {
+    pub fn using_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn by_token(&self) -> Option<SyntaxToken> {
+    pub fn by_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BY_KW)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn query(&self) -> Option<Query> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for CreateTableStmt {
+impl<N: TreeNode> AstNode<N> for CreateTableStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == CREATE_TABLE_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -463,78 +463,78 @@ impl fmt::Display for CreateTableStmt {
 ///   'as' Query
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CreateViewStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct CreateViewStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CreateViewStmt {
-    pub fn create_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> CreateViewStmt<N> {
+    pub fn create_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CREATE_KW)
     }
-    pub fn or_token(&self) -> Option<SyntaxToken> {
+    pub fn or_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OR_KW)
     }
-    pub fn replace_token(&self) -> Option<SyntaxToken> {
+    pub fn replace_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, REPLACE_KW)
     }
-    pub fn temp_token(&self) -> Option<SyntaxToken> {
+    pub fn temp_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TEMP_KW)
     }
-    pub fn temporary_token(&self) -> Option<SyntaxToken> {
+    pub fn temporary_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TEMPORARY_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn materialized_token(&self) -> Option<SyntaxToken> {
+    pub fn materialized_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, MATERIALIZED_KW)
     }
-    pub fn view_token(&self) -> Option<SyntaxToken> {
+    pub fn view_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, VIEW_KW)
     }
-    pub fn if_not_exists(&self) -> Option<IfNotExists> {
+    pub fn if_not_exists(&self) -> Option<IfNotExists<N>> {
         support::child(&self.syntax)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn column_alias_list(&self) -> Option<ColumnAliasList> {
+    pub fn column_alias_list(&self) -> Option<ColumnAliasList<N>> {
         support::child(&self.syntax)
     }
-    pub fn using_token(&self) -> Option<SyntaxToken> {
+    pub fn using_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn by_token(&self) -> Option<SyntaxToken> {
+    pub fn by_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BY_KW)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn query(&self) -> Option<Query> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for CreateViewStmt {
+impl<N: TreeNode> AstNode<N> for CreateViewStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == CREATE_VIEW_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -551,48 +551,48 @@ impl fmt::Display for CreateViewStmt {
 ///   IfNotExists? Path
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CreateSchemaStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct CreateSchemaStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CreateSchemaStmt {
-    pub fn create_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> CreateSchemaStmt<N> {
+    pub fn create_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CREATE_KW)
     }
-    pub fn or_token(&self) -> Option<SyntaxToken> {
+    pub fn or_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OR_KW)
     }
-    pub fn replace_token(&self) -> Option<SyntaxToken> {
+    pub fn replace_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, REPLACE_KW)
     }
-    pub fn temp_token(&self) -> Option<SyntaxToken> {
+    pub fn temp_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TEMP_KW)
     }
-    pub fn temporary_token(&self) -> Option<SyntaxToken> {
+    pub fn temporary_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TEMPORARY_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn schema_token(&self) -> Option<SyntaxToken> {
+    pub fn schema_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SCHEMA_KW)
     }
-    pub fn if_not_exists(&self) -> Option<IfNotExists> {
+    pub fn if_not_exists(&self) -> Option<IfNotExists<N>> {
         support::child(&self.syntax)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for CreateSchemaStmt {
+impl<N: TreeNode> AstNode<N> for CreateSchemaStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == CREATE_SCHEMA_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -614,67 +614,67 @@ impl fmt::Display for CreateSchemaStmt {
 ///   ('on' | 'ident')*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct InsertStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct InsertStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl InsertStmt {
-    pub fn insert_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> InsertStmt<N> {
+    pub fn insert_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INSERT_KW)
     }
-    pub fn or_token(&self) -> Option<SyntaxToken> {
+    pub fn or_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OR_KW)
     }
-    pub fn replace_token(&self) -> Option<SyntaxToken> {
+    pub fn replace_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, REPLACE_KW)
     }
-    pub fn ignore_token(&self) -> Option<SyntaxToken> {
+    pub fn ignore_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IGNORE_KW)
     }
     #[allow(clippy::wrong_self_convention)]
-    pub fn into_token(&self) -> Option<SyntaxToken> {
+    pub fn into_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INTO_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn table_token(&self) -> Option<SyntaxToken> {
+    pub fn table_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TABLE_KW)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn alias(&self) -> Option<Alias> {
+    pub fn alias(&self) -> Option<Alias<N>> {
         support::child(&self.syntax)
     }
-    pub fn by_token(&self) -> Option<SyntaxToken> {
+    pub fn by_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BY_KW)
     }
-    pub fn column_list(&self) -> Option<ColumnList> {
+    pub fn column_list(&self) -> Option<ColumnList<N>> {
         support::child(&self.syntax)
     }
-    pub fn default_token(&self) -> Option<SyntaxToken> {
+    pub fn default_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DEFAULT_KW)
     }
-    pub fn values_token(&self) -> Option<SyntaxToken> {
+    pub fn values_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, VALUES_KW)
     }
-    pub fn query(&self) -> Option<Query> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
-    pub fn on_token(&self) -> Option<SyntaxToken> {
+    pub fn on_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ON_KW)
     }
 }
 
-impl AstNode for InsertStmt {
+impl<N: TreeNode> AstNode<N> for InsertStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == INSERT_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -691,51 +691,51 @@ impl fmt::Display for InsertStmt {
 ///   IfExists? (Path (',' Path)*)? ('cascade' | 'restrict')?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DropStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct DropStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl DropStmt {
-    pub fn drop_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> DropStmt<N> {
+    pub fn drop_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DROP_KW)
     }
-    pub fn table_token(&self) -> Option<SyntaxToken> {
+    pub fn table_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TABLE_KW)
     }
-    pub fn view_token(&self) -> Option<SyntaxToken> {
+    pub fn view_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, VIEW_KW)
     }
-    pub fn schema_token(&self) -> Option<SyntaxToken> {
+    pub fn schema_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SCHEMA_KW)
     }
-    pub fn materialized_token(&self) -> Option<SyntaxToken> {
+    pub fn materialized_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, MATERIALIZED_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn if_exists(&self) -> Option<IfExists> {
+    pub fn if_exists(&self) -> Option<IfExists<N>> {
         support::child(&self.syntax)
     }
-    pub fn paths(&self) -> AstChildren<Path> {
+    pub fn paths(&self) -> AstChildren<Path<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn cascade_token(&self) -> Option<SyntaxToken> {
+    pub fn cascade_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CASCADE_KW)
     }
-    pub fn restrict_token(&self) -> Option<SyntaxToken> {
+    pub fn restrict_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, RESTRICT_KW)
     }
 }
 
-impl AstNode for DropStmt {
+impl<N: TreeNode> AstNode<N> for DropStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == DROP_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -756,46 +756,46 @@ impl fmt::Display for DropStmt {
 ///   'ident'*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DeleteStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct DeleteStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl DeleteStmt {
-    pub fn delete_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> DeleteStmt<N> {
+    pub fn delete_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DELETE_KW)
     }
     #[allow(clippy::wrong_self_convention)]
-    pub fn from_token(&self) -> Option<SyntaxToken> {
+    pub fn from_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FROM_KW)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn alias(&self) -> Option<Alias> {
+    pub fn alias(&self) -> Option<Alias<N>> {
         support::child(&self.syntax)
     }
-    pub fn using_token(&self) -> Option<SyntaxToken> {
+    pub fn using_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn from_items(&self) -> AstChildren<FromItem> {
+    pub fn from_items(&self) -> AstChildren<FromItem<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn where_clause(&self) -> Option<WhereClause> {
+    pub fn where_clause(&self) -> Option<WhereClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
 }
 
-impl AstNode for DeleteStmt {
+impl<N: TreeNode> AstNode<N> for DeleteStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == DELETE_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -818,52 +818,52 @@ impl fmt::Display for DeleteStmt {
 ///   GroupByClause?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PivotStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct PivotStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl PivotStmt {
-    pub fn pivot_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> PivotStmt<N> {
+    pub fn pivot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PIVOT_KW)
     }
-    pub fn from_item(&self) -> Option<FromItem> {
+    pub fn from_item(&self) -> Option<FromItem<N>> {
         support::child(&self.syntax)
     }
-    pub fn on_token(&self) -> Option<SyntaxToken> {
+    pub fn on_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ON_KW)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn using_token(&self) -> Option<SyntaxToken> {
+    pub fn using_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
     #[allow(clippy::wrong_self_convention)]
-    pub fn into_token(&self) -> Option<SyntaxToken> {
+    pub fn into_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INTO_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn names(&self) -> AstChildren<Name> {
+    pub fn names(&self) -> AstChildren<Name<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn group_by_clause(&self) -> Option<GroupByClause> {
+    pub fn group_by_clause(&self) -> Option<GroupByClause<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for PivotStmt {
+impl<N: TreeNode> AstNode<N> for PivotStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PIVOT_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -885,52 +885,52 @@ impl fmt::Display for PivotStmt {
 ///   GroupByClause?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct UnpivotStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct UnpivotStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl UnpivotStmt {
-    pub fn unpivot_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> UnpivotStmt<N> {
+    pub fn unpivot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, UNPIVOT_KW)
     }
-    pub fn from_item(&self) -> Option<FromItem> {
+    pub fn from_item(&self) -> Option<FromItem<N>> {
         support::child(&self.syntax)
     }
-    pub fn on_token(&self) -> Option<SyntaxToken> {
+    pub fn on_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ON_KW)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn using_token(&self) -> Option<SyntaxToken> {
+    pub fn using_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
     #[allow(clippy::wrong_self_convention)]
-    pub fn into_token(&self) -> Option<SyntaxToken> {
+    pub fn into_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INTO_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn names(&self) -> AstChildren<Name> {
+    pub fn names(&self) -> AstChildren<Name<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn group_by_clause(&self) -> Option<GroupByClause> {
+    pub fn group_by_clause(&self) -> Option<GroupByClause<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for UnpivotStmt {
+impl<N: TreeNode> AstNode<N> for UnpivotStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == UNPIVOT_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -949,24 +949,24 @@ impl fmt::Display for UnpivotStmt {
 ///   'ident'*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OtherStmt {
-    pub(crate) syntax: SyntaxNode,
+pub struct OtherStmt<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl OtherStmt {
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> OtherStmt<N> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
 }
 
-impl AstNode for OtherStmt {
+impl<N: TreeNode> AstNode<N> for OtherStmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == OTHER_STMT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -985,39 +985,39 @@ impl fmt::Display for OtherStmt {
 ///   WithClause? SelectBody OrderByClause? LimitClause? OffsetClause? FetchClause?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Query {
-    pub(crate) syntax: SyntaxNode,
+pub struct Query<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Query {
-    pub fn with_clause(&self) -> Option<WithClause> {
+impl<N: TreeNode> Query<N> {
+    pub fn with_clause(&self) -> Option<WithClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn select_body(&self) -> Option<SelectBody> {
+    pub fn select_body(&self) -> Option<SelectBody<N>> {
         support::child(&self.syntax)
     }
-    pub fn order_by_clause(&self) -> Option<OrderByClause> {
+    pub fn order_by_clause(&self) -> Option<OrderByClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn limit_clause(&self) -> Option<LimitClause> {
+    pub fn limit_clause(&self) -> Option<LimitClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn offset_clause(&self) -> Option<OffsetClause> {
+    pub fn offset_clause(&self) -> Option<OffsetClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn fetch_clause(&self) -> Option<FetchClause> {
+    pub fn fetch_clause(&self) -> Option<FetchClause<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for Query {
+impl<N: TreeNode> AstNode<N> for Query<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == QUERY
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1033,30 +1033,30 @@ impl fmt::Display for Query {
 ///   'with' 'recursive'? (Cte (',' Cte)*)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct WithClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct WithClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl WithClause {
-    pub fn with_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> WithClause<N> {
+    pub fn with_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WITH_KW)
     }
-    pub fn recursive_token(&self) -> Option<SyntaxToken> {
+    pub fn recursive_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, RECURSIVE_KW)
     }
-    pub fn ctes(&self) -> AstChildren<Cte> {
+    pub fn ctes(&self) -> AstChildren<Cte<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for WithClause {
+impl<N: TreeNode> AstNode<N> for WithClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == WITH_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1072,39 +1072,39 @@ impl fmt::Display for WithClause {
 ///   Name ColumnAliasList? 'as' ('not'? 'materialized')? ParenSelect
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Cte {
-    pub(crate) syntax: SyntaxNode,
+pub struct Cte<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Cte {
-    pub fn name(&self) -> Option<Name> {
+impl<N: TreeNode> Cte<N> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn column_alias_list(&self) -> Option<ColumnAliasList> {
+    pub fn column_alias_list(&self) -> Option<ColumnAliasList<N>> {
         support::child(&self.syntax)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn materialized_token(&self) -> Option<SyntaxToken> {
+    pub fn materialized_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, MATERIALIZED_KW)
     }
-    pub fn paren_select(&self) -> Option<ParenSelect> {
+    pub fn paren_select(&self) -> Option<ParenSelect<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for Cte {
+impl<N: TreeNode> AstNode<N> for Cte<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == CTE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1123,42 +1123,42 @@ impl fmt::Display for Cte {
 ///   WhereClause? GroupByClause? HavingClause? QualifyClause? WindowClause?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Select {
-    pub(crate) syntax: SyntaxNode,
+pub struct Select<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Select {
-    pub fn select_clause(&self) -> Option<SelectClause> {
+impl<N: TreeNode> Select<N> {
+    pub fn select_clause(&self) -> Option<SelectClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn from_clause(&self) -> Option<FromClause> {
+    pub fn from_clause(&self) -> Option<FromClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn where_clause(&self) -> Option<WhereClause> {
+    pub fn where_clause(&self) -> Option<WhereClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn group_by_clause(&self) -> Option<GroupByClause> {
+    pub fn group_by_clause(&self) -> Option<GroupByClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn having_clause(&self) -> Option<HavingClause> {
+    pub fn having_clause(&self) -> Option<HavingClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn qualify_clause(&self) -> Option<QualifyClause> {
+    pub fn qualify_clause(&self) -> Option<QualifyClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn window_clause(&self) -> Option<WindowClause> {
+    pub fn window_clause(&self) -> Option<WindowClause<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for Select {
+impl<N: TreeNode> AstNode<N> for Select<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SELECT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1176,30 +1176,30 @@ impl fmt::Display for Select {
 ///   lhs:SelectBody SetOperator rhs:SelectBody
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CompoundSelect {
-    pub(crate) syntax: SyntaxNode,
+pub struct CompoundSelect<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CompoundSelect {
-    pub fn lhs(&self) -> Option<SelectBody> {
+impl<N: TreeNode> CompoundSelect<N> {
+    pub fn lhs(&self) -> Option<SelectBody<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn set_operator(&self) -> Option<SetOperator> {
+    pub fn set_operator(&self) -> Option<SetOperator<N>> {
         support::child(&self.syntax)
     }
-    pub fn rhs(&self) -> Option<SelectBody> {
+    pub fn rhs(&self) -> Option<SelectBody<N>> {
         support::children(&self.syntax).nth(1)
     }
 }
 
-impl AstNode for CompoundSelect {
+impl<N: TreeNode> AstNode<N> for CompoundSelect<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == COMPOUND_SELECT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1215,42 +1215,42 @@ impl fmt::Display for CompoundSelect {
 ///   ('union' | 'intersect' | 'except' | 'ident') ('all' | 'distinct')? ('by' 'ident')?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SetOperator {
-    pub(crate) syntax: SyntaxNode,
+pub struct SetOperator<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl SetOperator {
-    pub fn union_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> SetOperator<N> {
+    pub fn union_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, UNION_KW)
     }
-    pub fn intersect_token(&self) -> Option<SyntaxToken> {
+    pub fn intersect_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INTERSECT_KW)
     }
-    pub fn except_token(&self) -> Option<SyntaxToken> {
+    pub fn except_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXCEPT_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn all_token(&self) -> Option<SyntaxToken> {
+    pub fn all_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ALL_KW)
     }
-    pub fn distinct_token(&self) -> Option<SyntaxToken> {
+    pub fn distinct_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DISTINCT_KW)
     }
-    pub fn by_token(&self) -> Option<SyntaxToken> {
+    pub fn by_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BY_KW)
     }
 }
 
-impl AstNode for SetOperator {
+impl<N: TreeNode> AstNode<N> for SetOperator<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SET_OPERATOR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1266,30 +1266,30 @@ impl fmt::Display for SetOperator {
 ///   '(' Query ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ParenSelect {
-    pub(crate) syntax: SyntaxNode,
+pub struct ParenSelect<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ParenSelect {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ParenSelect<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn query(&self) -> Option<Query> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for ParenSelect {
+impl<N: TreeNode> AstNode<N> for ParenSelect<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PAREN_SELECT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1305,27 +1305,27 @@ impl fmt::Display for ParenSelect {
 ///   'values' (RowValues (',' RowValues)* ','?)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Values {
-    pub(crate) syntax: SyntaxNode,
+pub struct Values<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Values {
-    pub fn values_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> Values<N> {
+    pub fn values_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, VALUES_KW)
     }
-    pub fn row_values(&self) -> AstChildren<RowValues> {
+    pub fn row_values(&self) -> AstChildren<RowValues<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for Values {
+impl<N: TreeNode> AstNode<N> for Values<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == VALUES
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1341,30 +1341,30 @@ impl fmt::Display for Values {
 ///   '(' (Expr (',' Expr)* ','?)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RowValues {
-    pub(crate) syntax: SyntaxNode,
+pub struct RowValues<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl RowValues {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> RowValues<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for RowValues {
+impl<N: TreeNode> AstNode<N> for RowValues<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ROW_VALUES
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1380,33 +1380,33 @@ impl fmt::Display for RowValues {
 ///   'select' TopClause? DistinctClause? SelectItemList
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SelectClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct SelectClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl SelectClause {
-    pub fn select_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> SelectClause<N> {
+    pub fn select_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SELECT_KW)
     }
-    pub fn top_clause(&self) -> Option<TopClause> {
+    pub fn top_clause(&self) -> Option<TopClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn distinct_clause(&self) -> Option<DistinctClause> {
+    pub fn distinct_clause(&self) -> Option<DistinctClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn select_item_list(&self) -> Option<SelectItemList> {
+    pub fn select_item_list(&self) -> Option<SelectItemList<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for SelectClause {
+impl<N: TreeNode> AstNode<N> for SelectClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SELECT_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1422,30 +1422,30 @@ impl fmt::Display for SelectClause {
 ///   'top' Expr 'percent'?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TopClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct TopClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl TopClause {
-    pub fn top_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> TopClause<N> {
+    pub fn top_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TOP_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn percent_token(&self) -> Option<SyntaxToken> {
+    pub fn percent_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PERCENT_KW)
     }
 }
 
-impl AstNode for TopClause {
+impl<N: TreeNode> AstNode<N> for TopClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TOP_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1462,39 +1462,39 @@ impl fmt::Display for TopClause {
 /// | 'all'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DistinctClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct DistinctClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl DistinctClause {
-    pub fn distinct_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> DistinctClause<N> {
+    pub fn distinct_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DISTINCT_KW)
     }
-    pub fn on_token(&self) -> Option<SyntaxToken> {
+    pub fn on_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ON_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn all_token(&self) -> Option<SyntaxToken> {
+    pub fn all_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ALL_KW)
     }
 }
 
-impl AstNode for DistinctClause {
+impl<N: TreeNode> AstNode<N> for DistinctClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == DISTINCT_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1510,24 +1510,24 @@ impl fmt::Display for DistinctClause {
 ///   (SelectItem (',' SelectItem)* ','?)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SelectItemList {
-    pub(crate) syntax: SyntaxNode,
+pub struct SelectItemList<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl SelectItemList {
-    pub fn select_items(&self) -> AstChildren<SelectItem> {
+impl<N: TreeNode> SelectItemList<N> {
+    pub fn select_items(&self) -> AstChildren<SelectItem<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for SelectItemList {
+impl<N: TreeNode> AstNode<N> for SelectItemList<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SELECT_ITEM_LIST
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1546,27 +1546,27 @@ impl fmt::Display for SelectItemList {
 /// | Alias Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SelectItem {
-    pub(crate) syntax: SyntaxNode,
+pub struct SelectItem<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl SelectItem {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> SelectItem<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn alias(&self) -> Option<Alias> {
+    pub fn alias(&self) -> Option<Alias<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for SelectItem {
+impl<N: TreeNode> AstNode<N> for SelectItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SELECT_ITEM
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1584,36 +1584,36 @@ impl fmt::Display for SelectItem {
 ///   ((Path | Expr) '.')? '*' StarModifier*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StarExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct StarExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl StarExpr {
-    pub fn path(&self) -> Option<Path> {
+impl<N: TreeNode> StarExpr<N> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn dot_token(&self) -> Option<SyntaxToken> {
+    pub fn dot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DOT)
     }
-    pub fn star_token(&self) -> Option<SyntaxToken> {
+    pub fn star_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STAR)
     }
-    pub fn star_modifiers(&self) -> AstChildren<StarModifier> {
+    pub fn star_modifiers(&self) -> AstChildren<StarModifier<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for StarExpr {
+impl<N: TreeNode> AstNode<N> for StarExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == STAR_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1631,51 +1631,51 @@ impl fmt::Display for StarExpr {
 /// | 'rename' '('? (RenameItem (',' RenameItem)*)? ')'?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StarModifier {
-    pub(crate) syntax: SyntaxNode,
+pub struct StarModifier<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl StarModifier {
-    pub fn exclude_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> StarModifier<N> {
+    pub fn exclude_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXCLUDE_KW)
     }
-    pub fn except_token(&self) -> Option<SyntaxToken> {
+    pub fn except_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXCEPT_KW)
     }
-    pub fn column_list(&self) -> Option<ColumnList> {
+    pub fn column_list(&self) -> Option<ColumnList<N>> {
         support::child(&self.syntax)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn replace_token(&self) -> Option<SyntaxToken> {
+    pub fn replace_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, REPLACE_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn replace_items(&self) -> AstChildren<ReplaceItem> {
+    pub fn replace_items(&self) -> AstChildren<ReplaceItem<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn rename_token(&self) -> Option<SyntaxToken> {
+    pub fn rename_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, RENAME_KW)
     }
-    pub fn rename_items(&self) -> AstChildren<RenameItem> {
+    pub fn rename_items(&self) -> AstChildren<RenameItem<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for StarModifier {
+impl<N: TreeNode> AstNode<N> for StarModifier<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == STAR_MODIFIER
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1691,30 +1691,30 @@ impl fmt::Display for StarModifier {
 ///   Expr 'as' Name
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ReplaceItem {
-    pub(crate) syntax: SyntaxNode,
+pub struct ReplaceItem<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ReplaceItem {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> ReplaceItem<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn name(&self) -> Option<Name> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for ReplaceItem {
+impl<N: TreeNode> AstNode<N> for ReplaceItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == REPLACE_ITEM
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1730,30 +1730,30 @@ impl fmt::Display for ReplaceItem {
 ///   Path 'as' Name
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RenameItem {
-    pub(crate) syntax: SyntaxNode,
+pub struct RenameItem<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl RenameItem {
-    pub fn path(&self) -> Option<Path> {
+impl<N: TreeNode> RenameItem<N> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn name(&self) -> Option<Name> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for RenameItem {
+impl<N: TreeNode> AstNode<N> for RenameItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == RENAME_ITEM
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1769,28 +1769,28 @@ impl fmt::Display for RenameItem {
 ///   'from' (FromItem (',' FromItem)* ','?)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FromClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct FromClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl FromClause {
+impl<N: TreeNode> FromClause<N> {
     #[allow(clippy::wrong_self_convention)]
-    pub fn from_token(&self) -> Option<SyntaxToken> {
+    pub fn from_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FROM_KW)
     }
-    pub fn from_items(&self) -> AstChildren<FromItem> {
+    pub fn from_items(&self) -> AstChildren<FromItem<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for FromClause {
+impl<N: TreeNode> AstNode<N> for FromClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == FROM_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1806,27 +1806,27 @@ impl fmt::Display for FromClause {
 ///   'where' Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct WhereClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct WhereClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl WhereClause {
-    pub fn where_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> WhereClause<N> {
+    pub fn where_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WHERE_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for WhereClause {
+impl<N: TreeNode> AstNode<N> for WhereClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == WHERE_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1842,36 +1842,36 @@ impl fmt::Display for WhereClause {
 ///   'group' 'by' ('all' | 'distinct'? (GroupingItem (',' GroupingItem)* ','?)?)
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct GroupByClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct GroupByClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl GroupByClause {
-    pub fn group_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> GroupByClause<N> {
+    pub fn group_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, GROUP_KW)
     }
-    pub fn by_token(&self) -> Option<SyntaxToken> {
+    pub fn by_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BY_KW)
     }
-    pub fn all_token(&self) -> Option<SyntaxToken> {
+    pub fn all_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ALL_KW)
     }
-    pub fn distinct_token(&self) -> Option<SyntaxToken> {
+    pub fn distinct_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DISTINCT_KW)
     }
-    pub fn grouping_items(&self) -> AstChildren<GroupingItem> {
+    pub fn grouping_items(&self) -> AstChildren<GroupingItem<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for GroupByClause {
+impl<N: TreeNode> AstNode<N> for GroupByClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == GROUP_BY_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1891,45 +1891,45 @@ impl fmt::Display for GroupByClause {
 /// | '(' ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct GroupingElement {
-    pub(crate) syntax: SyntaxNode,
+pub struct GroupingElement<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl GroupingElement {
-    pub fn rollup_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> GroupingElement<N> {
+    pub fn rollup_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROLLUP_KW)
     }
-    pub fn cube_token(&self) -> Option<SyntaxToken> {
+    pub fn cube_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CUBE_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn grouping_token(&self) -> Option<SyntaxToken> {
+    pub fn grouping_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, GROUPING_KW)
     }
-    pub fn sets_token(&self) -> Option<SyntaxToken> {
+    pub fn sets_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SETS_KW)
     }
-    pub fn grouping_items(&self) -> AstChildren<GroupingItem> {
+    pub fn grouping_items(&self) -> AstChildren<GroupingItem<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for GroupingElement {
+impl<N: TreeNode> AstNode<N> for GroupingElement<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == GROUPING_ELEMENT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1945,27 +1945,27 @@ impl fmt::Display for GroupingElement {
 ///   'having' Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct HavingClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct HavingClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl HavingClause {
-    pub fn having_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> HavingClause<N> {
+    pub fn having_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, HAVING_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for HavingClause {
+impl<N: TreeNode> AstNode<N> for HavingClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == HAVING_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -1981,27 +1981,27 @@ impl fmt::Display for HavingClause {
 ///   'qualify' Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct QualifyClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct QualifyClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl QualifyClause {
-    pub fn qualify_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> QualifyClause<N> {
+    pub fn qualify_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, QUALIFY_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for QualifyClause {
+impl<N: TreeNode> AstNode<N> for QualifyClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == QUALIFY_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2017,27 +2017,27 @@ impl fmt::Display for QualifyClause {
 ///   'window' (NamedWindow (',' NamedWindow)*)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct WindowClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct WindowClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl WindowClause {
-    pub fn window_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> WindowClause<N> {
+    pub fn window_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WINDOW_KW)
     }
-    pub fn named_windows(&self) -> AstChildren<NamedWindow> {
+    pub fn named_windows(&self) -> AstChildren<NamedWindow<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for WindowClause {
+impl<N: TreeNode> AstNode<N> for WindowClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == WINDOW_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2053,30 +2053,30 @@ impl fmt::Display for WindowClause {
 ///   Name 'as' WindowSpec
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct NamedWindow {
-    pub(crate) syntax: SyntaxNode,
+pub struct NamedWindow<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl NamedWindow {
-    pub fn name(&self) -> Option<Name> {
+impl<N: TreeNode> NamedWindow<N> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn window_spec(&self) -> Option<WindowSpec> {
+    pub fn window_spec(&self) -> Option<WindowSpec<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for NamedWindow {
+impl<N: TreeNode> AstNode<N> for NamedWindow<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == NAMED_WINDOW
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2092,30 +2092,30 @@ impl fmt::Display for NamedWindow {
 ///   'order' 'by' (OrderItem (',' OrderItem)* ','?)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OrderByClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct OrderByClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl OrderByClause {
-    pub fn order_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> OrderByClause<N> {
+    pub fn order_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ORDER_KW)
     }
-    pub fn by_token(&self) -> Option<SyntaxToken> {
+    pub fn by_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BY_KW)
     }
-    pub fn order_items(&self) -> AstChildren<OrderItem> {
+    pub fn order_items(&self) -> AstChildren<OrderItem<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for OrderByClause {
+impl<N: TreeNode> AstNode<N> for OrderByClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ORDER_BY_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2131,42 +2131,42 @@ impl fmt::Display for OrderByClause {
 ///   ('all' | Expr) ('asc' | 'desc')? ('nulls' ('first' | 'last'))?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OrderItem {
-    pub(crate) syntax: SyntaxNode,
+pub struct OrderItem<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl OrderItem {
-    pub fn all_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> OrderItem<N> {
+    pub fn all_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ALL_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn asc_token(&self) -> Option<SyntaxToken> {
+    pub fn asc_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ASC_KW)
     }
-    pub fn desc_token(&self) -> Option<SyntaxToken> {
+    pub fn desc_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DESC_KW)
     }
-    pub fn nulls_token(&self) -> Option<SyntaxToken> {
+    pub fn nulls_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NULLS_KW)
     }
-    pub fn first_token(&self) -> Option<SyntaxToken> {
+    pub fn first_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FIRST_KW)
     }
-    pub fn last_token(&self) -> Option<SyntaxToken> {
+    pub fn last_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, LAST_KW)
     }
 }
 
-impl AstNode for OrderItem {
+impl<N: TreeNode> AstNode<N> for OrderItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ORDER_ITEM
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2184,36 +2184,36 @@ impl fmt::Display for OrderItem {
 ///   'limit' ('all' | Expr) percent:('%' | 'percent')? (comma:',' Expr)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LimitClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct LimitClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl LimitClause {
-    pub fn limit_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> LimitClause<N> {
+    pub fn limit_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, LIMIT_KW)
     }
-    pub fn all_token(&self) -> Option<SyntaxToken> {
+    pub fn all_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ALL_KW)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn percent_token(&self) -> Option<SyntaxToken> {
+    pub fn percent_token(&self) -> Option<N::Token> {
         support::token_in(&self.syntax, &[PERCENT, PERCENT_KW])
     }
-    pub fn comma_token(&self) -> Option<SyntaxToken> {
+    pub fn comma_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COMMA)
     }
 }
 
-impl AstNode for LimitClause {
+impl<N: TreeNode> AstNode<N> for LimitClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == LIMIT_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2231,33 +2231,33 @@ impl fmt::Display for LimitClause {
 ///   'offset' Expr ('rows' | 'ident')?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OffsetClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct OffsetClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl OffsetClause {
-    pub fn offset_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> OffsetClause<N> {
+    pub fn offset_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OFFSET_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn rows_token(&self) -> Option<SyntaxToken> {
+    pub fn rows_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROWS_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
 }
 
-impl AstNode for OffsetClause {
+impl<N: TreeNode> AstNode<N> for OffsetClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == OFFSET_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2273,51 +2273,51 @@ impl fmt::Display for OffsetClause {
 ///   'fetch' ('first' | 'next') Expr? 'percent'? ('rows' | 'row') ('only' | 'with' 'ties')
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FetchClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct FetchClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl FetchClause {
-    pub fn fetch_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> FetchClause<N> {
+    pub fn fetch_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FETCH_KW)
     }
-    pub fn first_token(&self) -> Option<SyntaxToken> {
+    pub fn first_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FIRST_KW)
     }
-    pub fn next_token(&self) -> Option<SyntaxToken> {
+    pub fn next_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NEXT_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn percent_token(&self) -> Option<SyntaxToken> {
+    pub fn percent_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PERCENT_KW)
     }
-    pub fn rows_token(&self) -> Option<SyntaxToken> {
+    pub fn rows_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROWS_KW)
     }
-    pub fn row_token(&self) -> Option<SyntaxToken> {
+    pub fn row_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROW_KW)
     }
-    pub fn only_token(&self) -> Option<SyntaxToken> {
+    pub fn only_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ONLY_KW)
     }
-    pub fn with_token(&self) -> Option<SyntaxToken> {
+    pub fn with_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WITH_KW)
     }
-    pub fn ties_token(&self) -> Option<SyntaxToken> {
+    pub fn ties_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TIES_KW)
     }
 }
 
-impl AstNode for FetchClause {
+impl<N: TreeNode> AstNode<N> for FetchClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == FETCH_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2337,45 +2337,45 @@ impl fmt::Display for FetchClause {
 ///   (Alias | PivotClause | UnpivotClause | SampleClause | WithOffset)*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TableRef {
-    pub(crate) syntax: SyntaxNode,
+pub struct TableRef<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl TableRef {
-    pub fn path(&self) -> Option<Path> {
+impl<N: TreeNode> TableRef<N> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
-    pub fn placeholder(&self) -> Option<Placeholder> {
+    pub fn placeholder(&self) -> Option<Placeholder<N>> {
         support::child(&self.syntax)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn pivot_clauses(&self) -> AstChildren<PivotClause> {
+    pub fn pivot_clauses(&self) -> AstChildren<PivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause> {
+    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn sample_clauses(&self) -> AstChildren<SampleClause> {
+    pub fn sample_clauses(&self) -> AstChildren<SampleClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn with_offsets(&self) -> AstChildren<WithOffset> {
+    pub fn with_offsets(&self) -> AstChildren<WithOffset<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for TableRef {
+impl<N: TreeNode> AstNode<N> for TableRef<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TABLE_REF
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2394,42 +2394,42 @@ impl fmt::Display for TableRef {
 ///   (Alias | PivotClause | UnpivotClause | SampleClause | WithOffset)*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DerivedTable {
-    pub(crate) syntax: SyntaxNode,
+pub struct DerivedTable<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl DerivedTable {
-    pub fn subquery_expr(&self) -> Option<SubqueryExpr> {
+impl<N: TreeNode> DerivedTable<N> {
+    pub fn subquery_expr(&self) -> Option<SubqueryExpr<N>> {
         support::child(&self.syntax)
     }
-    pub fn values(&self) -> Option<Values> {
+    pub fn values(&self) -> Option<Values<N>> {
         support::child(&self.syntax)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn pivot_clauses(&self) -> AstChildren<PivotClause> {
+    pub fn pivot_clauses(&self) -> AstChildren<PivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause> {
+    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn sample_clauses(&self) -> AstChildren<SampleClause> {
+    pub fn sample_clauses(&self) -> AstChildren<SampleClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn with_offsets(&self) -> AstChildren<WithOffset> {
+    pub fn with_offsets(&self) -> AstChildren<WithOffset<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for DerivedTable {
+impl<N: TreeNode> AstNode<N> for DerivedTable<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == DERIVED_TABLE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2448,54 +2448,54 @@ impl fmt::Display for DerivedTable {
 ///   (Alias | PivotClause | UnpivotClause | SampleClause | WithOffset)*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TableFunction {
-    pub(crate) syntax: SyntaxNode,
+pub struct TableFunction<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl TableFunction {
-    pub fn path(&self) -> Option<Path> {
+impl<N: TreeNode> TableFunction<N> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn arg_list(&self) -> Option<ArgList> {
+    pub fn arg_list(&self) -> Option<ArgList<N>> {
         support::child(&self.syntax)
     }
-    pub fn table_token(&self) -> Option<SyntaxToken> {
+    pub fn table_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TABLE_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn pivot_clauses(&self) -> AstChildren<PivotClause> {
+    pub fn pivot_clauses(&self) -> AstChildren<PivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause> {
+    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn sample_clauses(&self) -> AstChildren<SampleClause> {
+    pub fn sample_clauses(&self) -> AstChildren<SampleClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn with_offsets(&self) -> AstChildren<WithOffset> {
+    pub fn with_offsets(&self) -> AstChildren<WithOffset<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for TableFunction {
+impl<N: TreeNode> AstNode<N> for TableFunction<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TABLE_FUNCTION
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2512,48 +2512,48 @@ impl fmt::Display for TableFunction {
 ///   (Alias | PivotClause | UnpivotClause | SampleClause | WithOffset)*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LateralItem {
-    pub(crate) syntax: SyntaxNode,
+pub struct LateralItem<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl LateralItem {
-    pub fn lateral_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> LateralItem<N> {
+    pub fn lateral_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, LATERAL_KW)
     }
-    pub fn subquery_expr(&self) -> Option<SubqueryExpr> {
+    pub fn subquery_expr(&self) -> Option<SubqueryExpr<N>> {
         support::child(&self.syntax)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn arg_list(&self) -> Option<ArgList> {
+    pub fn arg_list(&self) -> Option<ArgList<N>> {
         support::child(&self.syntax)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn pivot_clauses(&self) -> AstChildren<PivotClause> {
+    pub fn pivot_clauses(&self) -> AstChildren<PivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause> {
+    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn sample_clauses(&self) -> AstChildren<SampleClause> {
+    pub fn sample_clauses(&self) -> AstChildren<SampleClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn with_offsets(&self) -> AstChildren<WithOffset> {
+    pub fn with_offsets(&self) -> AstChildren<WithOffset<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for LateralItem {
+impl<N: TreeNode> AstNode<N> for LateralItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == LATERAL_ITEM
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2570,45 +2570,45 @@ impl fmt::Display for LateralItem {
 ///   (Alias | PivotClause | UnpivotClause | SampleClause | WithOffset)*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ParenFromItem {
-    pub(crate) syntax: SyntaxNode,
+pub struct ParenFromItem<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ParenFromItem {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ParenFromItem<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn from_item(&self) -> Option<FromItem> {
+    pub fn from_item(&self) -> Option<FromItem<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn pivot_clauses(&self) -> AstChildren<PivotClause> {
+    pub fn pivot_clauses(&self) -> AstChildren<PivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause> {
+    pub fn unpivot_clauses(&self) -> AstChildren<UnpivotClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn sample_clauses(&self) -> AstChildren<SampleClause> {
+    pub fn sample_clauses(&self) -> AstChildren<SampleClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn with_offsets(&self) -> AstChildren<WithOffset> {
+    pub fn with_offsets(&self) -> AstChildren<WithOffset<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for ParenFromItem {
+impl<N: TreeNode> AstNode<N> for ParenFromItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PAREN_FROM_ITEM
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2624,33 +2624,33 @@ impl fmt::Display for ParenFromItem {
 ///   lhs:FromItem JoinOperator rhs:FromItem JoinConstraint?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct JoinExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct JoinExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl JoinExpr {
-    pub fn lhs(&self) -> Option<FromItem> {
+impl<N: TreeNode> JoinExpr<N> {
+    pub fn lhs(&self) -> Option<FromItem<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn join_operator(&self) -> Option<JoinOperator> {
+    pub fn join_operator(&self) -> Option<JoinOperator<N>> {
         support::child(&self.syntax)
     }
-    pub fn rhs(&self) -> Option<FromItem> {
+    pub fn rhs(&self) -> Option<FromItem<N>> {
         support::children(&self.syntax).nth(1)
     }
-    pub fn join_constraint(&self) -> Option<JoinConstraint> {
+    pub fn join_constraint(&self) -> Option<JoinConstraint<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for JoinExpr {
+impl<N: TreeNode> AstNode<N> for JoinExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == JOIN_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2667,57 +2667,57 @@ impl fmt::Display for JoinExpr {
 ///   ('outer' | 'semi' | 'anti')? 'join'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct JoinOperator {
-    pub(crate) syntax: SyntaxNode,
+pub struct JoinOperator<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl JoinOperator {
-    pub fn natural_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> JoinOperator<N> {
+    pub fn natural_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NATURAL_KW)
     }
-    pub fn asof_token(&self) -> Option<SyntaxToken> {
+    pub fn asof_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ASOF_KW)
     }
-    pub fn left_token(&self) -> Option<SyntaxToken> {
+    pub fn left_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, LEFT_KW)
     }
-    pub fn right_token(&self) -> Option<SyntaxToken> {
+    pub fn right_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, RIGHT_KW)
     }
-    pub fn full_token(&self) -> Option<SyntaxToken> {
+    pub fn full_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FULL_KW)
     }
-    pub fn inner_token(&self) -> Option<SyntaxToken> {
+    pub fn inner_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INNER_KW)
     }
-    pub fn cross_token(&self) -> Option<SyntaxToken> {
+    pub fn cross_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CROSS_KW)
     }
-    pub fn positional_token(&self) -> Option<SyntaxToken> {
+    pub fn positional_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, POSITIONAL_KW)
     }
-    pub fn outer_token(&self) -> Option<SyntaxToken> {
+    pub fn outer_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OUTER_KW)
     }
-    pub fn semi_token(&self) -> Option<SyntaxToken> {
+    pub fn semi_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SEMI_KW)
     }
-    pub fn anti_token(&self) -> Option<SyntaxToken> {
+    pub fn anti_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ANTI_KW)
     }
-    pub fn join_token(&self) -> Option<SyntaxToken> {
+    pub fn join_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, JOIN_KW)
     }
 }
 
-impl AstNode for JoinOperator {
+impl<N: TreeNode> AstNode<N> for JoinOperator<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == JOIN_OPERATOR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2736,33 +2736,33 @@ impl fmt::Display for JoinOperator {
 /// | 'using' ColumnList
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct JoinConstraint {
-    pub(crate) syntax: SyntaxNode,
+pub struct JoinConstraint<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl JoinConstraint {
-    pub fn on_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> JoinConstraint<N> {
+    pub fn on_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ON_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn using_token(&self) -> Option<SyntaxToken> {
+    pub fn using_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn column_list(&self) -> Option<ColumnList> {
+    pub fn column_list(&self) -> Option<ColumnList<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for JoinConstraint {
+impl<N: TreeNode> AstNode<N> for JoinConstraint<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == JOIN_CONSTRAINT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2782,54 +2782,54 @@ impl fmt::Display for JoinConstraint {
 ///   'for' (ColumnList | Path) 'in' PivotInList GroupByClause? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PivotClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct PivotClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl PivotClause {
-    pub fn pivot_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> PivotClause<N> {
+    pub fn pivot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PIVOT_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn for_token(&self) -> Option<SyntaxToken> {
+    pub fn for_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FOR_KW)
     }
-    pub fn column_list(&self) -> Option<ColumnList> {
+    pub fn column_list(&self) -> Option<ColumnList<N>> {
         support::child(&self.syntax)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn in_token(&self) -> Option<SyntaxToken> {
+    pub fn in_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IN_KW)
     }
-    pub fn pivot_in_list(&self) -> Option<PivotInList> {
+    pub fn pivot_in_list(&self) -> Option<PivotInList<N>> {
         support::child(&self.syntax)
     }
-    pub fn group_by_clause(&self) -> Option<GroupByClause> {
+    pub fn group_by_clause(&self) -> Option<GroupByClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for PivotClause {
+impl<N: TreeNode> AstNode<N> for PivotClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PIVOT_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2849,57 +2849,57 @@ impl fmt::Display for PivotClause {
 ///   '(' (ColumnList | Name) 'for' (ColumnList | Path) 'in' PivotInList ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct UnpivotClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct UnpivotClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl UnpivotClause {
-    pub fn unpivot_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> UnpivotClause<N> {
+    pub fn unpivot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, UNPIVOT_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn exclude_token(&self) -> Option<SyntaxToken> {
+    pub fn exclude_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXCLUDE_KW)
     }
-    pub fn nulls_token(&self) -> Option<SyntaxToken> {
+    pub fn nulls_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NULLS_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn column_lists(&self) -> AstChildren<ColumnList> {
+    pub fn column_lists(&self) -> AstChildren<ColumnList<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn name(&self) -> Option<Name> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn for_token(&self) -> Option<SyntaxToken> {
+    pub fn for_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FOR_KW)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn in_token(&self) -> Option<SyntaxToken> {
+    pub fn in_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IN_KW)
     }
-    pub fn pivot_in_list(&self) -> Option<PivotInList> {
+    pub fn pivot_in_list(&self) -> Option<PivotInList<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for UnpivotClause {
+impl<N: TreeNode> AstNode<N> for UnpivotClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == UNPIVOT_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2917,42 +2917,42 @@ impl fmt::Display for UnpivotClause {
 ///   '(' (Query | 'any' OrderByClause? | (Expr Alias? (',' Expr Alias?)* ','?)?) ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PivotInList {
-    pub(crate) syntax: SyntaxNode,
+pub struct PivotInList<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl PivotInList {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> PivotInList<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn query(&self) -> Option<Query> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
-    pub fn any_token(&self) -> Option<SyntaxToken> {
+    pub fn any_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ANY_KW)
     }
-    pub fn order_by_clause(&self) -> Option<OrderByClause> {
+    pub fn order_by_clause(&self) -> Option<OrderByClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn aliases(&self) -> AstChildren<Alias> {
+    pub fn aliases(&self) -> AstChildren<Alias<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for PivotInList {
+impl<N: TreeNode> AstNode<N> for PivotInList<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PIVOT_IN_LIST
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -2972,51 +2972,51 @@ impl fmt::Display for PivotInList {
 ///   ('int_number' | 'float_number' | percent:('%' | 'percent') | 'rows' | 'ident' | '(' | ')')*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SampleClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct SampleClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl SampleClause {
-    pub fn tablesample_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> SampleClause<N> {
+    pub fn tablesample_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TABLESAMPLE_KW)
     }
-    pub fn sample_token(&self) -> Option<SyntaxToken> {
+    pub fn sample_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SAMPLE_KW)
     }
-    pub fn using_token(&self) -> Option<SyntaxToken> {
+    pub fn using_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, USING_KW)
     }
-    pub fn int_number_token(&self) -> Option<SyntaxToken> {
+    pub fn int_number_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INT_NUMBER)
     }
-    pub fn float_number_token(&self) -> Option<SyntaxToken> {
+    pub fn float_number_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FLOAT_NUMBER)
     }
-    pub fn percent_token(&self) -> Option<SyntaxToken> {
+    pub fn percent_token(&self) -> Option<N::Token> {
         support::token_in(&self.syntax, &[PERCENT, PERCENT_KW])
     }
-    pub fn rows_token(&self) -> Option<SyntaxToken> {
+    pub fn rows_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROWS_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for SampleClause {
+impl<N: TreeNode> AstNode<N> for SampleClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SAMPLE_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3034,30 +3034,30 @@ impl fmt::Display for SampleClause {
 ///   'with' 'offset' Alias?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct WithOffset {
-    pub(crate) syntax: SyntaxNode,
+pub struct WithOffset<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl WithOffset {
-    pub fn with_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> WithOffset<N> {
+    pub fn with_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WITH_KW)
     }
-    pub fn offset_token(&self) -> Option<SyntaxToken> {
+    pub fn offset_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OFFSET_KW)
     }
-    pub fn alias(&self) -> Option<Alias> {
+    pub fn alias(&self) -> Option<Alias<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for WithOffset {
+impl<N: TreeNode> AstNode<N> for WithOffset<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == WITH_OFFSET
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3073,39 +3073,39 @@ impl fmt::Display for WithOffset {
 ///   'int_number' | 'float_number' | 'string' | 'null' | 'true' | 'false'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Literal {
-    pub(crate) syntax: SyntaxNode,
+pub struct Literal<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Literal {
-    pub fn int_number_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> Literal<N> {
+    pub fn int_number_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INT_NUMBER)
     }
-    pub fn float_number_token(&self) -> Option<SyntaxToken> {
+    pub fn float_number_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FLOAT_NUMBER)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
-    pub fn null_token(&self) -> Option<SyntaxToken> {
+    pub fn null_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NULL_KW)
     }
-    pub fn true_token(&self) -> Option<SyntaxToken> {
+    pub fn true_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TRUE_KW)
     }
-    pub fn false_token(&self) -> Option<SyntaxToken> {
+    pub fn false_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FALSE_KW)
     }
 }
 
-impl AstNode for Literal {
+impl<N: TreeNode> AstNode<N> for Literal<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == LITERAL
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3123,42 +3123,42 @@ impl fmt::Display for Literal {
 ///   ('date' | 'time' | 'timestamp' | 'timestamptz' | 'ident' | Type) 'string'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TypedLiteral {
-    pub(crate) syntax: SyntaxNode,
+pub struct TypedLiteral<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl TypedLiteral {
-    pub fn date_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> TypedLiteral<N> {
+    pub fn date_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DATE_KW)
     }
-    pub fn time_token(&self) -> Option<SyntaxToken> {
+    pub fn time_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TIME_KW)
     }
-    pub fn timestamp_token(&self) -> Option<SyntaxToken> {
+    pub fn timestamp_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TIMESTAMP_KW)
     }
-    pub fn timestamptz_token(&self) -> Option<SyntaxToken> {
+    pub fn timestamptz_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TIMESTAMPTZ_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn ty(&self) -> Option<Type> {
+    pub fn ty(&self) -> Option<Type<N>> {
         support::child(&self.syntax)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
 }
 
-impl AstNode for TypedLiteral {
+impl<N: TreeNode> AstNode<N> for TypedLiteral<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TYPED_LITERAL
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3176,33 +3176,33 @@ impl fmt::Display for TypedLiteral {
 ///   'interval' Expr ('ident' ('to' 'ident')?)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IntervalExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct IntervalExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl IntervalExpr {
-    pub fn interval_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> IntervalExpr<N> {
+    pub fn interval_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INTERVAL_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn to_token(&self) -> Option<SyntaxToken> {
+    pub fn to_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TO_KW)
     }
 }
 
-impl AstNode for IntervalExpr {
+impl<N: TreeNode> AstNode<N> for IntervalExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == INTERVAL_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3218,24 +3218,24 @@ impl fmt::Display for IntervalExpr {
 ///   Path
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PathExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct PathExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl PathExpr {
-    pub fn path(&self) -> Option<Path> {
+impl<N: TreeNode> PathExpr<N> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for PathExpr {
+impl<N: TreeNode> AstNode<N> for PathExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PATH_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3251,30 +3251,30 @@ impl fmt::Display for PathExpr {
 ///   '(' Expr ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ParenExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct ParenExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ParenExpr {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ParenExpr<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for ParenExpr {
+impl<N: TreeNode> AstNode<N> for ParenExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PAREN_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3292,30 +3292,30 @@ impl fmt::Display for ParenExpr {
 ///   '(' (Expr (',' Expr)* ','?)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TupleExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct TupleExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl TupleExpr {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> TupleExpr<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for TupleExpr {
+impl<N: TreeNode> AstNode<N> for TupleExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TUPLE_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3341,15 +3341,15 @@ impl fmt::Display for TupleExpr {
 ///   rhs:Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BinExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct BinExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl BinExpr {
-    pub fn lhs(&self) -> Option<Expr> {
+impl<N: TreeNode> BinExpr<N> {
+    pub fn lhs(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn op_token(&self) -> Option<SyntaxToken> {
+    pub fn op_token(&self) -> Option<N::Token> {
         support::token_in(
             &self.syntax,
             &[
@@ -3385,19 +3385,19 @@ impl BinExpr {
             ],
         )
     }
-    pub fn rhs(&self) -> Option<Expr> {
+    pub fn rhs(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
 }
 
-impl AstNode for BinExpr {
+impl<N: TreeNode> AstNode<N> for BinExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == BIN_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3415,27 +3415,27 @@ impl fmt::Display for BinExpr {
 ///   op:('not' | '-' | '+' | '~' | '!' | '*') Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PrefixExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct PrefixExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl PrefixExpr {
-    pub fn op_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> PrefixExpr<N> {
+    pub fn op_token(&self) -> Option<N::Token> {
         support::token_in(&self.syntax, &[NOT_KW, MINUS, PLUS, TILDE, BANG, STAR])
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for PrefixExpr {
+impl<N: TreeNode> AstNode<N> for PrefixExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PREFIX_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3455,58 +3455,58 @@ impl fmt::Display for PrefixExpr {
 ///   | 'is' 'not'? ('null' | 'true' | 'false' | 'ident' | 'distinct' 'from' rhs:Expr))
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IsExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct IsExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl IsExpr {
-    pub fn lhs(&self) -> Option<Expr> {
+impl<N: TreeNode> IsExpr<N> {
+    pub fn lhs(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn isnull_token(&self) -> Option<SyntaxToken> {
+    pub fn isnull_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ISNULL_KW)
     }
-    pub fn notnull_token(&self) -> Option<SyntaxToken> {
+    pub fn notnull_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOTNULL_KW)
     }
-    pub fn is_token(&self) -> Option<SyntaxToken> {
+    pub fn is_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IS_KW)
     }
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn null_token(&self) -> Option<SyntaxToken> {
+    pub fn null_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NULL_KW)
     }
-    pub fn true_token(&self) -> Option<SyntaxToken> {
+    pub fn true_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TRUE_KW)
     }
-    pub fn false_token(&self) -> Option<SyntaxToken> {
+    pub fn false_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FALSE_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn distinct_token(&self) -> Option<SyntaxToken> {
+    pub fn distinct_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DISTINCT_KW)
     }
     #[allow(clippy::wrong_self_convention)]
-    pub fn from_token(&self) -> Option<SyntaxToken> {
+    pub fn from_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FROM_KW)
     }
-    pub fn rhs(&self) -> Option<Expr> {
+    pub fn rhs(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
 }
 
-impl AstNode for IsExpr {
+impl<N: TreeNode> AstNode<N> for IsExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == IS_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3522,39 +3522,39 @@ impl fmt::Display for IsExpr {
 ///   expr:Expr 'not'? 'between' low:Expr 'and' high:Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BetweenExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct BetweenExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl BetweenExpr {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> BetweenExpr<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn between_token(&self) -> Option<SyntaxToken> {
+    pub fn between_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BETWEEN_KW)
     }
-    pub fn low(&self) -> Option<Expr> {
+    pub fn low(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
-    pub fn and_token(&self) -> Option<SyntaxToken> {
+    pub fn and_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AND_KW)
     }
-    pub fn high(&self) -> Option<Expr> {
+    pub fn high(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(2)
     }
 }
 
-impl AstNode for BetweenExpr {
+impl<N: TreeNode> AstNode<N> for BetweenExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == BETWEEN_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3572,33 +3572,33 @@ impl fmt::Display for BetweenExpr {
 ///   lhs:Expr 'not'? 'in' rhs:Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct InExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct InExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl InExpr {
-    pub fn lhs(&self) -> Option<Expr> {
+impl<N: TreeNode> InExpr<N> {
+    pub fn lhs(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn in_token(&self) -> Option<SyntaxToken> {
+    pub fn in_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IN_KW)
     }
-    pub fn rhs(&self) -> Option<Expr> {
+    pub fn rhs(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
 }
 
-impl AstNode for InExpr {
+impl<N: TreeNode> AstNode<N> for InExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == IN_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3615,45 +3615,45 @@ impl fmt::Display for InExpr {
 ///   pattern:Expr ('escape' escape:Expr)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LikeExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct LikeExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl LikeExpr {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> LikeExpr<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn op_token(&self) -> Option<SyntaxToken> {
+    pub fn op_token(&self) -> Option<N::Token> {
         support::token_in(
             &self.syntax,
             &[LIKE_KW, ILIKE_KW, GLOB_KW, RLIKE_KW, REGEXP_KW, SIMILAR_KW],
         )
     }
-    pub fn to_token(&self) -> Option<SyntaxToken> {
+    pub fn to_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TO_KW)
     }
-    pub fn pattern(&self) -> Option<Expr> {
+    pub fn pattern(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
-    pub fn escape_token(&self) -> Option<SyntaxToken> {
+    pub fn escape_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ESCAPE_KW)
     }
-    pub fn escape(&self) -> Option<Expr> {
+    pub fn escape(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(2)
     }
 }
 
-impl AstNode for LikeExpr {
+impl<N: TreeNode> AstNode<N> for LikeExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == LIKE_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3671,42 +3671,42 @@ impl fmt::Display for LikeExpr {
 ///   ('any' | 'all' | 'ident') '(' (Query | (Expr (',' Expr)* ','?)?) ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct QuantifiedExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct QuantifiedExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl QuantifiedExpr {
-    pub fn any_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> QuantifiedExpr<N> {
+    pub fn any_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ANY_KW)
     }
-    pub fn all_token(&self) -> Option<SyntaxToken> {
+    pub fn all_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ALL_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn query(&self) -> Option<Query> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for QuantifiedExpr {
+impl<N: TreeNode> AstNode<N> for QuantifiedExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == QUANTIFIED_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3725,54 +3725,54 @@ impl fmt::Display for QuantifiedExpr {
 /// | ('cast' | 'try_cast' | 'safe_cast') '(' expr:Expr 'as' Type ('ident' format:Expr)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CastExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct CastExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CastExpr {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> CastExpr<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn colon2_token(&self) -> Option<SyntaxToken> {
+    pub fn colon2_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON2)
     }
-    pub fn ty(&self) -> Option<Type> {
+    pub fn ty(&self) -> Option<Type<N>> {
         support::child(&self.syntax)
     }
-    pub fn cast_token(&self) -> Option<SyntaxToken> {
+    pub fn cast_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CAST_KW)
     }
-    pub fn try_cast_token(&self) -> Option<SyntaxToken> {
+    pub fn try_cast_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TRY_CAST_KW)
     }
-    pub fn safe_cast_token(&self) -> Option<SyntaxToken> {
+    pub fn safe_cast_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, SAFE_CAST_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn format(&self) -> Option<Expr> {
+    pub fn format(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for CastExpr {
+impl<N: TreeNode> AstNode<N> for CastExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == CAST_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3788,30 +3788,30 @@ impl fmt::Display for CastExpr {
 ///   Expr 'collate' NameRef
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CollateExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct CollateExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CollateExpr {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> CollateExpr<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn collate_token(&self) -> Option<SyntaxToken> {
+    pub fn collate_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLLATE_KW)
     }
-    pub fn name_ref(&self) -> Option<NameRef> {
+    pub fn name_ref(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for CollateExpr {
+impl<N: TreeNode> AstNode<N> for CollateExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == COLLATE_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3827,36 +3827,36 @@ impl fmt::Display for CollateExpr {
 ///   expr:Expr 'at' 'time' 'zone' zone:Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct AtTimeZoneExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct AtTimeZoneExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl AtTimeZoneExpr {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> AtTimeZoneExpr<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn at_token(&self) -> Option<SyntaxToken> {
+    pub fn at_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AT_KW)
     }
-    pub fn time_token(&self) -> Option<SyntaxToken> {
+    pub fn time_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TIME_KW)
     }
-    pub fn zone_token(&self) -> Option<SyntaxToken> {
+    pub fn zone_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ZONE_KW)
     }
-    pub fn zone(&self) -> Option<Expr> {
+    pub fn zone(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
 }
 
-impl AstNode for AtTimeZoneExpr {
+impl<N: TreeNode> AstNode<N> for AtTimeZoneExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == AT_TIME_ZONE_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3872,36 +3872,36 @@ impl fmt::Display for AtTimeZoneExpr {
 ///   'case' operand:Expr? WhenClause* ElseClause? 'end'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CaseExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct CaseExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CaseExpr {
-    pub fn case_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> CaseExpr<N> {
+    pub fn case_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CASE_KW)
     }
-    pub fn operand(&self) -> Option<Expr> {
+    pub fn operand(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn when_clauses(&self) -> AstChildren<WhenClause> {
+    pub fn when_clauses(&self) -> AstChildren<WhenClause<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn else_clause(&self) -> Option<ElseClause> {
+    pub fn else_clause(&self) -> Option<ElseClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn end_token(&self) -> Option<SyntaxToken> {
+    pub fn end_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, END_KW)
     }
 }
 
-impl AstNode for CaseExpr {
+impl<N: TreeNode> AstNode<N> for CaseExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == CASE_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3917,33 +3917,33 @@ impl fmt::Display for CaseExpr {
 ///   'when' condition:Expr 'then' result:Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct WhenClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct WhenClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl WhenClause {
-    pub fn when_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> WhenClause<N> {
+    pub fn when_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WHEN_KW)
     }
-    pub fn condition(&self) -> Option<Expr> {
+    pub fn condition(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn then_token(&self) -> Option<SyntaxToken> {
+    pub fn then_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, THEN_KW)
     }
-    pub fn result(&self) -> Option<Expr> {
+    pub fn result(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
 }
 
-impl AstNode for WhenClause {
+impl<N: TreeNode> AstNode<N> for WhenClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == WHEN_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3959,27 +3959,27 @@ impl fmt::Display for WhenClause {
 ///   'else' Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ElseClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct ElseClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ElseClause {
-    pub fn else_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ElseClause<N> {
+    pub fn else_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ELSE_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for ElseClause {
+impl<N: TreeNode> AstNode<N> for ElseClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ELSE_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -3995,40 +3995,40 @@ impl fmt::Display for ElseClause {
 ///   'extract' '(' NameRef 'from' Expr ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ExtractExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct ExtractExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ExtractExpr {
-    pub fn extract_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ExtractExpr<N> {
+    pub fn extract_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXTRACT_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn name_ref(&self) -> Option<NameRef> {
+    pub fn name_ref(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
     #[allow(clippy::wrong_self_convention)]
-    pub fn from_token(&self) -> Option<SyntaxToken> {
+    pub fn from_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FROM_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for ExtractExpr {
+impl<N: TreeNode> AstNode<N> for ExtractExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == EXTRACT_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4048,51 +4048,51 @@ impl fmt::Display for ExtractExpr {
 ///   WithinGroupClause? FilterClause? NullTreatment? OverClause?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CallExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct CallExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl CallExpr {
-    pub fn path(&self) -> Option<Path> {
+impl<N: TreeNode> CallExpr<N> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn ty(&self) -> Option<Type> {
+    pub fn ty(&self) -> Option<Type<N>> {
         support::child(&self.syntax)
     }
-    pub fn receiver(&self) -> Option<Expr> {
+    pub fn receiver(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn dot_token(&self) -> Option<SyntaxToken> {
+    pub fn dot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DOT)
     }
-    pub fn method(&self) -> Option<NameRef> {
+    pub fn method(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
-    pub fn arg_list(&self) -> Option<ArgList> {
+    pub fn arg_list(&self) -> Option<ArgList<N>> {
         support::child(&self.syntax)
     }
-    pub fn within_group_clause(&self) -> Option<WithinGroupClause> {
+    pub fn within_group_clause(&self) -> Option<WithinGroupClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn filter_clause(&self) -> Option<FilterClause> {
+    pub fn filter_clause(&self) -> Option<FilterClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn null_treatment(&self) -> Option<NullTreatment> {
+    pub fn null_treatment(&self) -> Option<NullTreatment<N>> {
         support::child(&self.syntax)
     }
-    pub fn over_clause(&self) -> Option<OverClause> {
+    pub fn over_clause(&self) -> Option<OverClause<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for CallExpr {
+impl<N: TreeNode> AstNode<N> for CallExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == CALL_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4111,48 +4111,48 @@ impl fmt::Display for CallExpr {
 ///   OrderByClause? NullTreatment? ('limit' Expr)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ArgList {
-    pub(crate) syntax: SyntaxNode,
+pub struct ArgList<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ArgList {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ArgList<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn distinct_token(&self) -> Option<SyntaxToken> {
+    pub fn distinct_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DISTINCT_KW)
     }
-    pub fn all_token(&self) -> Option<SyntaxToken> {
+    pub fn all_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ALL_KW)
     }
-    pub fn call_args(&self) -> AstChildren<CallArg> {
+    pub fn call_args(&self) -> AstChildren<CallArg<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn order_by_clause(&self) -> Option<OrderByClause> {
+    pub fn order_by_clause(&self) -> Option<OrderByClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn null_treatment(&self) -> Option<NullTreatment> {
+    pub fn null_treatment(&self) -> Option<NullTreatment<N>> {
         support::child(&self.syntax)
     }
-    pub fn limit_token(&self) -> Option<SyntaxToken> {
+    pub fn limit_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, LIMIT_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for ArgList {
+impl<N: TreeNode> AstNode<N> for ArgList<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ARG_LIST
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4173,40 +4173,40 @@ impl fmt::Display for ArgList {
 /// | ('ident' Expr? | Expr)? (('from' | 'for' | 'ident') Expr)* Alias?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Arg {
-    pub(crate) syntax: SyntaxNode,
+pub struct Arg<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Arg {
-    pub fn query(&self) -> Option<Query> {
+impl<N: TreeNode> Arg<N> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
     #[allow(clippy::wrong_self_convention)]
-    pub fn from_token(&self) -> Option<SyntaxToken> {
+    pub fn from_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FROM_KW)
     }
-    pub fn for_token(&self) -> Option<SyntaxToken> {
+    pub fn for_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FOR_KW)
     }
-    pub fn alias(&self) -> Option<Alias> {
+    pub fn alias(&self) -> Option<Alias<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for Arg {
+impl<N: TreeNode> AstNode<N> for Arg<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ARG
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4224,33 +4224,33 @@ impl fmt::Display for Arg {
 ///   Name (':=' | '=>') Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct NamedArg {
-    pub(crate) syntax: SyntaxNode,
+pub struct NamedArg<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl NamedArg {
-    pub fn name(&self) -> Option<Name> {
+impl<N: TreeNode> NamedArg<N> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn coloneq_token(&self) -> Option<SyntaxToken> {
+    pub fn coloneq_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLONEQ)
     }
-    pub fn fat_arrow_token(&self) -> Option<SyntaxToken> {
+    pub fn fat_arrow_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FAT_ARROW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for NamedArg {
+impl<N: TreeNode> AstNode<N> for NamedArg<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == NAMED_ARG
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4266,30 +4266,30 @@ impl fmt::Display for NamedArg {
 ///   ('ignore' | 'respect') 'nulls'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct NullTreatment {
-    pub(crate) syntax: SyntaxNode,
+pub struct NullTreatment<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl NullTreatment {
-    pub fn ignore_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> NullTreatment<N> {
+    pub fn ignore_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IGNORE_KW)
     }
-    pub fn respect_token(&self) -> Option<SyntaxToken> {
+    pub fn respect_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, RESPECT_KW)
     }
-    pub fn nulls_token(&self) -> Option<SyntaxToken> {
+    pub fn nulls_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NULLS_KW)
     }
 }
 
-impl AstNode for NullTreatment {
+impl<N: TreeNode> AstNode<N> for NullTreatment<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == NULL_TREATMENT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4305,36 +4305,36 @@ impl fmt::Display for NullTreatment {
 ///   'filter' '(' 'where' Expr ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FilterClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct FilterClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl FilterClause {
-    pub fn filter_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> FilterClause<N> {
+    pub fn filter_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FILTER_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn where_token(&self) -> Option<SyntaxToken> {
+    pub fn where_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WHERE_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for FilterClause {
+impl<N: TreeNode> AstNode<N> for FilterClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == FILTER_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4350,36 +4350,36 @@ impl fmt::Display for FilterClause {
 ///   'within' 'group' '(' OrderByClause ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct WithinGroupClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct WithinGroupClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl WithinGroupClause {
-    pub fn within_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> WithinGroupClause<N> {
+    pub fn within_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, WITHIN_KW)
     }
-    pub fn group_token(&self) -> Option<SyntaxToken> {
+    pub fn group_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, GROUP_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn order_by_clause(&self) -> Option<OrderByClause> {
+    pub fn order_by_clause(&self) -> Option<OrderByClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for WithinGroupClause {
+impl<N: TreeNode> AstNode<N> for WithinGroupClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == WITHIN_GROUP_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4395,30 +4395,30 @@ impl fmt::Display for WithinGroupClause {
 ///   'over' (WindowSpec | NameRef)
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OverClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct OverClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl OverClause {
-    pub fn over_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> OverClause<N> {
+    pub fn over_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OVER_KW)
     }
-    pub fn window_spec(&self) -> Option<WindowSpec> {
+    pub fn window_spec(&self) -> Option<WindowSpec<N>> {
         support::child(&self.syntax)
     }
-    pub fn name_ref(&self) -> Option<NameRef> {
+    pub fn name_ref(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for OverClause {
+impl<N: TreeNode> AstNode<N> for OverClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == OVER_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4437,39 +4437,39 @@ impl fmt::Display for OverClause {
 ///   '('? NameRef? PartitionBy? OrderByClause? FrameClause? ')'?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct WindowSpec {
-    pub(crate) syntax: SyntaxNode,
+pub struct WindowSpec<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl WindowSpec {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> WindowSpec<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn name_ref(&self) -> Option<NameRef> {
+    pub fn name_ref(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
-    pub fn partition_by(&self) -> Option<PartitionBy> {
+    pub fn partition_by(&self) -> Option<PartitionBy<N>> {
         support::child(&self.syntax)
     }
-    pub fn order_by_clause(&self) -> Option<OrderByClause> {
+    pub fn order_by_clause(&self) -> Option<OrderByClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn frame_clause(&self) -> Option<FrameClause> {
+    pub fn frame_clause(&self) -> Option<FrameClause<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for WindowSpec {
+impl<N: TreeNode> AstNode<N> for WindowSpec<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == WINDOW_SPEC
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4485,30 +4485,30 @@ impl fmt::Display for WindowSpec {
 ///   'partition' 'by' (Expr (',' Expr)* ','?)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PartitionBy {
-    pub(crate) syntax: SyntaxNode,
+pub struct PartitionBy<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl PartitionBy {
-    pub fn partition_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> PartitionBy<N> {
+    pub fn partition_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PARTITION_KW)
     }
-    pub fn by_token(&self) -> Option<SyntaxToken> {
+    pub fn by_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BY_KW)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for PartitionBy {
+impl<N: TreeNode> AstNode<N> for PartitionBy<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PARTITION_BY
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4525,45 +4525,45 @@ impl fmt::Display for PartitionBy {
 ///   FrameExclusion?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FrameClause {
-    pub(crate) syntax: SyntaxNode,
+pub struct FrameClause<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl FrameClause {
-    pub fn rows_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> FrameClause<N> {
+    pub fn rows_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROWS_KW)
     }
-    pub fn range_token(&self) -> Option<SyntaxToken> {
+    pub fn range_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, RANGE_KW)
     }
-    pub fn groups_token(&self) -> Option<SyntaxToken> {
+    pub fn groups_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, GROUPS_KW)
     }
-    pub fn between_token(&self) -> Option<SyntaxToken> {
+    pub fn between_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, BETWEEN_KW)
     }
-    pub fn start(&self) -> Option<FrameBound> {
+    pub fn start(&self) -> Option<FrameBound<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn and_token(&self) -> Option<SyntaxToken> {
+    pub fn and_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AND_KW)
     }
-    pub fn end(&self) -> Option<FrameBound> {
+    pub fn end(&self) -> Option<FrameBound<N>> {
         support::children(&self.syntax).nth(1)
     }
-    pub fn frame_exclusion(&self) -> Option<FrameExclusion> {
+    pub fn frame_exclusion(&self) -> Option<FrameExclusion<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for FrameClause {
+impl<N: TreeNode> AstNode<N> for FrameClause<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == FRAME_CLAUSE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4581,39 +4581,39 @@ impl fmt::Display for FrameClause {
 /// | Expr ('preceding' | 'following')
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FrameBound {
-    pub(crate) syntax: SyntaxNode,
+pub struct FrameBound<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl FrameBound {
-    pub fn unbounded_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> FrameBound<N> {
+    pub fn unbounded_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, UNBOUNDED_KW)
     }
-    pub fn preceding_token(&self) -> Option<SyntaxToken> {
+    pub fn preceding_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PRECEDING_KW)
     }
-    pub fn following_token(&self) -> Option<SyntaxToken> {
+    pub fn following_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FOLLOWING_KW)
     }
-    pub fn current_token(&self) -> Option<SyntaxToken> {
+    pub fn current_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CURRENT_KW)
     }
-    pub fn row_token(&self) -> Option<SyntaxToken> {
+    pub fn row_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROW_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for FrameBound {
+impl<N: TreeNode> AstNode<N> for FrameBound<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == FRAME_BOUND
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4629,42 +4629,42 @@ impl fmt::Display for FrameBound {
 ///   'exclude' ('current' 'row' | 'group' | 'ties' | 'no' 'others')
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FrameExclusion {
-    pub(crate) syntax: SyntaxNode,
+pub struct FrameExclusion<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl FrameExclusion {
-    pub fn exclude_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> FrameExclusion<N> {
+    pub fn exclude_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXCLUDE_KW)
     }
-    pub fn current_token(&self) -> Option<SyntaxToken> {
+    pub fn current_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CURRENT_KW)
     }
-    pub fn row_token(&self) -> Option<SyntaxToken> {
+    pub fn row_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ROW_KW)
     }
-    pub fn group_token(&self) -> Option<SyntaxToken> {
+    pub fn group_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, GROUP_KW)
     }
-    pub fn ties_token(&self) -> Option<SyntaxToken> {
+    pub fn ties_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, TIES_KW)
     }
-    pub fn no_token(&self) -> Option<SyntaxToken> {
+    pub fn no_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NO_KW)
     }
-    pub fn others_token(&self) -> Option<SyntaxToken> {
+    pub fn others_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, OTHERS_KW)
     }
 }
 
-impl AstNode for FrameExclusion {
+impl<N: TreeNode> AstNode<N> for FrameExclusion<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == FRAME_EXCLUSION
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4680,27 +4680,27 @@ impl fmt::Display for FrameExclusion {
 ///   'exists' SubqueryExpr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ExistsExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct ExistsExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ExistsExpr {
-    pub fn exists_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ExistsExpr<N> {
+    pub fn exists_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXISTS_KW)
     }
-    pub fn subquery_expr(&self) -> Option<SubqueryExpr> {
+    pub fn subquery_expr(&self) -> Option<SubqueryExpr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for ExistsExpr {
+impl<N: TreeNode> AstNode<N> for ExistsExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == EXISTS_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4716,30 +4716,30 @@ impl fmt::Display for ExistsExpr {
 ///   '(' Query ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SubqueryExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct SubqueryExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl SubqueryExpr {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> SubqueryExpr<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn query(&self) -> Option<Query> {
+    pub fn query(&self) -> Option<Query<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for SubqueryExpr {
+impl<N: TreeNode> AstNode<N> for SubqueryExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SUBQUERY_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4761,51 +4761,51 @@ impl fmt::Display for SubqueryExpr {
 ///   | SubqueryExpr)
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ArrayExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct ArrayExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ArrayExpr {
-    pub fn array_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ArrayExpr<N> {
+    pub fn array_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, ARRAY_KW)
     }
-    pub fn ty(&self) -> Option<Type> {
+    pub fn ty(&self) -> Option<Type<N>> {
         support::child(&self.syntax)
     }
-    pub fn l_brack_token(&self) -> Option<SyntaxToken> {
+    pub fn l_brack_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_BRACK)
     }
-    pub fn exprs(&self) -> AstChildren<Expr> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn for_token(&self) -> Option<SyntaxToken> {
+    pub fn for_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FOR_KW)
     }
-    pub fn name(&self) -> Option<Name> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn in_token(&self) -> Option<SyntaxToken> {
+    pub fn in_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IN_KW)
     }
-    pub fn if_token(&self) -> Option<SyntaxToken> {
+    pub fn if_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IF_KW)
     }
-    pub fn r_brack_token(&self) -> Option<SyntaxToken> {
+    pub fn r_brack_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_BRACK)
     }
-    pub fn subquery_expr(&self) -> Option<SubqueryExpr> {
+    pub fn subquery_expr(&self) -> Option<SubqueryExpr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for ArrayExpr {
+impl<N: TreeNode> AstNode<N> for ArrayExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == ARRAY_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4823,30 +4823,30 @@ impl fmt::Display for ArrayExpr {
 ///   '{' (StructField (',' StructField)* ','?)? '}'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StructExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct StructExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl StructExpr {
-    pub fn l_curly_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> StructExpr<N> {
+    pub fn l_curly_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_CURLY)
     }
-    pub fn struct_fields(&self) -> AstChildren<StructField> {
+    pub fn struct_fields(&self) -> AstChildren<StructField<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_curly_token(&self) -> Option<SyntaxToken> {
+    pub fn r_curly_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_CURLY)
     }
 }
 
-impl AstNode for StructExpr {
+impl<N: TreeNode> AstNode<N> for StructExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == STRUCT_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4862,30 +4862,30 @@ impl fmt::Display for StructExpr {
 ///   key:Expr ':' value:Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StructField {
-    pub(crate) syntax: SyntaxNode,
+pub struct StructField<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl StructField {
-    pub fn key(&self) -> Option<Expr> {
+impl<N: TreeNode> StructField<N> {
+    pub fn key(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn colon_token(&self) -> Option<SyntaxToken> {
+    pub fn colon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON)
     }
-    pub fn value(&self) -> Option<Expr> {
+    pub fn value(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
 }
 
-impl AstNode for StructField {
+impl<N: TreeNode> AstNode<N> for StructField<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == STRUCT_FIELD
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4901,27 +4901,27 @@ impl fmt::Display for StructField {
 ///   'map' StructExpr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct MapExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct MapExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl MapExpr {
-    pub fn map_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> MapExpr<N> {
+    pub fn map_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, MAP_KW)
     }
-    pub fn struct_expr(&self) -> Option<StructExpr> {
+    pub fn struct_expr(&self) -> Option<StructExpr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for MapExpr {
+impl<N: TreeNode> AstNode<N> for MapExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == MAP_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4937,36 +4937,36 @@ impl fmt::Display for MapExpr {
 ///   base:Expr '[' (index:Expr | Slice)? ']'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IndexExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct IndexExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl IndexExpr {
-    pub fn base(&self) -> Option<Expr> {
+impl<N: TreeNode> IndexExpr<N> {
+    pub fn base(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn l_brack_token(&self) -> Option<SyntaxToken> {
+    pub fn l_brack_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_BRACK)
     }
-    pub fn index(&self) -> Option<Expr> {
+    pub fn index(&self) -> Option<Expr<N>> {
         support::children(&self.syntax).nth(1)
     }
-    pub fn slice(&self) -> Option<Slice> {
+    pub fn slice(&self) -> Option<Slice<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_brack_token(&self) -> Option<SyntaxToken> {
+    pub fn r_brack_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_BRACK)
     }
 }
 
-impl AstNode for IndexExpr {
+impl<N: TreeNode> AstNode<N> for IndexExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == INDEX_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -4984,27 +4984,27 @@ impl fmt::Display for IndexExpr {
 ///   Expr? ':' Expr? (':' Expr?)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Slice {
-    pub(crate) syntax: SyntaxNode,
+pub struct Slice<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Slice {
-    pub fn exprs(&self) -> AstChildren<Expr> {
+impl<N: TreeNode> Slice<N> {
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn colon_token(&self) -> Option<SyntaxToken> {
+    pub fn colon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON)
     }
 }
 
-impl AstNode for Slice {
+impl<N: TreeNode> AstNode<N> for Slice<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == SLICE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5022,36 +5022,36 @@ impl fmt::Display for Slice {
 ///   Expr ('.' | ':') (NameRef | 'int_number')
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FieldExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct FieldExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl FieldExpr {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> FieldExpr<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn dot_token(&self) -> Option<SyntaxToken> {
+    pub fn dot_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DOT)
     }
-    pub fn colon_token(&self) -> Option<SyntaxToken> {
+    pub fn colon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON)
     }
-    pub fn name_ref(&self) -> Option<NameRef> {
+    pub fn name_ref(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
-    pub fn int_number_token(&self) -> Option<SyntaxToken> {
+    pub fn int_number_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INT_NUMBER)
     }
 }
 
-impl AstNode for FieldExpr {
+impl<N: TreeNode> AstNode<N> for FieldExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == FIELD_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5069,36 +5069,36 @@ impl fmt::Display for FieldExpr {
 ///   ('ident' LambdaParams ':' | LambdaParams '->') body:Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LambdaExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct LambdaExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl LambdaExpr {
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> LambdaExpr<N> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn lambda_params(&self) -> Option<LambdaParams> {
+    pub fn lambda_params(&self) -> Option<LambdaParams<N>> {
         support::child(&self.syntax)
     }
-    pub fn colon_token(&self) -> Option<SyntaxToken> {
+    pub fn colon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON)
     }
-    pub fn thin_arrow_token(&self) -> Option<SyntaxToken> {
+    pub fn thin_arrow_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, THIN_ARROW)
     }
-    pub fn body(&self) -> Option<Expr> {
+    pub fn body(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for LambdaExpr {
+impl<N: TreeNode> AstNode<N> for LambdaExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == LAMBDA_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5114,30 +5114,30 @@ impl fmt::Display for LambdaExpr {
 ///   '('? (Name (',' Name)* ','?)? ')'?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LambdaParams {
-    pub(crate) syntax: SyntaxNode,
+pub struct LambdaParams<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl LambdaParams {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> LambdaParams<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn names(&self) -> AstChildren<Name> {
+    pub fn names(&self) -> AstChildren<Name<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for LambdaParams {
+impl<N: TreeNode> AstNode<N> for LambdaParams<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == LAMBDA_PARAMS
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5155,27 +5155,27 @@ impl fmt::Display for LambdaParams {
 ///   'at_ident' ArgList?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Placeholder {
-    pub(crate) syntax: SyntaxNode,
+pub struct Placeholder<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Placeholder {
-    pub fn at_ident_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> Placeholder<N> {
+    pub fn at_ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AT_IDENT)
     }
-    pub fn arg_list(&self) -> Option<ArgList> {
+    pub fn arg_list(&self) -> Option<ArgList<N>> {
         support::child(&self.syntax)
     }
 }
 
-impl AstNode for Placeholder {
+impl<N: TreeNode> AstNode<N> for Placeholder<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PLACEHOLDER
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5193,33 +5193,33 @@ impl fmt::Display for Placeholder {
 ///   'param' | '?' | ':' 'ident'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ParamExpr {
-    pub(crate) syntax: SyntaxNode,
+pub struct ParamExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ParamExpr {
-    pub fn param_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ParamExpr<N> {
+    pub fn param_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PARAM)
     }
-    pub fn question_token(&self) -> Option<SyntaxToken> {
+    pub fn question_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, QUESTION)
     }
-    pub fn colon_token(&self) -> Option<SyntaxToken> {
+    pub fn colon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
 }
 
-impl AstNode for ParamExpr {
+impl<N: TreeNode> AstNode<N> for ParamExpr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PARAM_EXPR
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5237,36 +5237,36 @@ impl fmt::Display for ParamExpr {
 ///   NameRef TypeArgs? ('[' 'int_number'? ']')*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Type {
-    pub(crate) syntax: SyntaxNode,
+pub struct Type<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl Type {
-    pub fn name_ref(&self) -> Option<NameRef> {
+impl<N: TreeNode> Type<N> {
+    pub fn name_ref(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
-    pub fn type_args(&self) -> Option<TypeArgs> {
+    pub fn type_args(&self) -> Option<TypeArgs<N>> {
         support::child(&self.syntax)
     }
-    pub fn l_brack_token(&self) -> Option<SyntaxToken> {
+    pub fn l_brack_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_BRACK)
     }
-    pub fn int_number_token(&self) -> Option<SyntaxToken> {
+    pub fn int_number_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INT_NUMBER)
     }
-    pub fn r_brack_token(&self) -> Option<SyntaxToken> {
+    pub fn r_brack_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_BRACK)
     }
 }
 
-impl AstNode for Type {
+impl<N: TreeNode> AstNode<N> for Type<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TYPE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5282,48 +5282,48 @@ impl fmt::Display for Type {
 ///   ('(' | '<') (StructTypeField | Type | '-' | 'int_number' | '*' | ',')* (')' | '>')
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TypeArgs {
-    pub(crate) syntax: SyntaxNode,
+pub struct TypeArgs<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl TypeArgs {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> TypeArgs<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn lt_token(&self) -> Option<SyntaxToken> {
+    pub fn lt_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, LT)
     }
-    pub fn struct_type_fields(&self) -> AstChildren<StructTypeField> {
+    pub fn struct_type_fields(&self) -> AstChildren<StructTypeField<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn types(&self) -> AstChildren<Type> {
+    pub fn types(&self) -> AstChildren<Type<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn minus_token(&self) -> Option<SyntaxToken> {
+    pub fn minus_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, MINUS)
     }
-    pub fn int_number_token(&self) -> Option<SyntaxToken> {
+    pub fn int_number_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, INT_NUMBER)
     }
-    pub fn star_token(&self) -> Option<SyntaxToken> {
+    pub fn star_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STAR)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn gt_token(&self) -> Option<SyntaxToken> {
+    pub fn gt_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, GT)
     }
 }
 
-impl AstNode for TypeArgs {
+impl<N: TreeNode> AstNode<N> for TypeArgs<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TYPE_ARGS
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5341,36 +5341,36 @@ impl fmt::Display for TypeArgs {
 ///   Name ':'? Type ('not' 'null')?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StructTypeField {
-    pub(crate) syntax: SyntaxNode,
+pub struct StructTypeField<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl StructTypeField {
-    pub fn name(&self) -> Option<Name> {
+impl<N: TreeNode> StructTypeField<N> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn colon_token(&self) -> Option<SyntaxToken> {
+    pub fn colon_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLON)
     }
-    pub fn ty(&self) -> Option<Type> {
+    pub fn ty(&self) -> Option<Type<N>> {
         support::child(&self.syntax)
     }
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn null_token(&self) -> Option<SyntaxToken> {
+    pub fn null_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NULL_KW)
     }
 }
 
-impl AstNode for StructTypeField {
+impl<N: TreeNode> AstNode<N> for StructTypeField<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == STRUCT_TYPE_FIELD
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5386,30 +5386,30 @@ impl fmt::Display for StructTypeField {
 ///   '(' (TableElement (',' TableElement)* ','?)? ')'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ColumnDefList {
-    pub(crate) syntax: SyntaxNode,
+pub struct ColumnDefList<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ColumnDefList {
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ColumnDefList<N> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn table_elements(&self) -> AstChildren<TableElement> {
+    pub fn table_elements(&self) -> AstChildren<TableElement<N>, N> {
         support::children(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for ColumnDefList {
+impl<N: TreeNode> AstNode<N> for ColumnDefList<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == COLUMN_DEF_LIST
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5425,30 +5425,30 @@ impl fmt::Display for ColumnDefList {
 ///   Name Type? ColumnConstraint*
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ColumnDef {
-    pub(crate) syntax: SyntaxNode,
+pub struct ColumnDef<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ColumnDef {
-    pub fn name(&self) -> Option<Name> {
+impl<N: TreeNode> ColumnDef<N> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn ty(&self) -> Option<Type> {
+    pub fn ty(&self) -> Option<Type<N>> {
         support::child(&self.syntax)
     }
-    pub fn column_constraints(&self) -> AstChildren<ColumnConstraint> {
+    pub fn column_constraints(&self) -> AstChildren<ColumnConstraint<N>, N> {
         support::children(&self.syntax)
     }
 }
 
-impl AstNode for ColumnDef {
+impl<N: TreeNode> AstNode<N> for ColumnDef<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == COLUMN_DEF
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5477,75 +5477,75 @@ impl fmt::Display for ColumnDef {
 /// | 'ident' 'string'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ColumnConstraint {
-    pub(crate) syntax: SyntaxNode,
+pub struct ColumnConstraint<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl ColumnConstraint {
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> ColumnConstraint<N> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn null_token(&self) -> Option<SyntaxToken> {
+    pub fn null_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NULL_KW)
     }
-    pub fn primary_token(&self) -> Option<SyntaxToken> {
+    pub fn primary_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PRIMARY_KW)
     }
-    pub fn key_token(&self) -> Option<SyntaxToken> {
+    pub fn key_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, KEY_KW)
     }
-    pub fn unique_token(&self) -> Option<SyntaxToken> {
+    pub fn unique_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, UNIQUE_KW)
     }
-    pub fn default_token(&self) -> Option<SyntaxToken> {
+    pub fn default_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, DEFAULT_KW)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn check_token(&self) -> Option<SyntaxToken> {
+    pub fn check_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CHECK_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
-    pub fn collate_token(&self) -> Option<SyntaxToken> {
+    pub fn collate_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, COLLATE_KW)
     }
-    pub fn name_ref(&self) -> Option<NameRef> {
+    pub fn name_ref(&self) -> Option<NameRef<N>> {
         support::child(&self.syntax)
     }
-    pub fn references_token(&self) -> Option<SyntaxToken> {
+    pub fn references_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, REFERENCES_KW)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn column_list(&self) -> Option<ColumnList> {
+    pub fn column_list(&self) -> Option<ColumnList<N>> {
         support::child(&self.syntax)
     }
-    pub fn as_token(&self) -> Option<SyntaxToken> {
+    pub fn as_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, AS_KW)
     }
-    pub fn ident_token(&self) -> Option<SyntaxToken> {
+    pub fn ident_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IDENT)
     }
-    pub fn string_token(&self) -> Option<SyntaxToken> {
+    pub fn string_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, STRING)
     }
 }
 
-impl AstNode for ColumnConstraint {
+impl<N: TreeNode> AstNode<N> for ColumnConstraint<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == COLUMN_CONSTRAINT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5565,63 +5565,63 @@ impl fmt::Display for ColumnConstraint {
 ///   | 'check' '(' Expr ')')
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TableConstraint {
-    pub(crate) syntax: SyntaxNode,
+pub struct TableConstraint<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl TableConstraint {
-    pub fn constraint_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> TableConstraint<N> {
+    pub fn constraint_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CONSTRAINT_KW)
     }
-    pub fn name(&self) -> Option<Name> {
+    pub fn name(&self) -> Option<Name<N>> {
         support::child(&self.syntax)
     }
-    pub fn primary_token(&self) -> Option<SyntaxToken> {
+    pub fn primary_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, PRIMARY_KW)
     }
-    pub fn key_token(&self) -> Option<SyntaxToken> {
+    pub fn key_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, KEY_KW)
     }
-    pub fn columns(&self) -> Option<ColumnList> {
+    pub fn columns(&self) -> Option<ColumnList<N>> {
         support::children(&self.syntax).next()
     }
-    pub fn unique_token(&self) -> Option<SyntaxToken> {
+    pub fn unique_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, UNIQUE_KW)
     }
-    pub fn foreign_token(&self) -> Option<SyntaxToken> {
+    pub fn foreign_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FOREIGN_KW)
     }
-    pub fn references_token(&self) -> Option<SyntaxToken> {
+    pub fn references_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, REFERENCES_KW)
     }
-    pub fn path(&self) -> Option<Path> {
+    pub fn path(&self) -> Option<Path<N>> {
         support::child(&self.syntax)
     }
-    pub fn ref_columns(&self) -> Option<ColumnList> {
+    pub fn ref_columns(&self) -> Option<ColumnList<N>> {
         support::children(&self.syntax).nth(1)
     }
-    pub fn check_token(&self) -> Option<SyntaxToken> {
+    pub fn check_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, CHECK_KW)
     }
-    pub fn l_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn l_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, L_PAREN)
     }
-    pub fn expr(&self) -> Option<Expr> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         support::child(&self.syntax)
     }
-    pub fn r_paren_token(&self) -> Option<SyntaxToken> {
+    pub fn r_paren_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, R_PAREN)
     }
 }
 
-impl AstNode for TableConstraint {
+impl<N: TreeNode> AstNode<N> for TableConstraint<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == TABLE_CONSTRAINT
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5637,27 +5637,27 @@ impl fmt::Display for TableConstraint {
 ///   'if' 'exists'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IfExists {
-    pub(crate) syntax: SyntaxNode,
+pub struct IfExists<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl IfExists {
-    pub fn if_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> IfExists<N> {
+    pub fn if_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IF_KW)
     }
-    pub fn exists_token(&self) -> Option<SyntaxToken> {
+    pub fn exists_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXISTS_KW)
     }
 }
 
-impl AstNode for IfExists {
+impl<N: TreeNode> AstNode<N> for IfExists<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == IF_EXISTS
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5673,30 +5673,30 @@ impl fmt::Display for IfExists {
 ///   'if' 'not' 'exists'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IfNotExists {
-    pub(crate) syntax: SyntaxNode,
+pub struct IfNotExists<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl IfNotExists {
-    pub fn if_token(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> IfNotExists<N> {
+    pub fn if_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, IF_KW)
     }
-    pub fn not_token(&self) -> Option<SyntaxToken> {
+    pub fn not_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, NOT_KW)
     }
-    pub fn exists_token(&self) -> Option<SyntaxToken> {
+    pub fn exists_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, EXISTS_KW)
     }
 }
 
-impl AstNode for IfNotExists {
+impl<N: TreeNode> AstNode<N> for IfNotExists<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == IF_NOT_EXISTS
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5709,18 +5709,18 @@ impl fmt::Display for IfNotExists {
 
 /// No rule in crates/syntax/rocky.ungram yet: a node without accessors.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PipelineFile {
-    pub(crate) syntax: SyntaxNode,
+pub struct PipelineFile<N = SyntaxNode> {
+    pub(crate) syntax: N,
 }
 
-impl AstNode for PipelineFile {
+impl<N: TreeNode> AstNode<N> for PipelineFile<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         kind == PIPELINE_FILE
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         &self.syntax
     }
 }
@@ -5745,20 +5745,20 @@ impl fmt::Display for PipelineFile {
 /// | OtherStmt
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Stmt {
-    QueryStmt(QueryStmt),
-    CreateTableStmt(CreateTableStmt),
-    CreateViewStmt(CreateViewStmt),
-    CreateSchemaStmt(CreateSchemaStmt),
-    InsertStmt(InsertStmt),
-    DeleteStmt(DeleteStmt),
-    DropStmt(DropStmt),
-    PivotStmt(PivotStmt),
-    UnpivotStmt(UnpivotStmt),
-    OtherStmt(OtherStmt),
+pub enum Stmt<N = SyntaxNode> {
+    QueryStmt(QueryStmt<N>),
+    CreateTableStmt(CreateTableStmt<N>),
+    CreateViewStmt(CreateViewStmt<N>),
+    CreateSchemaStmt(CreateSchemaStmt<N>),
+    InsertStmt(InsertStmt<N>),
+    DeleteStmt(DeleteStmt<N>),
+    DropStmt(DropStmt<N>),
+    PivotStmt(PivotStmt<N>),
+    UnpivotStmt(UnpivotStmt<N>),
+    OtherStmt(OtherStmt<N>),
 }
 
-impl AstNode for Stmt {
+impl<N: TreeNode> AstNode<N> for Stmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(
             kind,
@@ -5774,7 +5774,7 @@ impl AstNode for Stmt {
                 | OTHER_STMT
         )
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         let res = match syntax.kind() {
             QUERY_STMT => Stmt::QueryStmt(QueryStmt { syntax }),
             CREATE_TABLE_STMT => Stmt::CreateTableStmt(CreateTableStmt { syntax }),
@@ -5790,7 +5790,7 @@ impl AstNode for Stmt {
         };
         Some(res)
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             Stmt::QueryStmt(it) => it.syntax(),
             Stmt::CreateTableStmt(it) => it.syntax(),
@@ -5806,62 +5806,62 @@ impl AstNode for Stmt {
     }
 }
 
-impl From<QueryStmt> for Stmt {
-    fn from(node: QueryStmt) -> Stmt {
+impl<N> From<QueryStmt<N>> for Stmt<N> {
+    fn from(node: QueryStmt<N>) -> Stmt<N> {
         Stmt::QueryStmt(node)
     }
 }
 
-impl From<CreateTableStmt> for Stmt {
-    fn from(node: CreateTableStmt) -> Stmt {
+impl<N> From<CreateTableStmt<N>> for Stmt<N> {
+    fn from(node: CreateTableStmt<N>) -> Stmt<N> {
         Stmt::CreateTableStmt(node)
     }
 }
 
-impl From<CreateViewStmt> for Stmt {
-    fn from(node: CreateViewStmt) -> Stmt {
+impl<N> From<CreateViewStmt<N>> for Stmt<N> {
+    fn from(node: CreateViewStmt<N>) -> Stmt<N> {
         Stmt::CreateViewStmt(node)
     }
 }
 
-impl From<CreateSchemaStmt> for Stmt {
-    fn from(node: CreateSchemaStmt) -> Stmt {
+impl<N> From<CreateSchemaStmt<N>> for Stmt<N> {
+    fn from(node: CreateSchemaStmt<N>) -> Stmt<N> {
         Stmt::CreateSchemaStmt(node)
     }
 }
 
-impl From<InsertStmt> for Stmt {
-    fn from(node: InsertStmt) -> Stmt {
+impl<N> From<InsertStmt<N>> for Stmt<N> {
+    fn from(node: InsertStmt<N>) -> Stmt<N> {
         Stmt::InsertStmt(node)
     }
 }
 
-impl From<DeleteStmt> for Stmt {
-    fn from(node: DeleteStmt) -> Stmt {
+impl<N> From<DeleteStmt<N>> for Stmt<N> {
+    fn from(node: DeleteStmt<N>) -> Stmt<N> {
         Stmt::DeleteStmt(node)
     }
 }
 
-impl From<DropStmt> for Stmt {
-    fn from(node: DropStmt) -> Stmt {
+impl<N> From<DropStmt<N>> for Stmt<N> {
+    fn from(node: DropStmt<N>) -> Stmt<N> {
         Stmt::DropStmt(node)
     }
 }
 
-impl From<PivotStmt> for Stmt {
-    fn from(node: PivotStmt) -> Stmt {
+impl<N> From<PivotStmt<N>> for Stmt<N> {
+    fn from(node: PivotStmt<N>) -> Stmt<N> {
         Stmt::PivotStmt(node)
     }
 }
 
-impl From<UnpivotStmt> for Stmt {
-    fn from(node: UnpivotStmt) -> Stmt {
+impl<N> From<UnpivotStmt<N>> for Stmt<N> {
+    fn from(node: UnpivotStmt<N>) -> Stmt<N> {
         Stmt::UnpivotStmt(node)
     }
 }
 
-impl From<OtherStmt> for Stmt {
-    fn from(node: OtherStmt) -> Stmt {
+impl<N> From<OtherStmt<N>> for Stmt<N> {
+    fn from(node: OtherStmt<N>) -> Stmt<N> {
         Stmt::OtherStmt(node)
     }
 }
@@ -5906,40 +5906,40 @@ impl fmt::Display for Stmt {
 /// | StarExpr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Expr {
-    Literal(Literal),
-    TypedLiteral(TypedLiteral),
-    IntervalExpr(IntervalExpr),
-    PathExpr(PathExpr),
-    ParenExpr(ParenExpr),
-    TupleExpr(TupleExpr),
-    BinExpr(BinExpr),
-    PrefixExpr(PrefixExpr),
-    IsExpr(IsExpr),
-    BetweenExpr(BetweenExpr),
-    InExpr(InExpr),
-    LikeExpr(LikeExpr),
-    QuantifiedExpr(QuantifiedExpr),
-    CastExpr(CastExpr),
-    CollateExpr(CollateExpr),
-    AtTimeZoneExpr(AtTimeZoneExpr),
-    CaseExpr(CaseExpr),
-    ExtractExpr(ExtractExpr),
-    CallExpr(CallExpr),
-    ExistsExpr(ExistsExpr),
-    SubqueryExpr(SubqueryExpr),
-    ArrayExpr(ArrayExpr),
-    StructExpr(StructExpr),
-    MapExpr(MapExpr),
-    IndexExpr(IndexExpr),
-    FieldExpr(FieldExpr),
-    LambdaExpr(LambdaExpr),
-    Placeholder(Placeholder),
-    ParamExpr(ParamExpr),
-    StarExpr(StarExpr),
+pub enum Expr<N = SyntaxNode> {
+    Literal(Literal<N>),
+    TypedLiteral(TypedLiteral<N>),
+    IntervalExpr(IntervalExpr<N>),
+    PathExpr(PathExpr<N>),
+    ParenExpr(ParenExpr<N>),
+    TupleExpr(TupleExpr<N>),
+    BinExpr(BinExpr<N>),
+    PrefixExpr(PrefixExpr<N>),
+    IsExpr(IsExpr<N>),
+    BetweenExpr(BetweenExpr<N>),
+    InExpr(InExpr<N>),
+    LikeExpr(LikeExpr<N>),
+    QuantifiedExpr(QuantifiedExpr<N>),
+    CastExpr(CastExpr<N>),
+    CollateExpr(CollateExpr<N>),
+    AtTimeZoneExpr(AtTimeZoneExpr<N>),
+    CaseExpr(CaseExpr<N>),
+    ExtractExpr(ExtractExpr<N>),
+    CallExpr(CallExpr<N>),
+    ExistsExpr(ExistsExpr<N>),
+    SubqueryExpr(SubqueryExpr<N>),
+    ArrayExpr(ArrayExpr<N>),
+    StructExpr(StructExpr<N>),
+    MapExpr(MapExpr<N>),
+    IndexExpr(IndexExpr<N>),
+    FieldExpr(FieldExpr<N>),
+    LambdaExpr(LambdaExpr<N>),
+    Placeholder(Placeholder<N>),
+    ParamExpr(ParamExpr<N>),
+    StarExpr(StarExpr<N>),
 }
 
-impl AstNode for Expr {
+impl<N: TreeNode> AstNode<N> for Expr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(
             kind,
@@ -5975,7 +5975,7 @@ impl AstNode for Expr {
                 | STAR_EXPR
         )
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         let res = match syntax.kind() {
             LITERAL => Expr::Literal(Literal { syntax }),
             TYPED_LITERAL => Expr::TypedLiteral(TypedLiteral { syntax }),
@@ -6011,7 +6011,7 @@ impl AstNode for Expr {
         };
         Some(res)
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             Expr::Literal(it) => it.syntax(),
             Expr::TypedLiteral(it) => it.syntax(),
@@ -6047,182 +6047,182 @@ impl AstNode for Expr {
     }
 }
 
-impl From<Literal> for Expr {
-    fn from(node: Literal) -> Expr {
+impl<N> From<Literal<N>> for Expr<N> {
+    fn from(node: Literal<N>) -> Expr<N> {
         Expr::Literal(node)
     }
 }
 
-impl From<TypedLiteral> for Expr {
-    fn from(node: TypedLiteral) -> Expr {
+impl<N> From<TypedLiteral<N>> for Expr<N> {
+    fn from(node: TypedLiteral<N>) -> Expr<N> {
         Expr::TypedLiteral(node)
     }
 }
 
-impl From<IntervalExpr> for Expr {
-    fn from(node: IntervalExpr) -> Expr {
+impl<N> From<IntervalExpr<N>> for Expr<N> {
+    fn from(node: IntervalExpr<N>) -> Expr<N> {
         Expr::IntervalExpr(node)
     }
 }
 
-impl From<PathExpr> for Expr {
-    fn from(node: PathExpr) -> Expr {
+impl<N> From<PathExpr<N>> for Expr<N> {
+    fn from(node: PathExpr<N>) -> Expr<N> {
         Expr::PathExpr(node)
     }
 }
 
-impl From<ParenExpr> for Expr {
-    fn from(node: ParenExpr) -> Expr {
+impl<N> From<ParenExpr<N>> for Expr<N> {
+    fn from(node: ParenExpr<N>) -> Expr<N> {
         Expr::ParenExpr(node)
     }
 }
 
-impl From<TupleExpr> for Expr {
-    fn from(node: TupleExpr) -> Expr {
+impl<N> From<TupleExpr<N>> for Expr<N> {
+    fn from(node: TupleExpr<N>) -> Expr<N> {
         Expr::TupleExpr(node)
     }
 }
 
-impl From<BinExpr> for Expr {
-    fn from(node: BinExpr) -> Expr {
+impl<N> From<BinExpr<N>> for Expr<N> {
+    fn from(node: BinExpr<N>) -> Expr<N> {
         Expr::BinExpr(node)
     }
 }
 
-impl From<PrefixExpr> for Expr {
-    fn from(node: PrefixExpr) -> Expr {
+impl<N> From<PrefixExpr<N>> for Expr<N> {
+    fn from(node: PrefixExpr<N>) -> Expr<N> {
         Expr::PrefixExpr(node)
     }
 }
 
-impl From<IsExpr> for Expr {
-    fn from(node: IsExpr) -> Expr {
+impl<N> From<IsExpr<N>> for Expr<N> {
+    fn from(node: IsExpr<N>) -> Expr<N> {
         Expr::IsExpr(node)
     }
 }
 
-impl From<BetweenExpr> for Expr {
-    fn from(node: BetweenExpr) -> Expr {
+impl<N> From<BetweenExpr<N>> for Expr<N> {
+    fn from(node: BetweenExpr<N>) -> Expr<N> {
         Expr::BetweenExpr(node)
     }
 }
 
-impl From<InExpr> for Expr {
-    fn from(node: InExpr) -> Expr {
+impl<N> From<InExpr<N>> for Expr<N> {
+    fn from(node: InExpr<N>) -> Expr<N> {
         Expr::InExpr(node)
     }
 }
 
-impl From<LikeExpr> for Expr {
-    fn from(node: LikeExpr) -> Expr {
+impl<N> From<LikeExpr<N>> for Expr<N> {
+    fn from(node: LikeExpr<N>) -> Expr<N> {
         Expr::LikeExpr(node)
     }
 }
 
-impl From<QuantifiedExpr> for Expr {
-    fn from(node: QuantifiedExpr) -> Expr {
+impl<N> From<QuantifiedExpr<N>> for Expr<N> {
+    fn from(node: QuantifiedExpr<N>) -> Expr<N> {
         Expr::QuantifiedExpr(node)
     }
 }
 
-impl From<CastExpr> for Expr {
-    fn from(node: CastExpr) -> Expr {
+impl<N> From<CastExpr<N>> for Expr<N> {
+    fn from(node: CastExpr<N>) -> Expr<N> {
         Expr::CastExpr(node)
     }
 }
 
-impl From<CollateExpr> for Expr {
-    fn from(node: CollateExpr) -> Expr {
+impl<N> From<CollateExpr<N>> for Expr<N> {
+    fn from(node: CollateExpr<N>) -> Expr<N> {
         Expr::CollateExpr(node)
     }
 }
 
-impl From<AtTimeZoneExpr> for Expr {
-    fn from(node: AtTimeZoneExpr) -> Expr {
+impl<N> From<AtTimeZoneExpr<N>> for Expr<N> {
+    fn from(node: AtTimeZoneExpr<N>) -> Expr<N> {
         Expr::AtTimeZoneExpr(node)
     }
 }
 
-impl From<CaseExpr> for Expr {
-    fn from(node: CaseExpr) -> Expr {
+impl<N> From<CaseExpr<N>> for Expr<N> {
+    fn from(node: CaseExpr<N>) -> Expr<N> {
         Expr::CaseExpr(node)
     }
 }
 
-impl From<ExtractExpr> for Expr {
-    fn from(node: ExtractExpr) -> Expr {
+impl<N> From<ExtractExpr<N>> for Expr<N> {
+    fn from(node: ExtractExpr<N>) -> Expr<N> {
         Expr::ExtractExpr(node)
     }
 }
 
-impl From<CallExpr> for Expr {
-    fn from(node: CallExpr) -> Expr {
+impl<N> From<CallExpr<N>> for Expr<N> {
+    fn from(node: CallExpr<N>) -> Expr<N> {
         Expr::CallExpr(node)
     }
 }
 
-impl From<ExistsExpr> for Expr {
-    fn from(node: ExistsExpr) -> Expr {
+impl<N> From<ExistsExpr<N>> for Expr<N> {
+    fn from(node: ExistsExpr<N>) -> Expr<N> {
         Expr::ExistsExpr(node)
     }
 }
 
-impl From<SubqueryExpr> for Expr {
-    fn from(node: SubqueryExpr) -> Expr {
+impl<N> From<SubqueryExpr<N>> for Expr<N> {
+    fn from(node: SubqueryExpr<N>) -> Expr<N> {
         Expr::SubqueryExpr(node)
     }
 }
 
-impl From<ArrayExpr> for Expr {
-    fn from(node: ArrayExpr) -> Expr {
+impl<N> From<ArrayExpr<N>> for Expr<N> {
+    fn from(node: ArrayExpr<N>) -> Expr<N> {
         Expr::ArrayExpr(node)
     }
 }
 
-impl From<StructExpr> for Expr {
-    fn from(node: StructExpr) -> Expr {
+impl<N> From<StructExpr<N>> for Expr<N> {
+    fn from(node: StructExpr<N>) -> Expr<N> {
         Expr::StructExpr(node)
     }
 }
 
-impl From<MapExpr> for Expr {
-    fn from(node: MapExpr) -> Expr {
+impl<N> From<MapExpr<N>> for Expr<N> {
+    fn from(node: MapExpr<N>) -> Expr<N> {
         Expr::MapExpr(node)
     }
 }
 
-impl From<IndexExpr> for Expr {
-    fn from(node: IndexExpr) -> Expr {
+impl<N> From<IndexExpr<N>> for Expr<N> {
+    fn from(node: IndexExpr<N>) -> Expr<N> {
         Expr::IndexExpr(node)
     }
 }
 
-impl From<FieldExpr> for Expr {
-    fn from(node: FieldExpr) -> Expr {
+impl<N> From<FieldExpr<N>> for Expr<N> {
+    fn from(node: FieldExpr<N>) -> Expr<N> {
         Expr::FieldExpr(node)
     }
 }
 
-impl From<LambdaExpr> for Expr {
-    fn from(node: LambdaExpr) -> Expr {
+impl<N> From<LambdaExpr<N>> for Expr<N> {
+    fn from(node: LambdaExpr<N>) -> Expr<N> {
         Expr::LambdaExpr(node)
     }
 }
 
-impl From<Placeholder> for Expr {
-    fn from(node: Placeholder) -> Expr {
+impl<N> From<Placeholder<N>> for Expr<N> {
+    fn from(node: Placeholder<N>) -> Expr<N> {
         Expr::Placeholder(node)
     }
 }
 
-impl From<ParamExpr> for Expr {
-    fn from(node: ParamExpr) -> Expr {
+impl<N> From<ParamExpr<N>> for Expr<N> {
+    fn from(node: ParamExpr<N>) -> Expr<N> {
         Expr::ParamExpr(node)
     }
 }
 
-impl From<StarExpr> for Expr {
-    fn from(node: StarExpr) -> Expr {
+impl<N> From<StarExpr<N>> for Expr<N> {
+    fn from(node: StarExpr<N>) -> Expr<N> {
         Expr::StarExpr(node)
     }
 }
@@ -6243,23 +6243,23 @@ impl fmt::Display for Expr {
 /// | JoinExpr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FromItem {
-    TableRef(TableRef),
-    DerivedTable(DerivedTable),
-    TableFunction(TableFunction),
-    LateralItem(LateralItem),
-    ParenFromItem(ParenFromItem),
-    JoinExpr(JoinExpr),
+pub enum FromItem<N = SyntaxNode> {
+    TableRef(TableRef<N>),
+    DerivedTable(DerivedTable<N>),
+    TableFunction(TableFunction<N>),
+    LateralItem(LateralItem<N>),
+    ParenFromItem(ParenFromItem<N>),
+    JoinExpr(JoinExpr<N>),
 }
 
-impl AstNode for FromItem {
+impl<N: TreeNode> AstNode<N> for FromItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(
             kind,
             TABLE_REF | DERIVED_TABLE | TABLE_FUNCTION | LATERAL_ITEM | PAREN_FROM_ITEM | JOIN_EXPR
         )
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         let res = match syntax.kind() {
             TABLE_REF => FromItem::TableRef(TableRef { syntax }),
             DERIVED_TABLE => FromItem::DerivedTable(DerivedTable { syntax }),
@@ -6271,7 +6271,7 @@ impl AstNode for FromItem {
         };
         Some(res)
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             FromItem::TableRef(it) => it.syntax(),
             FromItem::DerivedTable(it) => it.syntax(),
@@ -6283,38 +6283,38 @@ impl AstNode for FromItem {
     }
 }
 
-impl From<TableRef> for FromItem {
-    fn from(node: TableRef) -> FromItem {
+impl<N> From<TableRef<N>> for FromItem<N> {
+    fn from(node: TableRef<N>) -> FromItem<N> {
         FromItem::TableRef(node)
     }
 }
 
-impl From<DerivedTable> for FromItem {
-    fn from(node: DerivedTable) -> FromItem {
+impl<N> From<DerivedTable<N>> for FromItem<N> {
+    fn from(node: DerivedTable<N>) -> FromItem<N> {
         FromItem::DerivedTable(node)
     }
 }
 
-impl From<TableFunction> for FromItem {
-    fn from(node: TableFunction) -> FromItem {
+impl<N> From<TableFunction<N>> for FromItem<N> {
+    fn from(node: TableFunction<N>) -> FromItem<N> {
         FromItem::TableFunction(node)
     }
 }
 
-impl From<LateralItem> for FromItem {
-    fn from(node: LateralItem) -> FromItem {
+impl<N> From<LateralItem<N>> for FromItem<N> {
+    fn from(node: LateralItem<N>) -> FromItem<N> {
         FromItem::LateralItem(node)
     }
 }
 
-impl From<ParenFromItem> for FromItem {
-    fn from(node: ParenFromItem) -> FromItem {
+impl<N> From<ParenFromItem<N>> for FromItem<N> {
+    fn from(node: ParenFromItem<N>) -> FromItem<N> {
         FromItem::ParenFromItem(node)
     }
 }
 
-impl From<JoinExpr> for FromItem {
-    fn from(node: JoinExpr) -> FromItem {
+impl<N> From<JoinExpr<N>> for FromItem<N> {
+    fn from(node: JoinExpr<N>) -> FromItem<N> {
         FromItem::JoinExpr(node)
     }
 }
@@ -6331,16 +6331,16 @@ impl fmt::Display for FromItem {
 /// | TableConstraint
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TableElement {
-    ColumnDef(ColumnDef),
-    TableConstraint(TableConstraint),
+pub enum TableElement<N = SyntaxNode> {
+    ColumnDef(ColumnDef<N>),
+    TableConstraint(TableConstraint<N>),
 }
 
-impl AstNode for TableElement {
+impl<N: TreeNode> AstNode<N> for TableElement<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(kind, COLUMN_DEF | TABLE_CONSTRAINT)
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         let res = match syntax.kind() {
             COLUMN_DEF => TableElement::ColumnDef(ColumnDef { syntax }),
             TABLE_CONSTRAINT => TableElement::TableConstraint(TableConstraint { syntax }),
@@ -6348,7 +6348,7 @@ impl AstNode for TableElement {
         };
         Some(res)
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             TableElement::ColumnDef(it) => it.syntax(),
             TableElement::TableConstraint(it) => it.syntax(),
@@ -6356,14 +6356,14 @@ impl AstNode for TableElement {
     }
 }
 
-impl From<ColumnDef> for TableElement {
-    fn from(node: ColumnDef) -> TableElement {
+impl<N> From<ColumnDef<N>> for TableElement<N> {
+    fn from(node: ColumnDef<N>) -> TableElement<N> {
         TableElement::ColumnDef(node)
     }
 }
 
-impl From<TableConstraint> for TableElement {
-    fn from(node: TableConstraint) -> TableElement {
+impl<N> From<TableConstraint<N>> for TableElement<N> {
+    fn from(node: TableConstraint<N>) -> TableElement<N> {
         TableElement::TableConstraint(node)
     }
 }
@@ -6384,20 +6384,20 @@ impl fmt::Display for TableElement {
 /// | UnpivotStmt
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum SelectBody {
-    Select(Select),
-    CompoundSelect(CompoundSelect),
-    ParenSelect(ParenSelect),
-    Values(Values),
-    PivotStmt(PivotStmt),
-    UnpivotStmt(UnpivotStmt),
+pub enum SelectBody<N = SyntaxNode> {
+    Select(Select<N>),
+    CompoundSelect(CompoundSelect<N>),
+    ParenSelect(ParenSelect<N>),
+    Values(Values<N>),
+    PivotStmt(PivotStmt<N>),
+    UnpivotStmt(UnpivotStmt<N>),
 }
 
-impl AstNode for SelectBody {
+impl<N: TreeNode> AstNode<N> for SelectBody<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(kind, SELECT | COMPOUND_SELECT | PAREN_SELECT | VALUES | PIVOT_STMT | UNPIVOT_STMT)
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         let res = match syntax.kind() {
             SELECT => SelectBody::Select(Select { syntax }),
             COMPOUND_SELECT => SelectBody::CompoundSelect(CompoundSelect { syntax }),
@@ -6409,7 +6409,7 @@ impl AstNode for SelectBody {
         };
         Some(res)
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             SelectBody::Select(it) => it.syntax(),
             SelectBody::CompoundSelect(it) => it.syntax(),
@@ -6421,38 +6421,38 @@ impl AstNode for SelectBody {
     }
 }
 
-impl From<Select> for SelectBody {
-    fn from(node: Select) -> SelectBody {
+impl<N> From<Select<N>> for SelectBody<N> {
+    fn from(node: Select<N>) -> SelectBody<N> {
         SelectBody::Select(node)
     }
 }
 
-impl From<CompoundSelect> for SelectBody {
-    fn from(node: CompoundSelect) -> SelectBody {
+impl<N> From<CompoundSelect<N>> for SelectBody<N> {
+    fn from(node: CompoundSelect<N>) -> SelectBody<N> {
         SelectBody::CompoundSelect(node)
     }
 }
 
-impl From<ParenSelect> for SelectBody {
-    fn from(node: ParenSelect) -> SelectBody {
+impl<N> From<ParenSelect<N>> for SelectBody<N> {
+    fn from(node: ParenSelect<N>) -> SelectBody<N> {
         SelectBody::ParenSelect(node)
     }
 }
 
-impl From<Values> for SelectBody {
-    fn from(node: Values) -> SelectBody {
+impl<N> From<Values<N>> for SelectBody<N> {
+    fn from(node: Values<N>) -> SelectBody<N> {
         SelectBody::Values(node)
     }
 }
 
-impl From<PivotStmt> for SelectBody {
-    fn from(node: PivotStmt) -> SelectBody {
+impl<N> From<PivotStmt<N>> for SelectBody<N> {
+    fn from(node: PivotStmt<N>) -> SelectBody<N> {
         SelectBody::PivotStmt(node)
     }
 }
 
-impl From<UnpivotStmt> for SelectBody {
-    fn from(node: UnpivotStmt) -> SelectBody {
+impl<N> From<UnpivotStmt<N>> for SelectBody<N> {
+    fn from(node: UnpivotStmt<N>) -> SelectBody<N> {
         SelectBody::UnpivotStmt(node)
     }
 }
@@ -6469,24 +6469,24 @@ impl fmt::Display for SelectBody {
 /// | Expr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum GroupingItem {
-    GroupingElement(GroupingElement),
-    Expr(Expr),
+pub enum GroupingItem<N = SyntaxNode> {
+    GroupingElement(GroupingElement<N>),
+    Expr(Expr<N>),
 }
 
-impl AstNode for GroupingItem {
+impl<N: TreeNode> AstNode<N> for GroupingItem<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
-        matches!(kind, GROUPING_ELEMENT) || Expr::can_cast(kind)
+        matches!(kind, GROUPING_ELEMENT) || Expr::<N>::can_cast(kind)
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         let res = match syntax.kind() {
             GROUPING_ELEMENT => GroupingItem::GroupingElement(GroupingElement { syntax }),
-            kind if Expr::can_cast(kind) => GroupingItem::Expr(Expr::cast(syntax)?),
+            kind if Expr::<N>::can_cast(kind) => GroupingItem::Expr(Expr::cast(syntax)?),
             _ => return None,
         };
         Some(res)
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             GroupingItem::GroupingElement(it) => it.syntax(),
             GroupingItem::Expr(it) => it.syntax(),
@@ -6494,14 +6494,14 @@ impl AstNode for GroupingItem {
     }
 }
 
-impl From<GroupingElement> for GroupingItem {
-    fn from(node: GroupingElement) -> GroupingItem {
+impl<N> From<GroupingElement<N>> for GroupingItem<N> {
+    fn from(node: GroupingElement<N>) -> GroupingItem<N> {
         GroupingItem::GroupingElement(node)
     }
 }
 
-impl From<Expr> for GroupingItem {
-    fn from(node: Expr) -> GroupingItem {
+impl<N> From<Expr<N>> for GroupingItem<N> {
+    fn from(node: Expr<N>) -> GroupingItem<N> {
         GroupingItem::Expr(node)
     }
 }
@@ -6518,16 +6518,16 @@ impl fmt::Display for GroupingItem {
 /// | NamedArg
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum CallArg {
-    Arg(Arg),
-    NamedArg(NamedArg),
+pub enum CallArg<N = SyntaxNode> {
+    Arg(Arg<N>),
+    NamedArg(NamedArg<N>),
 }
 
-impl AstNode for CallArg {
+impl<N: TreeNode> AstNode<N> for CallArg<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(kind, ARG | NAMED_ARG)
     }
-    fn cast(syntax: SyntaxNode) -> Option<Self> {
+    fn cast(syntax: N) -> Option<Self> {
         let res = match syntax.kind() {
             ARG => CallArg::Arg(Arg { syntax }),
             NAMED_ARG => CallArg::NamedArg(NamedArg { syntax }),
@@ -6535,7 +6535,7 @@ impl AstNode for CallArg {
         };
         Some(res)
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             CallArg::Arg(it) => it.syntax(),
             CallArg::NamedArg(it) => it.syntax(),
@@ -6543,14 +6543,14 @@ impl AstNode for CallArg {
     }
 }
 
-impl From<Arg> for CallArg {
-    fn from(node: Arg) -> CallArg {
+impl<N> From<Arg<N>> for CallArg<N> {
+    fn from(node: Arg<N>) -> CallArg<N> {
         CallArg::Arg(node)
     }
 }
 
-impl From<NamedArg> for CallArg {
-    fn from(node: NamedArg) -> CallArg {
+impl<N> From<NamedArg<N>> for CallArg<N> {
+    fn from(node: NamedArg<N>) -> CallArg<N> {
         CallArg::NamedArg(node)
     }
 }
