@@ -4,6 +4,7 @@
 use std::{io::Write, path::PathBuf, process::ExitCode};
 
 use anyhow::bail;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::diagnose;
@@ -94,46 +95,6 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let diags = diagnose::diagnostics(db, Some(&files));
     let (errors, warnings) = diagnose::counts(&diags);
     let items = diagnose::items(db, &diags);
-    let dag = hir::dag::model_dag(db);
-    let models: Vec<ModelOut<'_>> = selected
-        .iter()
-        .map(|m| {
-            let idx = pm.by_file.get(&m.file).copied().unwrap_or_default();
-            let sig = hir::model::model_signature(db, m.file);
-            let text = m.file.text(db);
-            let body_start =
-                hir::config::split_frontmatter(text).map_or(0, |fm| usize::from(fm.body_start));
-            ModelOut {
-                name: m.name.as_str(),
-                path: m.file.path(db),
-                language: m.language.as_str(),
-                depends_on: dag
-                    .upstream
-                    .get(idx)
-                    .into_iter()
-                    .flatten()
-                    .map(|&u| pm.models[u].name.as_str())
-                    .collect(),
-                strategy: m.config.effective_strategy().name(),
-                target: m.target.display(),
-                columns: sig
-                    .columns
-                    .iter()
-                    .map(|c| ColumnOut {
-                        name: c.name.as_str(),
-                        ty: c.ty.to_string(),
-                        nullable: c.nullable,
-                    })
-                    .collect(),
-                sql: match m.language {
-                    hir::project::Language::Sql => {
-                        Some(text.get(body_start..).unwrap_or("").trim())
-                    }
-                    hir::project::Language::Rocky => None,
-                },
-            }
-        })
-        .collect();
     let elapsed_ms = started.elapsed().as_millis();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
@@ -141,14 +102,14 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             let out = Output {
                 version: env!("CARGO_PKG_VERSION"),
                 command: "compile",
-                summary: Summary { models: models.len(), errors, warnings, elapsed_ms },
+                summary: Summary { models: selected.len(), errors, warnings, elapsed_ms },
                 diagnostics: render::json_diagnostics(db, &items),
-                models,
+                models: Vec::new(),
             };
-            serde_json::to_writer_pretty(&mut stdout, &out)?;
-            writeln!(stdout)?;
+            write_json(db, &selected, &out, &mut stdout)?;
         }
         OutputFormat::Table => {
+            let models: Vec<ModelOut<'_>> = selected.iter().map(|m| model_out(db, m)).collect();
             write_models(&models, &mut stdout)?;
             render::human(db, &items, diagnose::color(), &mut stdout)?;
             writeln!(
@@ -162,6 +123,84 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     }
     stdout.flush()?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// One model's entry, borrowing from the database.
+fn model_out<'a>(db: &'a hir::RootDatabase, m: &'a hir::project::Model) -> ModelOut<'a> {
+    let pm = hir::project::project_model(db);
+    let dag = hir::dag::model_dag(db);
+    let idx = pm.by_file.get(&m.file).copied().unwrap_or_default();
+    let sig = hir::model::model_signature(db, m.file);
+    let text = m.file.text(db);
+    let body_start =
+        hir::config::split_frontmatter(text).map_or(0, |fm| usize::from(fm.body_start));
+    ModelOut {
+        name: m.name.as_str(),
+        path: m.file.path(db),
+        language: m.language.as_str(),
+        depends_on: dag
+            .upstream
+            .get(idx)
+            .into_iter()
+            .flatten()
+            .map(|&u| pm.models[u].name.as_str())
+            .collect(),
+        strategy: m.config.effective_strategy().name(),
+        target: m.target.display(),
+        columns: sig
+            .columns
+            .iter()
+            .map(|c| ColumnOut {
+                name: c.name.as_str(),
+                ty: c.ty.to_string(),
+                nullable: c.nullable,
+            })
+            .collect(),
+        sql: match m.language {
+            hir::project::Language::Sql => Some(text.get(body_start..).unwrap_or("").trim()),
+            hir::project::Language::Rocky => None,
+        },
+    }
+}
+
+/// The same bytes as `serde_json::to_writer_pretty` of `out` with `models` filled in, but
+/// the models (most of the output of a large project) are built and rendered in parallel.
+/// `out.models` is empty; its `[]` is replaced by the rendered array (a JSON string cannot
+/// hold that marker unescaped).
+fn write_json(
+    db: &hir::RootDatabase,
+    selected: &[&hir::project::Model],
+    out: &Output<'_>,
+    w: &mut impl Write,
+) -> anyhow::Result<()> {
+    const EMPTY: &str = "\n  \"models\": [],\n";
+    let top = serde_json::to_string_pretty(out)?;
+    let at = top.find(EMPTY).ok_or_else(|| anyhow::anyhow!("the compile output lost `models`"))?;
+    w.write_all(&top.as_bytes()[..at])?;
+    if selected.is_empty() {
+        w.write_all(EMPTY.as_bytes())?;
+    } else {
+        w.write_all(b"\n  \"models\": [")?;
+        // In chunks, so the rendered text is written as it comes rather than held whole.
+        for (c, chunk) in selected.chunks(256).enumerate() {
+            let rendered: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .map_with(db.clone(), |db, m| {
+                    let text = serde_json::to_string_pretty(&model_out(db, m))?;
+                    // Two levels deeper than a top-level value: in the object, in the array.
+                    Ok(text.replace('\n', "\n    ").into_bytes())
+                })
+                .collect::<serde_json::Result<_>>()?;
+            for (i, m) in rendered.iter().enumerate() {
+                w.write_all(if c == 0 && i == 0 { b"\n    " } else { b",\n    " })?;
+                w.write_all(m)?;
+            }
+        }
+        w.write_all(b"\n  ],\n")?;
+    }
+    w.write_all(&top.as_bytes()[at + EMPTY.len()..])?;
+    writeln!(w)?;
+    Ok(())
 }
 
 /// The models as a person reads them: a header line per model (name, strategy, target,
