@@ -102,7 +102,7 @@ pub struct Select {
 #[derive(Debug, PartialEq, Eq)]
 pub enum SelectItem {
     Expr { expr: ExprId, alias: Option<NameSpan>, range: TextRange },
-    Star(Star),
+    Star(Box<Star>),
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -219,7 +219,8 @@ pub enum Literal {
     Null,
     Bool,
     /// `DATE '..'`, `TIMESTAMP '..'`: the type's text.
-    Typed(Box<str>),
+    /// Behind one thin pointer, so `Literal` (and `Expr`) stay small.
+    Typed(Box<String>),
     Interval,
 }
 
@@ -269,11 +270,8 @@ pub enum Expr {
     Star {
         range: TextRange,
     },
-    Placeholder {
-        name: Box<str>,
-        args: Box<[ExprId]>,
-        range: TextRange,
-    },
+    /// `@start_date`, `@var(name)`: boxed, being rare and larger than the other variants.
+    Placeholder(Box<Placeholder>),
     /// Everything we keep only as its sub-expressions (IS, BETWEEN, IN lists, LIKE,
     /// arrays, structs, indexing, ...): names inside still resolve.
     Other {
@@ -281,6 +279,13 @@ pub enum Expr {
         children: Box<[ExprId]>,
         range: TextRange,
     },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    pub name: Box<str>,
+    pub args: Box<[ExprId]>,
+    pub range: TextRange,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -300,7 +305,7 @@ pub struct Call {
     pub distinct: bool,
     pub order_by: Box<[OrderItem]>,
     pub filter: Option<ExprId>,
-    pub over: Option<Window>,
+    pub over: Option<Box<Window>>,
     pub range: TextRange,
 }
 
@@ -316,10 +321,10 @@ impl Expr {
             | Expr::Subquery { range, .. }
             | Expr::Lambda { range, .. }
             | Expr::Star { range }
-            | Expr::Placeholder { range, .. }
             | Expr::Other { range, .. } => *range,
             Expr::Call(call) => call.range,
             Expr::Case(case) => case.range,
+            Expr::Placeholder(p) => p.range,
         }
     }
 }

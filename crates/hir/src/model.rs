@@ -241,7 +241,7 @@ impl TableEnv for ProjectEnv<'_> {
     fn table(&self, path: &[NameSpan]) -> TableLookup {
         let db = self.db;
         let pm = project_model(db);
-        let names: Vec<Name> = path.iter().map(|p| p.name.clone()).collect();
+        let names: Vec<Name> = path.iter().map(|p| p.name).collect();
         let model = match names.as_slice() {
             [single] => pm.by_name.get(single).copied(),
             _ => pm

@@ -2,23 +2,24 @@
 
 use std::fmt;
 
-use smol_str::{SmolStr, StrExt};
+use ustr::Ustr;
 
 /// A name as SQL compares it: unquoted names fold to lower case, quoted names keep their
-/// case (FORMAT.md §4). Names up to 23 bytes (nearly all of them) are stored inline, so a
-/// 10,000-model project's IR does not make an allocation per identifier.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// case (FORMAT.md §4). Interned: a name is one pointer, compared and hashed without
+/// reading its text, and a 10,000-model project stores each column name once, however
+/// many queries mention it. Interned text is never freed; identifiers are few.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Name {
-    key: SmolStr,
+    key: Ustr,
 }
 
 impl Name {
     /// A name as written, unquoted; `quoted` keeps its case.
     pub fn new(text: &str, quoted: bool) -> Name {
         if quoted || !text.chars().any(char::is_uppercase) {
-            Name { key: SmolStr::new(text) }
+            Name { key: Ustr::from(text) }
         } else {
-            Name { key: text.to_lowercase_smolstr() }
+            Name { key: Ustr::from(&text.to_lowercase()) }
         }
     }
 
@@ -42,20 +43,20 @@ impl Name {
         Name::new(text, false)
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.key
+    pub fn as_str(&self) -> &'static str {
+        self.key.as_str()
     }
 }
 
 impl fmt::Debug for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.key, f)
+        fmt::Debug::fmt(self.key.as_str(), f)
     }
 }
 
 impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.key)
+        f.write_str(self.key.as_str())
     }
 }
 

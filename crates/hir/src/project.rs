@@ -3,6 +3,7 @@
 //! V008, unknown groups V010, contracts for unknown models W011, an empty models folder V007).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use syntax::{TextRange, TextSize};
@@ -44,7 +45,8 @@ pub struct Model {
     /// `<stem>.toml`, when there is one.
     pub sidecar: Option<SourceFile>,
     /// The config after sidecar/frontmatter > group > `_defaults.toml` (FORMAT.md §3).
-    pub config: ModelConfig,
+    /// Shared with the parsed sidecar or frontmatter when nothing was merged into it.
+    pub config: Arc<ModelConfig>,
     pub target: Target,
     pub contract: Option<SourceFile>,
 }
@@ -127,7 +129,7 @@ impl ProjectModel {
 
 /// A model config file parsed. Invalidated by the file's text (and the environment).
 #[salsa::tracked(returns(ref))]
-pub fn model_config_file(db: &dyn Db, file: SourceFile) -> (ModelConfig, Vec<Diagnostic>) {
+pub fn model_config_file(db: &dyn Db, file: SourceFile) -> (Arc<ModelConfig>, Vec<Diagnostic>) {
     let kind = match file.kind(db) {
         FileKind::Defaults => ModelConfigKind::Defaults,
         FileKind::Group => ModelConfigKind::Group,
@@ -137,13 +139,13 @@ pub fn model_config_file(db: &dyn Db, file: SourceFile) -> (ModelConfig, Vec<Dia
     let env = Workspace::get(db).env(db);
     let (cfg, mut diags) = config::parse_model_config(file.text(db), env, kind);
     set_file(&mut diags, file);
-    (cfg, diags)
+    (Arc::new(cfg), diags)
 }
 
 /// Whether a SQL file starts with a frontmatter block, and the block's config. Only this,
 /// not the SQL body, feeds the project model: editing a body does not re-run it.
 #[salsa::tracked(returns(ref))]
-pub fn frontmatter(db: &dyn Db, file: SourceFile) -> Option<(ModelConfig, Vec<Diagnostic>)> {
+pub fn frontmatter(db: &dyn Db, file: SourceFile) -> Option<(Arc<ModelConfig>, Vec<Diagnostic>)> {
     let fm = config::split_frontmatter(file.text(db))?;
     let (cfg, mut diags) = model_config_file(db, file).clone();
     if fm.close.is_none() {
@@ -207,7 +209,7 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         }
     }
 
-    let no_config = ModelConfig::default();
+    let no_config = Arc::new(ModelConfig::default());
     for &f in files.iter().filter(|f| present(f) && f.status(db) == FileStatus::Present) {
         let language = match f.kind(db) {
             FileKind::SqlModel => Language::Sql,
@@ -220,7 +222,7 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         let sidecar =
             by_path.get(sidecar_path.as_str()).copied().filter(|s| s.kind(db) == FileKind::Sidecar);
         // References to the memoized parses: nothing is copied before the merge.
-        let own: &ModelConfig = match (sidecar, language) {
+        let own: &Arc<ModelConfig> = match (sidecar, language) {
             (Some(s), _) => &model_config_file(db, s).0,
             (None, Language::Sql) => match frontmatter(db, f) {
                 Some((cfg, _)) => cfg,
@@ -241,7 +243,7 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         };
         let group = match &own.group {
             Some(g) => match groups.get(g.as_str()) {
-                Some(&gf) => Some(&model_config_file(db, gf).0),
+                Some(&gf) => Some(&*model_config_file(db, gf).0),
                 None => {
                     let help = did_you_mean(g.as_str(), groups.keys().map(String::as_str));
                     let mut d = Diagnostic::new(
@@ -266,11 +268,18 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         let defaults = by_path
             .get(defaults_path.as_str())
             .filter(|d| d.kind(db) == FileKind::Defaults)
-            .map(|&d| &model_config_file(db, d).0);
-        let mut merged = config::merge_model_config(own, group, defaults);
+            .map(|&d| &*model_config_file(db, d).0);
+        let dsl_fallback = language == Language::Rocky && sidecar.is_none();
+        // A model's own config with nothing to merge is shared with its memoized parse.
+        let mut merged = if group.is_none() && defaults.is_none() && !dsl_fallback {
+            Arc::clone(own)
+        } else {
+            Arc::new(config::merge_model_config(own, group, defaults))
+        };
         let stem = stem(path).to_string();
         let name = merged.effective_name(&stem).to_string();
-        if language == Language::Rocky && sidecar.is_none() {
+        if dsl_fallback {
+            let merged = Arc::make_mut(&mut merged);
             merged.target.catalog.get_or_insert(config::Spanned::new(
                 config::DSL_FALLBACK_CATALOG.into(),
                 TextRange::default(),

@@ -207,7 +207,7 @@ impl Resolver<'_> {
             }
             seen.push(&cte.name.name);
             self.ctes.push(CteDef {
-                name: cte.name.name.clone(),
+                name: cte.name.name,
                 query: cte.query,
                 columns: cte.columns.clone(),
                 in_progress: true,
@@ -287,12 +287,10 @@ impl Resolver<'_> {
         }
         for (i, alias) in aliases.iter().enumerate() {
             match out.columns.get_mut(i) {
-                Some(col) => col.name = alias.name.clone(),
-                None => out.columns.push(Column {
-                    name: alias.name.clone(),
-                    ty: Ty::Unknown,
-                    nullable: true,
-                }),
+                Some(col) => col.name = alias.name,
+                None => {
+                    out.columns.push(Column { name: alias.name, ty: Ty::Unknown, nullable: true })
+                }
             }
         }
         out
@@ -388,11 +386,11 @@ impl Resolver<'_> {
                     self.expr(*expr);
                     let (ty, nullable) = self.expr_type(*expr);
                     let name = match alias {
-                        Some(a) => a.name.clone(),
+                        Some(a) => a.name,
                         None => self.output_name(*expr),
                     };
                     if let Some(scope) = self.scopes.last_mut() {
-                        scope.aliases.push(name.clone());
+                        scope.aliases.push(name);
                     }
                     // DuckDB's `COLUMNS('re')` / `COLUMNS(*)` expands to columns we do not
                     // enumerate: the output is open (and has no fixed positions).
@@ -402,7 +400,7 @@ impl Resolver<'_> {
                 SelectItem::Star(star) => {
                     open |= self.star(star, &mut columns);
                     if let Some(scope) = self.scopes.last_mut() {
-                        scope.aliases.extend(columns.iter().map(|c| c.name.clone()));
+                        scope.aliases.extend(columns.iter().map(|c| c.name));
                     }
                 }
             }
@@ -503,7 +501,7 @@ impl Resolver<'_> {
     fn output_name(&self, e: crate::body::ExprId) -> Name {
         match &self.body.exprs[e] {
             crate::body::Expr::Column { path, .. } => match path.last() {
-                Some(last) => last.name.clone(),
+                Some(last) => last.name,
                 None => Name::folded(""),
             },
             other => Name::new(self.source(other.range()).trim(), true),
@@ -546,7 +544,7 @@ impl Resolver<'_> {
                     if emitted_merged.contains(&col.name) {
                         continue;
                     }
-                    emitted_merged.push(col.name.clone());
+                    emitted_merged.push(col.name);
                 }
                 columns.push(col.clone());
             }
@@ -578,7 +576,7 @@ impl Resolver<'_> {
         }
         for (from, to) in &star.rename {
             match expanded.iter_mut().find(|c| c.name == from.name) {
-                Some(col) => col.name = to.name.clone(),
+                Some(col) => col.name = to.name,
                 None if !open => self.unknown_star_column(from, &expanded),
                 None => {}
             }

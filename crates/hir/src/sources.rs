@@ -297,7 +297,7 @@ struct SeedEnv<'a>(&'a SourceCatalog);
 
 impl TableEnv for SeedEnv<'_> {
     fn table(&self, path: &[NameSpan]) -> TableLookup {
-        let names: Vec<Name> = path.iter().map(|p| p.name.clone()).collect();
+        let names: Vec<Name> = path.iter().map(|p| p.name).collect();
         match self.0.table(&names) {
             Some((n, sig)) => TableLookup::Found(Binding::Source(n.to_string()), Arc::clone(sig)),
             None => TableLookup::External,

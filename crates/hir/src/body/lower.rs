@@ -295,7 +295,7 @@ impl Ctx {
         if let ast::Expr::StarExpr(star) = &expr
             && star.expr().is_none()
         {
-            return Some(SelectItem::Star(self.star(star)));
+            return Some(SelectItem::Star(Box::new(self.star(star))));
         }
         let alias = item.alias().and_then(|a| a.name()).map(|n| name_span(&n, self.dialect));
         let expr = self.expr(&expr);
@@ -554,15 +554,15 @@ impl Ctx {
                 Expr::Literal { kind, range }
             }
             ast::Expr::TypedLiteral(t) => {
-                let ty = match t.ty() {
-                    Some(ty) => ty.syntax().text_string().into(),
+                let ty: String = match t.ty() {
+                    Some(ty) => ty.syntax().text_string(),
                     None => t
                         .syntax()
                         .first_token()
-                        .map(|t| t.text().to_ascii_uppercase().into())
+                        .map(|t| t.text().to_ascii_uppercase())
                         .unwrap_or_default(),
                 };
-                Expr::Literal { kind: Literal::Typed(ty), range }
+                Expr::Literal { kind: Literal::Typed(Box::new(ty)), range }
             }
             ast::Expr::IntervalExpr(i) => {
                 let _ = i.expr().map(|e| self.expr(&e));
@@ -692,7 +692,7 @@ impl Ctx {
                     .find_map(ast::ArgList::cast)
                     .map(|a| self.args(&a).into())
                     .unwrap_or_default();
-                Expr::Placeholder { name, args, range }
+                Expr::Placeholder(Box::new(Placeholder { name, args, range }))
             }
             _ => {
                 let children = self.child_exprs(e.syntax()).into();
@@ -731,12 +731,14 @@ impl Ctx {
             order_by.extend(self.order_items(&o));
         }
         let filter = c.filter_clause().and_then(|f| f.expr()).map(|e| self.expr(&e));
-        let over = c.over_clause().map(|o| match o.window_spec() {
-            Some(spec) => self.window(&spec),
-            None => Window {
-                base: o.name_ref().map(|n| name_ref_span(&n, self.dialect)),
-                ..Window::default()
-            },
+        let over = c.over_clause().map(|o| {
+            Box::new(match o.window_spec() {
+                Some(spec) => self.window(&spec),
+                None => Window {
+                    base: o.name_ref().map(|n| name_ref_span(&n, self.dialect)),
+                    ..Window::default()
+                },
+            })
         });
         self.alloc(Expr::Call(Box::new(Call {
             name,

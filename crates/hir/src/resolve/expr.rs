@@ -61,12 +61,12 @@ impl Resolver<'_> {
             }
             Expr::Lambda { params, body: lambda_body, .. } => {
                 let mark = self.lambda_params.len();
-                self.lambda_params.extend(params.iter().map(|p| p.name.clone()));
+                self.lambda_params.extend(params.iter().map(|p| p.name));
                 self.expr(*lambda_body);
                 self.lambda_params.truncate(mark);
             }
             // `@var(name)` names a variable and `@macro(..)` takes text: not columns.
-            Expr::Placeholder { .. } => {}
+            Expr::Placeholder(_) => {}
             Expr::Other { children, .. } => {
                 for &c in children {
                     self.expr(c);
@@ -177,7 +177,7 @@ impl Resolver<'_> {
                                 col.name.as_str(),
                                 rel.sig.columns.iter().map(|c| c.name.as_str()),
                             );
-                            let q = path[split - 1].name.clone();
+                            let q = path[split - 1].name;
                             self.error(
                                 Code::E120,
                                 col.range,
@@ -302,7 +302,7 @@ fn find_unqualified(scope: &Scope, name: &Name) -> Found {
     let mut maybe = false;
     for rel in &scope.rels {
         match rel.sig.column(name) {
-            Some(c) => hits.push((rel.qualifier.clone(), c.clone())),
+            Some(c) => hits.push((rel.qualifier, c.clone())),
             None => maybe |= rel.sig.open,
         }
     }

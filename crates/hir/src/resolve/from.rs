@@ -52,7 +52,7 @@ impl Resolver<'_> {
                         path.last().map_or(f.range.end(), |l| l.range.end()),
                     )
                 });
-                let names: Vec<Name> = path.iter().map(|p| p.name.clone()).collect();
+                let names: Vec<Name> = path.iter().map(|p| p.name).collect();
                 vec![self.aliased(sig, alias.as_ref(), names, name_range)]
             }
             FromItem::External { alias, range } => {
@@ -87,17 +87,13 @@ impl Resolver<'_> {
                         columns: a
                             .columns
                             .iter()
-                            .map(|c| Column {
-                                name: c.name.clone(),
-                                ty: Ty::Unknown,
-                                nullable: true,
-                            })
+                            .map(|c| Column { name: c.name, ty: Ty::Unknown, nullable: true })
                             .collect(),
                         open: false,
                     },
                     _ => Signature::unknown(),
                 };
-                let qualifier_path = vec![name.name.clone()];
+                let qualifier_path = vec![name.name];
                 vec![self.aliased(Arc::new(sig), alias.as_ref(), qualifier_path, *range)]
             }
             FromItem::Paren { inner, alias, range } => {
@@ -164,13 +160,13 @@ impl Resolver<'_> {
                             );
                         }
                     }
-                    merged.push(col.name.clone());
+                    merged.push(col.name);
                 }
                 if join.natural {
                     for (l, _) in &lhs {
                         for c in &l.sig.columns {
                             if rhs.iter().any(|(r, _)| r.sig.column(&c.name).is_some()) {
-                                merged.push(c.name.clone());
+                                merged.push(c.name);
                             }
                         }
                     }
@@ -222,7 +218,7 @@ impl Resolver<'_> {
                 } else {
                     Arc::new(self.apply_column_aliases(&sig, &a.columns, true))
                 };
-                (Rel { qualifier: Some(a.name.name.clone()), path: Vec::new(), sig }, a.name.range)
+                (Rel { qualifier: Some(a.name.name), path: Vec::new(), sig }, a.name.range)
             }
             None => (Rel { qualifier: path.last().cloned(), path, sig }, range),
         }

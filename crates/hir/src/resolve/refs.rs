@@ -30,11 +30,11 @@ fn query(body: &Body, id: QueryId, ctes: &mut Vec<Name>, out: &mut Vec<TableRef>
     let mark = ctes.len();
     for cte in &q.ctes {
         if q.recursive {
-            ctes.push(cte.name.name.clone());
+            ctes.push(cte.name.name);
             query(body, cte.query, ctes, out);
         } else {
             query(body, cte.query, ctes, out);
-            ctes.push(cte.name.name.clone());
+            ctes.push(cte.name.name);
         }
     }
     match &q.body {
@@ -96,7 +96,7 @@ fn from(body: &Body, id: crate::body::FromId, ctes: &mut Vec<Name>, out: &mut Ve
             let shadowed = matches!(&path[..], [single] if ctes.contains(&single.name));
             if !shadowed && let (Some(f), Some(l)) = (path.first(), path.last()) {
                 out.push(TableRef {
-                    path: path.iter().map(|p| p.name.clone()).collect(),
+                    path: path.iter().map(|p| p.name).collect(),
                     range: TextRange::new(f.range.start(), l.range.end()),
                 });
             }
@@ -160,7 +160,12 @@ fn expr(body: &Body, id: crate::body::ExprId, ctes: &mut Vec<Name>, out: &mut Ve
                 expr(body, e, ctes, out);
             }
         }
-        Expr::Placeholder { args: children, .. } | Expr::Other { children, .. } => {
+        Expr::Placeholder(p) => {
+            for &c in &p.args {
+                expr(body, c, ctes, out);
+            }
+        }
+        Expr::Other { children, .. } => {
             for &c in children {
                 expr(body, c, ctes, out);
             }
