@@ -45,6 +45,19 @@ impl<'t> FlatTree<'t> {
         &mut self.errors
     }
 
+    /// Every node and token, in preorder (a linear scan: no child lists are walked).
+    pub(crate) fn preorder(
+        &self,
+    ) -> impl Iterator<Item = NodeOrToken<FlatNode<'_>, FlatToken<'_>>> {
+        (0..index(self.entries.len())).map(move |idx| {
+            if self.entries[idx as usize].token {
+                NodeOrToken::Token(FlatToken { tree: self, idx })
+            } else {
+                NodeOrToken::Node(FlatNode { tree: self, idx })
+            }
+        })
+    }
+
     /// Replays the tree in preorder: `start(kind)`, `token(kind, text)`, `finish()`.
     pub(crate) fn replay(
         &self,

@@ -162,7 +162,7 @@ pub mod sql {
                 TextRange::empty(0.into()),
             ));
         }
-        validation::validate(&tree.root(), dialect, &mut errors);
+        validation::validate(&tree, dialect, &mut errors);
         errors.sort_by_key(|e| (e.range.start(), e.range.end()));
         *tree.errors_mut() = errors;
         tree

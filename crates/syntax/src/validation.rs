@@ -1,16 +1,17 @@
 //! The validation pass: constructs the parser accepts (the superset of all dialects) that
 //! the chosen dialect lacks, reported as errors on the exact range.
 //!
-//! It walks whichever tree the parse built (the flat one) with an explicit stack.
+//! It scans the flat tree once, in preorder; only the few node kinds a dialect may lack
+//! look at their children.
 
 use rowan::NodeOrToken;
 
 use crate::{
-    Dialect, DialectInfo, SyntaxError, SyntaxKind, TextRange,
+    Dialect, DialectInfo, FlatTree, SyntaxError, SyntaxKind, TextRange,
     tree::{TreeNode, TreeToken, element_kind, element_range},
 };
 
-pub(crate) fn validate<N: TreeNode>(root: &N, dialect: Dialect, errors: &mut Vec<SyntaxError>) {
+pub(crate) fn validate(tree: &FlatTree<'_>, dialect: Dialect, errors: &mut Vec<SyntaxError>) {
     let info = dialect.info();
     let mut report = |what: &str, range: TextRange| {
         errors.push(SyntaxError::new(
@@ -18,19 +19,15 @@ pub(crate) fn validate<N: TreeNode>(root: &N, dialect: Dialect, errors: &mut Vec
             range,
         ));
     };
-    let mut stack = vec![root.clone()];
-    while let Some(node) = stack.pop() {
-        check_node(&node, info, &mut report);
-        for child in node.children_with_tokens() {
-            match child {
-                NodeOrToken::Node(n) => stack.push(n),
-                NodeOrToken::Token(t) => {
-                    if t.kind() == SyntaxKind::QUOTED_IDENT
-                        && t.text().starts_with('`')
-                        && !info.backtick_identifiers
-                    {
-                        report("a backtick-quoted identifier", t.text_range());
-                    }
+    for element in tree.preorder() {
+        match element {
+            NodeOrToken::Node(node) => check_node(&node, info, &mut report),
+            NodeOrToken::Token(t) => {
+                if t.kind() == SyntaxKind::QUOTED_IDENT
+                    && t.text().starts_with('`')
+                    && !info.backtick_identifiers
+                {
+                    report("a backtick-quoted identifier", t.text_range());
                 }
             }
         }
