@@ -90,21 +90,20 @@ pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
 
 impl Project {
     /// Computes in parallel what the project-wide queries would otherwise compute one file
-    /// after another, and overlaps the serial ones: every configuration file is parsed,
-    /// then the project model and the source catalog are built on one thread while the
-    /// other threads parse the SQL models (`models`) and find their references. Salsa
-    /// memoizes the results for the queries that follow.
+    /// after another, and overlaps the serial ones: the configuration files are parsed and
+    /// the project model built from them while the source catalog is built (when the
+    /// `models` will be resolved). Salsa memoizes the results for the queries that follow.
     pub(crate) fn prewarm(&self, models: bool) {
         let db = self.host.db();
         let ws = hir::Workspace::get(db);
-        let (mut configs, mut sql) = (Vec::new(), Vec::new());
-        for &f in ws.files(db).iter() {
-            match f.kind(db) {
-                FileKind::Sidecar | FileKind::Defaults | FileKind::Group => configs.push(f),
-                FileKind::SqlModel if models => sql.push(f),
-                _ => {}
-            }
-        }
+        let configs: Vec<hir::SourceFile> = ws
+            .files(db)
+            .iter()
+            .copied()
+            .filter(|f| {
+                matches!(f.kind(db), FileKind::Sidecar | FileKind::Defaults | FileKind::Group)
+            })
+            .collect();
         let (db_a, db_b) = (db.clone(), db.clone());
         rayon::join(
             move || {
@@ -112,14 +111,11 @@ impl Project {
                     hir::project::model_config_file(db, f);
                 });
                 hir::project::project_model(&db_a);
-                if models {
-                    hir::sources::source_catalog(&db_a);
-                }
             },
             move || {
-                sql.par_iter().for_each_with(db_b, |db, &f| {
-                    hir::model::model_refs(db, f);
-                });
+                if models {
+                    hir::sources::source_catalog(&db_b);
+                }
             },
         );
     }

@@ -56,6 +56,9 @@ pub struct Options {
     pub contracts_dir: Option<String>,
     /// `--var name=value`.
     pub vars: BTreeMap<String, String>,
+    /// Find every model's references before resolving any, even where one pass would do
+    /// (`crate::scan::single_pass`): the tests check that both ways agree.
+    pub two_pass: bool,
 }
 
 /// The committed catalog snapshot `rocky discover` writes (see README, "Source schemas").

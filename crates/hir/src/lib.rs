@@ -17,6 +17,7 @@ pub mod model;
 pub mod name;
 pub mod project;
 pub mod resolve;
+pub mod scan;
 pub mod signature;
 pub mod sources;
 pub mod ty;

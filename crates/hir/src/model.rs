@@ -17,13 +17,14 @@ use crate::{
     name::Name,
     project::{project_config, project_model},
     resolve::{Binding, Resolved, TableEnv, TableLookup, TableRef, resolve_body, table_refs},
+    scan::single_pass,
     signature::Signature,
     sources::source_catalog,
 };
 
 /// The text the SQL parser sees: the file with a frontmatter block blanked out (same byte
 /// length, so every range is a range of the file).
-fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
     // A byte-order mark (editors on Windows write one) is blanked like the frontmatter.
     if let Some(rest) = text.strip_prefix('\u{feff}') {
         return std::borrow::Cow::Owned(format!("   {}", sql_text(rest)));
@@ -52,9 +53,11 @@ pub fn parse(db: &dyn Db, file: SourceFile) -> Parse<ast::SourceFile> {
     syntax::sql::parse(&sql_text(file.text(db)), dialect)
 }
 
-/// A model's IR and syntax errors. Parses afresh into a flat tree rather than through
-/// [`parse`], so a batch compile never holds every tree at once and pays for no rowan
-/// cursors. Invalidated by the file's text and the dialect.
+/// A model's IR and syntax errors, memoized: what name resolution reads when the models
+/// cannot be resolved in one pass ([`crate::scan::single_pass`]), and what finds their
+/// references then. Parses afresh into a flat tree rather than through [`parse`], so a
+/// batch compile never holds every tree at once and pays for no rowan cursors.
+/// Invalidated by the file's text and the dialect.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ModelSyntax {
     pub body: Body,
@@ -63,18 +66,23 @@ pub struct ModelSyntax {
 
 #[salsa::tracked(returns(ref))]
 pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
+    Arc::new(lower_model(db, file))
+}
+
+/// Parses and lowers a model (not memoized).
+fn lower_model(db: &dyn Db, file: SourceFile) -> ModelSyntax {
     let dialect = project_config(db).config.dialect();
     if file.kind(db) != FileKind::SqlModel {
         // `.rocky` models lower through the pipeline parser (not built yet): no body, so
         // their columns are unknown and nothing false is reported about them.
-        return Arc::new(ModelSyntax { body: Body::default(), errors: Vec::new() });
+        return ModelSyntax { body: Body::default(), errors: Vec::new() };
     }
     let text = sql_text(file.text(db));
     let tree = syntax::sql::parse_flat(&text, dialect);
     let body = ast::SourceFile::cast(tree.root())
         .map(|t| lower_source_file(&t, dialect))
         .unwrap_or_default();
-    Arc::new(ModelSyntax { body, errors: tree.errors().to_vec() })
+    ModelSyntax { body, errors: tree.errors().to_vec() }
 }
 
 /// The table names a model reads (CTEs excluded), sorted, without positions: backdates
@@ -82,7 +90,7 @@ pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
 #[salsa::tracked(returns(ref))]
 pub fn model_refs(db: &dyn Db, file: SourceFile) -> Arc<[Vec<Name>]> {
     let mut names: Vec<Vec<Name>> =
-        table_refs(&model_syntax(db, file).body).into_iter().map(|r| r.path).collect();
+        model_table_refs(db, file).iter().map(|r| r.path.clone()).collect();
     names.sort();
     names.dedup();
     names.into()
@@ -90,10 +98,16 @@ pub fn model_refs(db: &dyn Db, file: SourceFile) -> Arc<[Vec<Name>]> {
 
 /// The table references of a model with their positions (for D011 and E170). Unlike
 /// [`model_refs`] it changes whenever the text before a reference moves, so only the
-/// model's own diagnostics (and, inside a cycle, its cycle partners') read it.
+/// model's own diagnostics (and, inside a cycle, its cycle partners') read it. In one-pass
+/// resolution they come from the resolution's own parse; otherwise from the memoized IR
+/// (resolution then needs the DAG, so it cannot be where the DAG's references come from).
 #[salsa::tracked(returns(ref))]
 pub fn model_table_refs(db: &dyn Db, file: SourceFile) -> Arc<[TableRef]> {
-    table_refs(&model_syntax(db, file).body).into()
+    if single_pass(db) {
+        Arc::clone(&resolve_model(db, file).table_refs)
+    } else {
+        table_refs(&model_syntax(db, file).body).into()
+    }
 }
 
 /// Name resolution of one model. Reads upstream models only through
@@ -101,10 +115,18 @@ pub fn model_table_refs(db: &dyn Db, file: SourceFile) -> Arc<[TableRef]> {
 /// re-run this.
 #[salsa::tracked(returns(ref))]
 pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
-    let syn = model_syntax(db, file);
-    let env = ProjectEnv { db, file };
+    let single = single_pass(db);
+    // One pass: parse here and drop the IR when done; a batch compile then never holds
+    // every model's IR at once.
+    let syn =
+        if single { Arc::new(lower_model(db, file)) } else { Arc::clone(model_syntax(db, file)) };
+    let env = ProjectEnv { db, file, single };
     let dialect = project_config(db).config.dialect();
     let mut res = resolve_body(&syn.body, &sql_text(file.text(db)), &env, dialect);
+    res.syntax_errors.clone_from(&syn.errors);
+    if single {
+        res.table_refs = table_refs(&syn.body).into();
+    }
     // An unclosed frontmatter block swallows the file: V013 says so, no cascade here.
     let unclosed = config::split_frontmatter(file.text(db)).is_some_and(|fm| fm.close.is_none());
     if syn.body.root.is_none()
@@ -152,13 +174,13 @@ pub fn model_signature(db: &dyn Db, file: SourceFile) -> Arc<Signature> {
 /// Every diagnostic of one model file: syntax, names, DAG (E170, D011).
 #[salsa::tracked(returns(ref))]
 pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
-    let syn = model_syntax(db, file);
-    let mut out: Vec<Diagnostic> = syn
-        .errors
+    let res = resolve_model(db, file);
+    let mut out: Vec<Diagnostic> = res
+        .syntax_errors
         .iter()
         .map(|e| Diagnostic::new(Code::E100, Some(file), e.range, e.message.clone()))
         .collect();
-    out.extend(resolve_model(db, file).diagnostics.iter().cloned());
+    out.extend(res.diagnostics.iter().cloned());
     let pm = project_model(db);
     if let Some(&idx) = pm.by_file.get(&file) {
         let refs = model_table_refs(db, file);
@@ -235,6 +257,8 @@ fn depends_on_check(db: &dyn Db, file: SourceFile, refs: &[TableRef]) -> Vec<Dia
 struct ProjectEnv<'a> {
     db: &'a dyn Db,
     file: SourceFile,
+    /// One-pass resolution: the only possible cycle is a model reading itself.
+    single: bool,
 }
 
 impl TableEnv for ProjectEnv<'_> {
@@ -251,11 +275,16 @@ impl TableEnv for ProjectEnv<'_> {
         };
         if let Some(i) = model {
             let up = pm.models[i].file;
-            let dag = model_dag(db);
             // Inside a cycle the upstream's columns would depend on our own: unknown.
-            let sig = match pm.by_file.get(&self.file) {
-                Some(&me) if dag.same_cycle(me, i) => Arc::new(Signature::unknown()),
-                _ => Arc::clone(model_signature(db, up)),
+            let in_cycle = match pm.by_file.get(&self.file) {
+                Some(&me) if self.single => me == i,
+                Some(&me) => model_dag(db).same_cycle(me, i),
+                None => false,
+            };
+            let sig = if in_cycle {
+                Arc::new(Signature::unknown())
+            } else {
+                Arc::clone(model_signature(db, up))
             };
             return TableLookup::Found(Binding::Model(up), sig);
         }

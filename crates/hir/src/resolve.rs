@@ -55,6 +55,11 @@ pub struct Resolved {
     pub tables: Vec<(TextRange, Binding)>,
     /// Diagnostics without a file (the caller knows it).
     pub diagnostics: Vec<Diagnostic>,
+    /// The model's syntax errors (set by `resolve_model`, which parses when it resolves
+    /// in one pass).
+    pub syntax_errors: Vec<syntax::SyntaxError>,
+    /// The model's FROM table references not bound by a CTE (set by `resolve_model`).
+    pub table_refs: Arc<[TableRef]>,
 }
 
 /// Where select-list aliases are visible besides ORDER BY (which every dialect allows).

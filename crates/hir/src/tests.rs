@@ -5,6 +5,7 @@
 #[allow(clippy::disallowed_methods)]
 mod fixtures;
 mod incremental;
+mod scan;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

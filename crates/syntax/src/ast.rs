@@ -86,7 +86,11 @@ fn significant_tokens<N: TreeNode>(node: &N) -> impl Iterator<Item = N::Token> {
 /// The text of an identifier token without its quotes: `"a""b"` → `a"b`, `` `x` `` → `x`,
 /// `[x]` → `x`, `'x'` → `x`; other tokens as written.
 pub fn unquote(token: &impl TreeToken) -> String {
-    let text = token.text();
+    unquote_text(token.text())
+}
+
+/// [`unquote`] over a token's text.
+pub fn unquote_text(text: &str) -> String {
     let unwrap = |open: char, close: char| {
         let inner = text.strip_prefix(open)?.strip_suffix(close)?;
         let doubled: String = [close, close].iter().collect();

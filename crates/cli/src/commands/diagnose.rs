@@ -28,17 +28,34 @@ pub(crate) fn diagnostics(
     out
 }
 
-/// Resolves the models layer by layer of the DAG, in parallel, so no thread waits for an
-/// upstream signature another thread is computing (the references were computed by
-/// `Project::prewarm`). `selected`: how many models the caller reports on (`None`: all).
-/// Resolving in layers pays off only for the whole project; one model resolves its
-/// upstreams on demand.
+/// Resolves the models layer by layer, in parallel, so no thread waits for an upstream
+/// signature another thread is computing. In one-pass resolution (`hir::scan`) the layers
+/// are those of the possible reads and each model is parsed as it is resolved; the whole
+/// project is resolved then, since its DAG comes from the resolutions. Otherwise every
+/// model's references are found first (in parallel) and the DAG gives the layers; resolving
+/// in layers pays off only for the whole project, so `selected` models (`None`: all)
+/// fewer than all resolve their upstreams on demand.
 fn prewarm(db: &hir::RootDatabase, selected: Option<usize>) {
-    let pm = hir::project::project_model(db);
-    if selected.is_some_and(|n| n < pm.models.len()) {
+    if selected == Some(0) {
         return;
     }
-    for layer in &hir::dag::model_dag(db).layers {
+    let pm = hir::project::project_model(db);
+    pm.models.par_iter().for_each_with(db.clone(), |db, m| {
+        hir::scan::possible_upstreams(db, m.file);
+    });
+    let single = hir::scan::single_pass(db);
+    let layers = if single {
+        hir::scan::scan_dag(db).layers.as_deref().unwrap_or_default()
+    } else {
+        pm.models.par_iter().for_each_with(db.clone(), |db, m| {
+            hir::model::model_refs(db, m.file);
+        });
+        if selected.is_some_and(|n| n < pm.models.len()) {
+            return;
+        }
+        &hir::dag::model_dag(db).layers
+    };
+    for layer in layers {
         layer.par_iter().for_each_with(db.clone(), |db, &m| {
             hir::model::resolve_model(db, pm.models[m].file);
         });

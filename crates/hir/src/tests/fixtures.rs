@@ -56,24 +56,52 @@ fn check_fixture(text: &str) -> Result<(), String> {
     for (path, body) in &files {
         expected.extend(annotations(path, body)?);
     }
-    let db = RootDatabase::default();
+    let mut db = RootDatabase::default();
     let _ = load_files(&db, files);
+    if crate::scan::single_pass(&db) {
+        check_possible_upstreams(&db)?;
+    }
+    check_findings(&db, &expected).map_err(|e| format!("resolved in one pass:\n{e}"))?;
+    let ws = crate::Workspace::get(&db);
+    let options = crate::input::Options { two_pass: true, ..(**ws.options(&db)).clone() };
+    salsa::Setter::to(ws.set_options(&mut db), std::sync::Arc::new(options));
+    check_findings(&db, &expected).map_err(|e| format!("resolved in two passes:\n{e}"))
+}
+
+/// One-pass resolution relies on the scan finding every model a model really reads.
+fn check_possible_upstreams(db: &RootDatabase) -> Result<(), String> {
+    let pm = crate::project::project_model(db);
+    for (i, m) in pm.models.iter().enumerate() {
+        let possible = crate::scan::possible_upstreams(db, m.file);
+        for path in crate::model::model_refs(db, m.file).iter() {
+            if let Some(up) = pm.model_for_path(path)
+                && up != i
+                && !possible.contains(&up)
+            {
+                return Err(format!("the scan of `{}` misses `{}`", m.name, pm.models[up].name));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_findings(db: &RootDatabase, expected: &[Finding]) -> Result<(), String> {
     let mut actual: Vec<Finding> = Vec::new();
-    for d in all_diagnostics(&db) {
+    for d in all_diagnostics(db) {
         let Some(f) = d.file else {
             actual.push((String::new(), 0, 0, 0, format!("{} {}", d.code.as_str(), d.message)));
             continue;
         };
-        let text = f.text(&db);
+        let text = f.text(db);
         let (line, col) = line_col(text, usize::from(d.range.start()));
         let (end_line, end_col) = line_col(text, usize::from(d.range.end()));
         let end = if end_line == line { end_col } else { col + 1 };
         let message = format!("{} {}", d.code.as_str(), d.message);
-        actual.push((f.path(&db).to_string(), line, col, end.max(col + 1), message));
+        actual.push((f.path(db).to_string(), line, col, end.max(col + 1), message));
     }
     let mut problems = Vec::new();
     let mut unmatched: Vec<&Finding> = actual.iter().collect();
-    for e in &expected {
+    for e in expected {
         let hit = unmatched.iter().position(|a| {
             a.0 == e.0 && a.1 == e.1 && a.2 == e.2 && a.3 == e.3 && a.4.contains(e.4.as_str())
         });

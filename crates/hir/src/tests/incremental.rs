@@ -76,8 +76,8 @@ fn editing_a_comment_reruns_nothing_downstream() {
             model_diagnostics(models/stg.sql)
             model_refs(models/stg.sql)
             model_signature(models/stg.sql)
-            model_syntax(models/stg.sql)
             model_table_refs(models/stg.sql)
+            possible_upstreams(models/stg.sql)
             resolve_model(models/stg.sql)
         "#]],
     );
@@ -90,10 +90,7 @@ fn a_body_edit_that_keeps_the_columns_reruns_no_downstream_model() {
         "SELECT customer_id, sum(amount) AS total FROM stg WHERE amount > 0 GROUP BY customer_id\n",
         expect![[r#"
             frontmatter(models/mid.sql)
-            model_diagnostics(models/mid.sql)
-            model_refs(models/mid.sql)
-            model_syntax(models/mid.sql)
-            model_table_refs(models/mid.sql)
+            possible_upstreams(models/mid.sql)
             resolve_model(models/mid.sql)
         "#]],
     );
@@ -110,8 +107,9 @@ fn renaming_a_column_reruns_exactly_its_consumers() {
             model_diagnostics(models/top.sql)
             model_refs(models/mid.sql)
             model_signature(models/mid.sql)
-            model_syntax(models/mid.sql)
             model_table_refs(models/mid.sql)
+            model_table_refs(models/top.sql)
+            possible_upstreams(models/mid.sql)
             resolve_model(models/mid.sql)
             resolve_model(models/top.sql)
         "#]],

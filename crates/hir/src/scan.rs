@@ -1,0 +1,121 @@
+//! The models a model may read, known from its words alone, without parsing: every word of
+//! its SQL that names a model or a model's target table, plus its declared `depends_on`.
+//! That is a superset of the references name resolution finds. When these possible reads
+//! form no cycle (apart from a model naming itself, which resolution recognises on its
+//! own), the real DAG has none either, and every model can be resolved in one pass, layer
+//! after layer, each file parsed once and its query IR dropped right after. Otherwise the
+//! references are found first from memoized parses, and cycles are handled as E170 says.
+
+use std::sync::Arc;
+
+use syntax::{LexedStr, SyntaxKind};
+
+use crate::{
+    Db,
+    input::{FileKind, SourceFile, Workspace},
+    model::sql_text,
+    name::Name,
+    project::{project_config, project_model},
+};
+
+/// The models `file` may read (indices into the project model, sorted, itself excluded):
+/// each identifier or keyword (a keyword can be a name) of its SQL, unquoted and in lower
+/// case (a quoted dotted name also by part, BigQuery's `` `dataset.table` ``), that names
+/// a model or a model's target table; plus its declared `depends_on`. Comments and
+/// whitespace are not words. Backdates when an edit adds or removes words that name no
+/// model.
+#[salsa::tracked(returns(ref))]
+pub fn possible_upstreams(db: &dyn Db, file: SourceFile) -> Arc<[usize]> {
+    let pm = project_model(db);
+    let Some(&me) = pm.by_file.get(&file) else { return Arc::from([]) };
+    let mut ups: Vec<usize> = Vec::new();
+    if file.kind(db) == FileKind::SqlModel {
+        let dialect = project_config(db).config.dialect();
+        let text = sql_text(file.text(db));
+        let lexed = LexedStr::new(&text, dialect);
+        let mut lower = String::new();
+        let mut look_up = |word: &str, ups: &mut Vec<usize>| {
+            lower.clear();
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            ups.extend(pm.by_word.get(lower.as_str()).into_iter().flatten());
+        };
+        for i in 0..lexed.len() {
+            let kind = lexed.kind(i);
+            if !(kind == SyntaxKind::IDENT || kind == SyntaxKind::QUOTED_IDENT || kind.is_keyword())
+            {
+                continue;
+            }
+            let text = lexed.text(i);
+            if kind != SyntaxKind::QUOTED_IDENT {
+                look_up(text, &mut ups);
+                continue;
+            }
+            let word = syntax::ast::unquote_text(text);
+            look_up(&word, &mut ups);
+            if word.contains('.') {
+                for part in word.split('.') {
+                    look_up(part, &mut ups);
+                }
+            }
+        }
+    }
+    for d in &pm.models[me].config.depends_on {
+        ups.extend(pm.by_name.get(&Name::folded(d.as_str())));
+    }
+    ups.retain(|&u| u != me);
+    ups.sort_unstable();
+    ups.dedup();
+    ups.into()
+}
+
+/// The possible reads as layers (each model after every model it may read), or `None`
+/// when they form a cycle.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ScanDag {
+    pub layers: Option<Vec<Vec<usize>>>,
+}
+
+/// Invalidated by any model's possible reads.
+#[salsa::tracked(returns(ref))]
+pub fn scan_dag(db: &dyn Db) -> ScanDag {
+    let pm = project_model(db);
+    let n = pm.models.len();
+    let ups: Vec<&[usize]> = pm.models.iter().map(|m| &**possible_upstreams(db, m.file)).collect();
+    let mut downstream: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut waiting: Vec<usize> = ups.iter().map(|u| u.len()).collect();
+    for (m, us) in ups.iter().enumerate() {
+        for &u in us.iter() {
+            downstream[u].push(m);
+        }
+    }
+    let mut layers: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = (0..n).filter(|&m| waiting[m] == 0).collect();
+    let mut placed = 0;
+    while !current.is_empty() {
+        placed += current.len();
+        let mut next = Vec::new();
+        for &m in &current {
+            for &d in &downstream[m] {
+                waiting[d] -= 1;
+                if waiting[d] == 0 {
+                    next.push(d);
+                }
+            }
+        }
+        next.sort_unstable();
+        layers.push(std::mem::replace(&mut current, next));
+    }
+    ScanDag { layers: (placed == n).then_some(layers) }
+}
+
+/// Whether every model resolves in one pass (the possible reads are acyclic). Backdates, so
+/// an edit that keeps them acyclic re-runs nothing that reads this.
+#[salsa::tracked(returns(copy))]
+pub fn single_pass(db: &dyn Db) -> bool {
+    !Workspace::get(db).options(db).two_pass && scan_dag(db).layers.is_some()
+}

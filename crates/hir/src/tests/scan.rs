@@ -1,0 +1,64 @@
+//! Which way a project resolves: in one pass when the models' possible reads (the scan of
+//! their words) form no cycle, in two otherwise. `test_data/hir/scan.md` checks that the
+//! findings are the same either way.
+
+use super::load;
+use crate::{RootDatabase, scan::single_pass};
+
+const HEAD: &str = r#"
+//- rocky.toml
+[adapter]
+type = "duckdb"
+//- models/_defaults.toml
+[target]
+catalog = "shop"
+schema = "main"
+"#;
+
+fn resolves_in_one_pass(models: &str) -> bool {
+    let db = RootDatabase::default();
+    load(&db, &format!("{HEAD}{models}"));
+    single_pass(&db)
+}
+
+#[test]
+fn a_dag_resolves_in_one_pass() {
+    assert!(resolves_in_one_pass(
+        "//- models/orders.sql\nSELECT 1 AS id\n//- models/orders.toml\n\
+         //- models/summary.sql\nSELECT id FROM orders -- summary is fine in a comment\n\
+         //- models/summary.toml\n"
+    ));
+}
+
+#[test]
+fn a_model_reading_itself_still_resolves_in_one_pass() {
+    // E170 is reported; resolution sees the self-reference on its own.
+    assert!(resolves_in_one_pass(
+        "//- models/orders.sql\nSELECT id FROM orders\n//- models/orders.toml\n"
+    ));
+}
+
+#[test]
+fn a_column_named_like_a_downstream_model_takes_two_passes() {
+    assert!(!resolves_in_one_pass(
+        "//- models/orders.sql\nSELECT 1 AS id, 2 AS order_summary\n//- models/orders.toml\n\
+         //- models/order_summary.sql\nSELECT id FROM orders\n//- models/order_summary.toml\n"
+    ));
+}
+
+#[test]
+fn a_cycle_takes_two_passes() {
+    assert!(!resolves_in_one_pass(
+        "//- models/a.sql\nSELECT x FROM b\n//- models/a.toml\n\
+         //- models/b.sql\nSELECT x FROM a\n//- models/b.toml\n"
+    ));
+}
+
+#[test]
+fn declared_dependencies_count_as_possible_reads() {
+    // `b` names `a` only in its sidecar; `a` reads `b`: a cycle through `depends_on`.
+    assert!(!resolves_in_one_pass(
+        "//- models/a.sql\nSELECT 1 AS x FROM b\n//- models/a.toml\n\
+         //- models/b.sql\nSELECT 1 AS x\n//- models/b.toml\ndepends_on = [\"a\"]\n"
+    ));
+}
