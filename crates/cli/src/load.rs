@@ -91,19 +91,20 @@ pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
 impl Project {
     /// Computes in parallel what the project-wide queries would otherwise compute one file
     /// after another, and overlaps the serial ones: the configuration files are parsed and
-    /// the project model built from them while the source catalog is built (when the
-    /// `models` will be resolved). Salsa memoizes the results for the queries that follow.
+    /// the project model built from them while the source catalog is built and the SQL
+    /// models are scanned for the words that may name models (`hir::scan`), when the
+    /// `models` will be resolved. Salsa memoizes the results for the queries that follow.
     pub(crate) fn prewarm(&self, models: bool) {
         let db = self.host.db();
         let ws = hir::Workspace::get(db);
-        let configs: Vec<hir::SourceFile> = ws
-            .files(db)
-            .iter()
-            .copied()
-            .filter(|f| {
-                matches!(f.kind(db), FileKind::Sidecar | FileKind::Defaults | FileKind::Group)
-            })
-            .collect();
+        let (mut configs, mut sql) = (Vec::new(), Vec::new());
+        for &f in ws.files(db).iter() {
+            match f.kind(db) {
+                FileKind::Sidecar | FileKind::Defaults | FileKind::Group => configs.push(f),
+                FileKind::SqlModel if models => sql.push(f),
+                _ => {}
+            }
+        }
         let (db_a, db_b) = (db.clone(), db.clone());
         rayon::join(
             move || {
@@ -115,6 +116,9 @@ impl Project {
             move || {
                 if models {
                     hir::sources::source_catalog(&db_b);
+                    sql.par_iter().for_each_with(db_b, |db, &f| {
+                        hir::scan::model_words(db, f);
+                    });
                 }
             },
         );

@@ -94,9 +94,10 @@ pub struct ProjectModel {
     pub by_name: FxHashMap<Name, usize>,
     /// `schema.table` and `catalog.schema.table`, case-folded; only unambiguous ones.
     pub by_target: FxHashMap<String, usize>,
-    /// Each model name and target table name, in lower case, to the models named so or
-    /// writing a table so named: the words that may refer to a model (`crate::scan`).
-    pub by_word: FxHashMap<Box<str>, Vec<usize>>,
+    /// The hash of each model name and target table name (`crate::scan::word_hash`) to
+    /// the models named so or writing a table so named: the words that may refer to a
+    /// model.
+    pub by_word: FxHashMap<u64, Vec<usize>>,
     pub by_file: FxHashMap<SourceFile, usize>,
     /// Each model's own files (model, sidecar, contract) to the model.
     by_own_file: FxHashMap<SourceFile, usize>,
@@ -391,9 +392,9 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
     for i in 0..pm.models.len() {
         pm.by_file.insert(pm.models[i].file, i);
         let (name, table) = (&pm.models[i].name, &pm.models[i].target.table);
-        pm.by_word.entry(name.to_lowercase().into()).or_default().push(i);
+        pm.by_word.entry(crate::scan::word_hash(name)).or_default().push(i);
         if !table.eq_ignore_ascii_case(name) {
-            pm.by_word.entry(table.to_lowercase().into()).or_default().push(i);
+            pm.by_word.entry(crate::scan::word_hash(table)).or_default().push(i);
         }
     }
 

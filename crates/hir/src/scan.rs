@@ -18,51 +18,69 @@ use crate::{
     project::{project_config, project_model},
 };
 
+/// The words of a SQL model that could name a model, hashed: each identifier or keyword
+/// (a keyword can be a name), unquoted and in lower case, a quoted dotted name also by part
+/// (BigQuery's `` `dataset.table` ``); sorted, distinct. Comments and whitespace are not
+/// words. Hashes keep this small and cheap, and need no project model, so it is computed
+/// while the project model is built; two words sharing a hash only add a possible read.
+/// Invalidated by the file's text.
+#[salsa::tracked(returns(ref))]
+pub fn model_words(db: &dyn Db, file: SourceFile) -> Arc<[u64]> {
+    if file.kind(db) != FileKind::SqlModel {
+        return Arc::from([]);
+    }
+    let dialect = project_config(db).config.dialect();
+    let text = sql_text(file.text(db));
+    let lexed = LexedStr::new(&text, dialect);
+    let mut words = Vec::new();
+    for i in 0..lexed.len() {
+        let kind = lexed.kind(i);
+        if !(kind == SyntaxKind::IDENT || kind == SyntaxKind::QUOTED_IDENT || kind.is_keyword()) {
+            continue;
+        }
+        let text = lexed.text(i);
+        if kind != SyntaxKind::QUOTED_IDENT {
+            words.push(word_hash(text));
+            continue;
+        }
+        let word = syntax::ast::unquote_text(text);
+        words.push(word_hash(&word));
+        if word.contains('.') {
+            words.extend(word.split('.').map(word_hash));
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words.into()
+}
+
+/// The hash of a word in lower case, as [`model_words`] and the project model's
+/// `by_word` index compute it.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(u32::from(c));
+        }
+    }
+    h.finish()
+}
+
 /// The models `file` may read (indices into the project model, sorted, itself excluded):
-/// each identifier or keyword (a keyword can be a name) of its SQL, unquoted and in lower
-/// case (a quoted dotted name also by part, BigQuery's `` `dataset.table` ``), that names
-/// a model or a model's target table; plus its declared `depends_on`. Comments and
-/// whitespace are not words. Backdates when an edit adds or removes words that name no
-/// model.
+/// those named by one of its words (as a model or a target table), plus its declared
+/// `depends_on`. Backdates when an edit adds or removes words that name no model.
 #[salsa::tracked(returns(ref))]
 pub fn possible_upstreams(db: &dyn Db, file: SourceFile) -> Arc<[usize]> {
     let pm = project_model(db);
     let Some(&me) = pm.by_file.get(&file) else { return Arc::from([]) };
     let mut ups: Vec<usize> = Vec::new();
-    if file.kind(db) == FileKind::SqlModel {
-        let dialect = project_config(db).config.dialect();
-        let text = sql_text(file.text(db));
-        let lexed = LexedStr::new(&text, dialect);
-        let mut lower = String::new();
-        let mut look_up = |word: &str, ups: &mut Vec<usize>| {
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            ups.extend(pm.by_word.get(lower.as_str()).into_iter().flatten());
-        };
-        for i in 0..lexed.len() {
-            let kind = lexed.kind(i);
-            if !(kind == SyntaxKind::IDENT || kind == SyntaxKind::QUOTED_IDENT || kind.is_keyword())
-            {
-                continue;
-            }
-            let text = lexed.text(i);
-            if kind != SyntaxKind::QUOTED_IDENT {
-                look_up(text, &mut ups);
-                continue;
-            }
-            let word = syntax::ast::unquote_text(text);
-            look_up(&word, &mut ups);
-            if word.contains('.') {
-                for part in word.split('.') {
-                    look_up(part, &mut ups);
-                }
-            }
-        }
+    for word in model_words(db, file).iter() {
+        ups.extend(pm.by_word.get(word).into_iter().flatten());
     }
     for d in &pm.models[me].config.depends_on {
         ups.extend(pm.by_name.get(&Name::folded(d.as_str())));

@@ -77,7 +77,7 @@ fn editing_a_comment_reruns_nothing_downstream() {
             model_refs(models/stg.sql)
             model_signature(models/stg.sql)
             model_table_refs(models/stg.sql)
-            possible_upstreams(models/stg.sql)
+            model_words(models/stg.sql)
             resolve_model(models/stg.sql)
         "#]],
     );
@@ -90,6 +90,7 @@ fn a_body_edit_that_keeps_the_columns_reruns_no_downstream_model() {
         "SELECT customer_id, sum(amount) AS total FROM stg WHERE amount > 0 GROUP BY customer_id\n",
         expect![[r#"
             frontmatter(models/mid.sql)
+            model_words(models/mid.sql)
             possible_upstreams(models/mid.sql)
             resolve_model(models/mid.sql)
         "#]],
@@ -109,6 +110,7 @@ fn renaming_a_column_reruns_exactly_its_consumers() {
             model_signature(models/mid.sql)
             model_table_refs(models/mid.sql)
             model_table_refs(models/top.sql)
+            model_words(models/mid.sql)
             possible_upstreams(models/mid.sql)
             resolve_model(models/mid.sql)
             resolve_model(models/top.sql)
