@@ -55,18 +55,20 @@ pub fn model_words(db: &dyn Db, file: SourceFile) -> Arc<[u64]> {
 }
 
 /// The hash of a word in lower case, as [`model_words`] and the project model's
-/// `by_word` index compute it.
+/// `by_word` index compute it. Lower case as `Name::folded` makes it, so every word that
+/// resolution would match to a model hashes like that model's name.
 pub(crate) fn word_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    if word.is_ascii() {
-        for b in word.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..word.len()) {
+        // Nearly every word: short ASCII, folded on the stack.
+        Some(short) if word.is_ascii() => {
+            short.copy_from_slice(word.as_bytes());
+            short.make_ascii_lowercase();
+            h.write(short);
         }
-    } else {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            h.write_u32(u32::from(c));
-        }
+        _ => h.write(word.to_lowercase().as_bytes()),
     }
     h.finish()
 }

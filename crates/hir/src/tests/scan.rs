@@ -62,3 +62,17 @@ fn declared_dependencies_count_as_possible_reads() {
          //- models/b.sql\nSELECT 1 AS x\n//- models/b.toml\ndepends_on = [\"a\"]\n"
     ));
 }
+
+#[test]
+fn words_hash_alike_when_names_fold_alike() {
+    use crate::{name::Name, scan::word_hash};
+    // Upper case, a Greek final sigma (lower-cased by context), the Kelvin sign (whose
+    // lower case is ASCII `k`), and a word longer than the stack buffer.
+    let long = "A".repeat(80);
+    for (a, b) in
+        [("ORDERS", "orders"), ("ΟΔΟΣ", "οδος"), ("\u{212A}", "k"), (&*long, &*long.to_lowercase())]
+    {
+        assert_eq!(Name::folded(a), Name::folded(b), "{a} / {b}");
+        assert_eq!(word_hash(a), word_hash(b), "{a} / {b}");
+    }
+}
