@@ -152,8 +152,12 @@ pub(crate) fn parse_document(
     base: syntax::TextSize,
 ) -> Document {
     let (substituted, map, mut diags) = match env {
-        Some(env) => substitute_env(text, env),
-        None => (text.to_owned(), OffsetMap::default(), Vec::new()),
+        // Most config files name no variable: nothing to substitute, copy or map.
+        Some(env) if text.contains("${") => {
+            let (out, map, diags) = substitute_env(text, env);
+            (std::borrow::Cow::Owned(out), map, diags)
+        }
+        _ => (std::borrow::Cow::Borrowed(text), OffsetMap::default(), Vec::new()),
     };
     for d in &mut diags {
         d.range += base;
