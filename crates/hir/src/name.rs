@@ -5,12 +5,21 @@ use std::fmt;
 use ustr::Ustr;
 
 /// A name as SQL compares it: unquoted names fold to lower case, quoted names keep their
-/// case (FORMAT.md §4). Interned: a name is one pointer, compared and hashed without
-/// reading its text, and a 10,000-model project stores each column name once, however
-/// many queries mention it. Interned text is never freed; identifiers are few.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// case (FORMAT.md §4). Interned: a name is one pointer, compared without reading its
+/// text, and a 10,000-model project stores each column name once, however many queries
+/// mention it. Interned text is never freed (see the issue notes on the language server).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Name {
     key: Ustr,
+}
+
+/// Hashed from the text, not by the interner's precomputed hash: that one is seeded per
+/// process when a dependency enables `ahash`'s random seeding, and hash maps keyed by
+/// names must iterate in the same order on every run.
+impl std::hash::Hash for Name {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.as_str().hash(state);
+    }
 }
 
 impl Name {

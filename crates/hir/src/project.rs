@@ -119,10 +119,7 @@ impl ProjectModel {
     pub fn model_for_path(&self, path: &[Name]) -> Option<usize> {
         match path {
             [single] => self.by_name.get(single).copied(),
-            _ => {
-                let key = path.iter().map(Name::as_str).collect::<Vec<_>>().join(".");
-                self.by_target.get(&key.to_lowercase()).copied()
-            }
+            _ => self.by_target.get(&target_key(path.iter().map(Name::as_str))).copied(),
         }
     }
 
@@ -168,6 +165,14 @@ pub fn frontmatter(db: &dyn Db, file: SourceFile) -> Option<(Arc<ModelConfig>, V
 }
 
 /// The project model. Invalidated by the file list, configs, frontmatter blocks and
+/// The `by_target` key of a qualified name: its parts, each in lower case as `Name` folds
+/// (a whole-string lower case would read a sigma before a `.` as word-final), joined by
+/// `.`.
+fn target_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let parts: Vec<String> = parts.into_iter().map(str::to_lowercase).collect();
+    parts.join(".")
+}
+
 /// contracts; not by model bodies.
 #[salsa::tracked(returns(ref))]
 pub fn project_model(db: &dyn Db) -> ProjectModel {
@@ -340,7 +345,7 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         if t.catalog.is_empty() || t.schema.is_empty() {
             continue;
         }
-        let full = format!("{}.{}.{}", t.catalog, t.schema, t.table).to_lowercase();
+        let full = target_key([&*t.catalog, &*t.schema, &*t.table]);
         if let Some(&first) = targets.get(&full) {
             let (m, other) = (&pm.models[i], &pm.models[first]);
             let at = |m: &Model| {
@@ -390,10 +395,17 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
     }
     for i in 0..pm.models.len() {
         pm.by_file.insert(pm.models[i].file, i);
+        // A dotted name or table (`finance.revenue`) is written as several words.
         let (name, table) = (&pm.models[i].name, &pm.models[i].target.table);
-        pm.by_word.entry(crate::scan::word_hash(name)).or_default().push(i);
-        if !table.eq_ignore_ascii_case(name) {
-            pm.by_word.entry(crate::scan::word_hash(table)).or_default().push(i);
+        let mut words: Vec<u64> = [name, table]
+            .into_iter()
+            .flat_map(|w| std::iter::once(&**w).chain(w.split('.')))
+            .map(crate::scan::word_hash)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            pm.by_word.entry(w).or_default().push(i);
         }
     }
 
