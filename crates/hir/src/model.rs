@@ -118,8 +118,13 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
     let single = single_pass(db);
     // One pass: parse here and drop the IR when done; a batch compile then never holds
     // every model's IR at once.
-    let syn =
-        if single { Arc::new(lower_model(db, file)) } else { Arc::clone(model_syntax(db, file)) };
+    let own;
+    let syn: &ModelSyntax = if single {
+        own = lower_model(db, file);
+        &own
+    } else {
+        model_syntax(db, file)
+    };
     let env = ProjectEnv { db, file, single };
     let dialect = project_config(db).config.dialect();
     let mut res = resolve_body(&syn.body, &sql_text(file.text(db)), &env, dialect);

@@ -4,7 +4,7 @@ use rowan::{GreenNode, TextRange, TextSize};
 
 use crate::{
     SyntaxError, SyntaxKind,
-    flat::{FlatSink, FlatTree},
+    flat::{FlatSink, FlatTree, Step},
     green_sink::{GreenSink, TokenInterner},
     lexer::LexedStr,
     parser::{Event, Output},
@@ -26,13 +26,12 @@ thread_local! {
 /// The rowan tree of a flat tree (same shape, same text).
 pub(crate) fn green_of(tree: &FlatTree<'_>) -> GreenNode {
     let build = |interner: &mut TokenInterner, sink: &mut GreenSink| {
-        let sink = std::cell::RefCell::new(sink);
-        tree.replay(
-            |kind| sink.borrow_mut().start_node(kind),
-            |kind, text| sink.borrow_mut().token(interner, kind, text),
-            || sink.borrow_mut().finish_node(),
-        );
-        sink.into_inner().finish()
+        tree.replay(|step| match step {
+            Step::Start(kind) => sink.start_node(kind),
+            Step::Token(kind, text) => sink.token(interner, kind, text),
+            Step::Finish => sink.finish_node(),
+        });
+        sink.finish()
     };
     STATE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut state) => {

@@ -58,34 +58,36 @@ impl<'t> FlatTree<'t> {
         })
     }
 
-    /// Replays the tree in preorder: `start(kind)`, `token(kind, text)`, `finish()`.
-    pub(crate) fn replay(
-        &self,
-        mut start: impl FnMut(SyntaxKind),
-        mut token: impl FnMut(SyntaxKind, &str),
-        mut finish: impl FnMut(),
-    ) {
+    /// Replays the tree in preorder, as a tree builder consumes it.
+    pub(crate) fn replay(&self, mut step: impl FnMut(Step<'_>)) {
         let mut open: Vec<u32> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
             while open.last().is_some_and(|&end| end as usize <= i) {
                 open.pop();
-                finish();
+                step(Step::Finish);
             }
             if e.token {
-                token(e.kind, self.slice(e));
+                step(Step::Token(e.kind, self.slice(e)));
             } else {
-                start(e.kind);
+                step(Step::Start(e.kind));
                 open.push(e.next);
             }
         }
         for _ in open {
-            finish();
+            step(Step::Finish);
         }
     }
 
     fn slice(&self, e: &Entry) -> &'t str {
         self.text.get(e.start as usize..e.end as usize).unwrap_or("")
     }
+}
+
+/// One step of [`FlatTree::replay`].
+pub(crate) enum Step<'a> {
+    Start(SyntaxKind),
+    Token(SyntaxKind, &'a str),
+    Finish,
 }
 
 /// Builds a flat tree from `start_node` / `token` / `finish_node` calls.
