@@ -1,5 +1,6 @@
 //! `cargo xtask bench parse [--models N]`: single-threaded lex+parse throughput of the SQL
-//! parser on a generated project (`../shared/bench/gen_project.py`), always in release.
+//! parser on a generated project (`../shared/bench/gen_project.py`), always in release;
+//! `bench floor` (see `bench_floor.rs`) is run the same way.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -26,19 +27,24 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if task == "compile" {
         return crate::bench_compile::run(rest);
     }
-    if task != "parse" {
-        bail!("unknown benchmark `{task}`; usage: cargo xtask bench parse|compile [--models N]");
+    if task != "parse" && task != "floor" {
+        bail!(
+            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile [--models N]"
+        );
     }
     let models = parse_models(rest)?;
 
     // Numbers from a debug build are meaningless: re-run ourselves built in release.
     if cfg!(debug_assertions) {
         if std::env::var_os(REEXEC_ENV).is_none() {
-            return reexec_in_release(models);
+            return reexec_in_release(task, models);
         }
         eprintln!("warning: the release profile keeps debug assertions; numbers will be low");
     }
-    bench_parse(models)
+    match task {
+        "floor" => crate::bench_floor::run(&generated_project(models)?),
+        _ => bench_parse(models),
+    }
 }
 
 fn parse_models(args: &[&str]) -> anyhow::Result<u32> {
@@ -56,7 +62,7 @@ fn parse_models(args: &[&str]) -> anyhow::Result<u32> {
     }
 }
 
-fn reexec_in_release(models: u32) -> anyhow::Result<()> {
+pub(crate) fn reexec_in_release(task: &str, models: u32) -> anyhow::Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     eprintln!("bench: building xtask in release and re-running it");
     let models = models.to_string();
@@ -64,7 +70,7 @@ fn reexec_in_release(models: u32) -> anyhow::Result<()> {
         .current_dir(project_root())
         .env(REEXEC_ENV, "1")
         .args(["run", "--quiet", "--release", "--package", "xtask", "--"])
-        .args(["bench", "parse", "--models", &models])
+        .args(["bench", task, "--models", &models])
         .status()
         .context("running `cargo run --release -p xtask`")?;
     if !status.success() {
@@ -126,9 +132,19 @@ fn bench_parse(models: u32) -> anyhow::Result<()> {
     let lex_rounds = measure(&texts, |text| LexedStr::new(black_box(text), Dialect::DuckDb));
     let lex_stats = report(&lex_rounds, mb);
 
+    // For scale: the Rust SQL parser we use as a differential oracle, building its AST
+    // (not lossless, no error recovery) from the same text.
+    println!("\nsqlparser::Parser::parse_sql (DuckDB dialect, AST), {ROUNDS} rounds + 1 warm-up:");
+    let oracle_rounds = measure(&texts, |text| {
+        sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::DuckDbDialect {}, black_box(text))
+            .map(|statements| statements.len())
+    });
+    let oracle_stats = report(&oracle_rounds, mb);
+
     println!(
         "\nsummary: {} files, {mb:.2} MB, parse median {:.1} MB/s (min {:.1}, max {:.1}), \
-         flat-tree median {:.1} MB/s, events-only median {:.1} MB/s, lex-only median {:.1} MB/s, files with errors {}",
+         flat-tree median {:.1} MB/s, events-only median {:.1} MB/s, lex-only median {:.1} MB/s, \
+         sqlparser median {:.1} MB/s, files with errors {}",
         files.len(),
         parse_stats.median,
         parse_stats.min,
@@ -136,6 +152,7 @@ fn bench_parse(models: u32) -> anyhow::Result<()> {
         flat_stats.median,
         event_stats.median,
         lex_stats.median,
+        oracle_stats.median,
         with_errors.len(),
     );
     Ok(())

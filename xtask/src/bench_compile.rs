@@ -1,6 +1,6 @@
 //! `cargo xtask bench compile [--models N] [--rounds R]`: cold `rocky compile` of a
 //! generated project, whole process (load, parse, resolve, print JSON), release build:
-//! median wall time and peak RSS (GNU time's `%M`) over R runs.
+//! median wall time and peak RSS (GNU time's `%M`) over R runs, then `bench floor`.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -104,5 +104,7 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
         med(&rss),
         rss[rss.len() - 1],
     );
-    Ok(())
+
+    // What reading and parsing alone cost here, for scale (same project, same cores).
+    crate::bench::reexec_in_release("floor", models)
 }

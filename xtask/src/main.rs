@@ -1,9 +1,10 @@
 //! Project automation, run as `cargo xtask <task>`: `codegen [--check]`,
-//! `bench parse|compile [--models N]`, `fuzz [SECONDS] [-libfuzzer_flag=...]`, `tidy`
+//! `bench parse|floor|compile [--models N]`, `fuzz [SECONDS] [-libfuzzer_flag=...]`, `tidy`
 //! (dependency-direction checks of ARCHITECTURE.md).
 
 mod bench;
 mod bench_compile;
+mod bench_floor;
 mod codegen;
 mod fuzz;
 mod tidy;
@@ -25,7 +26,7 @@ fn main() -> anyhow::Result<()> {
         ["fuzz", rest @ ..] => fuzz::run(rest),
         ["tidy"] => tidy::run(),
         _ => bail!(
-            "usage: cargo xtask codegen [--check] | bench parse|compile [--models N] \
+            "usage: cargo xtask codegen [--check] | bench parse|floor|compile [--models N] \
              | fuzz [SECONDS] [-libfuzzer_flag=...] | tidy"
         ),
     }
