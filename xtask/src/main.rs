@@ -1,10 +1,12 @@
 //! Project automation, run as `cargo xtask <task>`: `codegen [--check]`,
 //! `bench parse|floor|compile [--models N]`, `fuzz [SECONDS] [-libfuzzer_flag=...]`, `tidy`
-//! (dependency-direction checks of ARCHITECTURE.md).
+//! (dependency-direction checks of ARCHITECTURE.md), `builtins` (the DuckDB function
+//! catalog, from the embedded DuckDB).
 
 mod bench;
 mod bench_compile;
 mod bench_floor;
+mod builtins;
 mod codegen;
 mod fuzz;
 mod tidy;
@@ -24,10 +26,11 @@ fn main() -> anyhow::Result<()> {
         ["codegen", rest @ ..] => codegen::run(rest.contains(&"--check")),
         ["bench", rest @ ..] => bench::run(rest),
         ["fuzz", rest @ ..] => fuzz::run(rest),
+        ["builtins"] => builtins::run(),
         ["tidy"] => tidy::run(),
         _ => bail!(
             "usage: cargo xtask codegen [--check] | bench parse|floor|compile [--models N] \
-             | fuzz [SECONDS] [-libfuzzer_flag=...] | tidy"
+             | fuzz [SECONDS] [-libfuzzer_flag=...] | tidy | builtins"
         ),
     }
 }

@@ -213,6 +213,15 @@ fn broken_reports_every_kind_of_mistake() {
     expect_in("V011", "rocky.toml");
     expect_in("V012", "rocky.toml");
     expect_in("W011", "models/order_fact.contract.toml");
+    expect_in("E001", "models/type_mismatch.sql");
+    expect_in("W001", "models/join_key_cast.sql");
+    expect_in("W002", "models/star_unknown.sql");
+    expect_in("I001", "models/star_expanded.sql");
+    expect_in("E140", "models/wrong_arity.sql");
+    expect_in("E142", "models/aggregate_in_where.sql");
+    expect_in("E143", "models/window_in_where.sql");
+    expect_in("E144", "models/union_width.sql");
+    expect_in("W100", "models/unknown_function.sql");
     // The did-you-means the mistakes invite.
     let suggestion = |code: &str, file: &str| -> String {
         diagnostics(&json)

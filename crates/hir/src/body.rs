@@ -309,6 +309,22 @@ pub struct Call {
     pub range: TextRange,
 }
 
+impl FromItem {
+    pub fn range(&self) -> TextRange {
+        match self {
+            FromItem::Table { range, .. }
+            | FromItem::External { range, .. }
+            | FromItem::Derived { range, .. }
+            | FromItem::Values { range, .. }
+            | FromItem::Function { range, .. }
+            | FromItem::Paren { range, .. }
+            | FromItem::Pivoted { range, .. } => *range,
+            FromItem::Join(join) => join.range,
+            FromItem::Missing => TextRange::default(),
+        }
+    }
+}
+
 impl Expr {
     pub fn range(&self) -> TextRange {
         match self {

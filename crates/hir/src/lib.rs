@@ -6,6 +6,7 @@
 //! SQL, TOML or project layouts are diagnostics.
 
 pub mod body;
+pub mod builtins;
 pub mod catalog_snapshot;
 pub mod check;
 pub mod config;

@@ -195,6 +195,10 @@ pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs_of));
         out.extend(depends_on_check(db, file, refs));
     }
+    // An error (here: syntax, names, a cycle) already explains why columns are unknown.
+    if out.iter().any(|d| d.severity == crate::Severity::Error) {
+        out.retain(|d| !matches!(d.code, Code::W002 | Code::I002));
+    }
     out.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));
     out
 }

@@ -3,9 +3,11 @@
 
 mod expr;
 mod from;
+mod infer;
 mod refs;
 #[cfg(test)]
 mod tests;
+mod typecheck;
 
 use std::sync::Arc;
 
@@ -107,6 +109,9 @@ pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialec
         env,
         rules: alias_rules(dialect),
         rowid: dialect == Dialect::DuckDb,
+        dialect,
+        clause: None,
+        at_root: false,
         scopes: Vec::new(),
         ctes: Vec::new(),
         lambda_params: Vec::new(),
@@ -115,6 +120,9 @@ pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialec
     };
     if let Some(root) = body.root {
         r.out.signature = r.query(root);
+        let sig = Arc::clone(&r.out.signature);
+        let range = r.first_unknown_item(root, &sig);
+        r.report_unknown_columns(&sig, range);
     } else {
         r.out.signature = Arc::new(Signature::unknown());
     }
@@ -129,12 +137,19 @@ struct Rel {
     /// The table's full name when it has no alias (`schema.table.col`).
     path: Vec<Name>,
     sig: Arc<Signature>,
+    /// A table (source, model or CTE) whose columns are unknown because no schema
+    /// describes them, not because analysis cannot derive them (PIVOT, table functions).
+    unknown_schema: bool,
 }
 
 impl Rel {
     /// A relation whose columns are unknown: every name may be one of them.
     fn open() -> Rel {
-        Rel { qualifier: None, path: Vec::new(), sig: Arc::new(Signature::unknown()) }
+        Rel::new(None, Vec::new(), Arc::new(Signature::unknown()))
+    }
+
+    fn new(qualifier: Option<Name>, path: Vec<Name>, sig: Arc<Signature>) -> Rel {
+        Rel { qualifier, path, sig, unknown_schema: false }
     }
 }
 
@@ -145,6 +160,9 @@ struct Scope {
     merged: Vec<Name>,
     /// The select list's aliases, once visible.
     aliases: Vec<Name>,
+    /// The select list's columns so far, for the types of lateral aliases (`n + 1` after
+    /// `count(*) AS n`).
+    alias_columns: Vec<Column>,
     aliases_visible: bool,
     /// ORDER BY: an output column's name wins over the input columns (`ORDER BY
     /// customer_id` after `SELECT o.customer_id` over a join is not ambiguous).
@@ -166,6 +184,11 @@ struct Resolver<'a> {
     rules: AliasRules,
     /// DuckDB tables have a `rowid` pseudo-column.
     rowid: bool,
+    dialect: Dialect,
+    /// The clause being resolved, where it forbids aggregates or window functions.
+    clause: Option<typecheck::Clause>,
+    /// Resolving the model's outermost query (not a CTE or subquery of it).
+    at_root: bool,
     scopes: Vec<Scope>,
     ctes: Vec<CteDef>,
     lambda_params: Vec<Name>,
@@ -199,6 +222,9 @@ impl Resolver<'_> {
         }
         let body = self.body;
         let q: &Query = &body.queries[id];
+        let saved_root = self.at_root;
+        let saved_clause = self.clause.take();
+        self.at_root = body.root == Some(id);
         let cte_mark = self.ctes.len();
         let mut seen: Vec<&Name> = Vec::new();
         for cte in &q.ctes {
@@ -233,6 +259,8 @@ impl Resolver<'_> {
             }
         };
         self.ctes.truncate(cte_mark);
+        self.at_root = saved_root;
+        self.clause = saved_clause;
         let sig = Arc::new(sig);
         self.memo.insert(id, Arc::clone(&sig));
         sig
@@ -345,6 +373,7 @@ impl Resolver<'_> {
     fn set_op(&mut self, op: &SetOp) -> Signature {
         let lhs = self.query(op.lhs);
         let rhs = self.query(op.rhs);
+        self.check_set_op_width(op, &lhs, &rhs);
         let mut out = (*lhs).clone();
         out.open |= rhs.open;
         if op.by_name {
@@ -358,9 +387,7 @@ impl Resolver<'_> {
             let other = if op.by_name { rhs.column(&col.name) } else { rhs.columns.get(i) };
             if let Some(other) = other {
                 col.nullable |= other.nullable;
-                if col.ty != other.ty {
-                    col.ty = Ty::Unknown;
-                }
+                col.ty = Ty::supertype(&col.ty, &other.ty).unwrap_or(Ty::Unknown);
             }
         }
         out
@@ -382,7 +409,16 @@ impl Resolver<'_> {
         let mut columns = Vec::new();
         let mut open = false;
         if sel.implicit_star {
-            open |= self.expand_star(None, &mut columns);
+            let star_open = self.expand_star(None, &mut columns);
+            open |= star_open;
+            if self.at_root {
+                let range = sel
+                    .from
+                    .first()
+                    .map_or_else(TextRange::default, |&f| self.body.froms[f].range());
+                let unknown_schema = self.star_over_unknown_schema();
+                self.report_star(range, star_open, unknown_schema, &columns);
+            }
         }
         for item in &sel.items {
             match item {
@@ -396,6 +432,7 @@ impl Resolver<'_> {
                     };
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.aliases.push(name);
+                        scope.alias_columns.push(Column { name, ty: ty.clone(), nullable });
                     }
                     // DuckDB's `COLUMNS('re')` / `COLUMNS(*)` expands to columns we do not
                     // enumerate: the output is open (and has no fixed positions).
@@ -403,9 +440,17 @@ impl Resolver<'_> {
                     columns.push(Column { name, ty, nullable });
                 }
                 SelectItem::Star(star) => {
-                    open |= self.star(star, &mut columns);
+                    let before = columns.len();
+                    let star_open = self.star(star, &mut columns);
+                    open |= star_open;
+                    if self.at_root {
+                        let expanded = columns[before..].to_vec();
+                        let unknown_schema = self.star_over_unknown_schema();
+                        self.report_star(star.range, star_open, unknown_schema, &expanded);
+                    }
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.aliases.extend(columns.iter().map(|c| c.name));
+                        scope.alias_columns.extend(columns[before..].iter().cloned());
                     }
                 }
             }
@@ -413,10 +458,12 @@ impl Resolver<'_> {
         let n_items = if open { None } else { Some(columns.len()) };
         self.set_aliases_visible(self.rules.where_);
         if let Some(w) = sel.where_ {
+            self.clause = Some(typecheck::Clause::Where);
             self.expr(w);
         }
         self.set_aliases_visible(self.rules.group_by);
         if let GroupBy::Exprs(exprs) = &sel.group_by {
+            self.clause = Some(typecheck::Clause::GroupBy);
             for &e in exprs {
                 if !self.ordinal(e, n_items, "GROUP BY") {
                     self.expr(e);
@@ -425,8 +472,10 @@ impl Resolver<'_> {
         }
         self.set_aliases_visible(self.rules.having);
         if let Some(h) = sel.having {
+            self.clause = Some(typecheck::Clause::Having);
             self.expr(h);
         }
+        self.clause = None;
         self.set_aliases_visible(self.rules.qualify);
         if let Some(q) = sel.qualify {
             self.expr(q);
@@ -452,6 +501,21 @@ impl Resolver<'_> {
         Signature { columns, open }
     }
 
+    /// The range of the root SELECT's first item whose output is typed Unknown (where I002
+    /// points), or the whole query's.
+    fn first_unknown_item(&self, root: QueryId, sig: &Signature) -> TextRange {
+        let q = &self.body.queries[root];
+        if let QueryBody::Select(sel) = &q.body
+            && let Some(col) = sig.columns.iter().position(|c| c.ty.is_unknown())
+            && !sig.open
+            && sel.items.len() == sig.columns.len()
+            && let Some(SelectItem::Expr { range, .. }) = sel.items.get(col)
+        {
+            return *range;
+        }
+        q.range
+    }
+
     fn is_columns_call(&self, e: crate::body::ExprId) -> bool {
         matches!(&self.body.exprs[e], crate::body::Expr::Call(c)
             if c.qualifier.is_empty() && c.name.name.as_str() == "columns")
@@ -468,7 +532,7 @@ impl Resolver<'_> {
         if order_by.is_empty() {
             return;
         }
-        let rel = Rel { qualifier: None, path: Vec::new(), sig: Arc::new(sig.clone()) };
+        let rel = Rel::new(None, Vec::new(), Arc::new(sig.clone()));
         self.scopes.push(Scope { rels: vec![rel], ..Scope::default() });
         let n = if sig.open { None } else { Some(sig.columns.len()) };
         for item in order_by {

@@ -3,7 +3,11 @@
 //! This is what name resolution needs to carry source and declared types through; type
 //! inference (operators, functions, supertypes) builds on it.
 
+mod lattice;
+
 use std::fmt;
+
+pub use self::lattice::{MAX_DECIMAL_PRECISION, decimal_add, decimal_multiply};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Ty {
@@ -185,7 +189,9 @@ impl<'a> TypeParser<'a> {
                     Ty::Timestamp
                 }
             }
-            "TIMESTAMPTZ" | "TIMESTAMP_TZ" | "TIMESTAMP_LTZ" => Ty::TimestampTz,
+            // DuckDB's second, millisecond and nanosecond timestamps are the same logical type.
+            "TIMESTAMP_S" | "TIMESTAMP_MS" | "TIMESTAMP_NS" => Ty::Timestamp,
+            "TIMESTAMPTZ" | "TIMESTAMP_TZ" | "TIMESTAMP_LTZ" | "TIMESTAMPTZ_NS" => Ty::TimestampTz,
             "INTERVAL" => Ty::Interval,
             "UUID" => Ty::Uuid,
             "JSON" | "VARIANT" => Ty::Json,
@@ -282,6 +288,8 @@ mod tests {
             ("geometry", "Unknown"),
             ("", "Unknown"),
             ("DOUBLE PRECISION", "Float64"),
+            ("TIMESTAMP_NS", "Timestamp"),
+            ("TIMESTAMPTZ_NS", "TimestampTz"),
         ];
         for (sql, want) in cases {
             assert_eq!(Ty::from_sql(sql).to_string(), want, "{sql}");

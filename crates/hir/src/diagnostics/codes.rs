@@ -45,6 +45,12 @@ codes! {
     V013 Error "a `---toml` frontmatter block is never closed",
     // ---- contracts ----
     W011 Warning "a contract names a model that does not exist",
+    // ---- types ----
+    E001 Error "a comparison or join mixes types that have no common supertype",
+    W001 Warning "a join key is compared across types, through a cast on every row",
+    W002 Warning "`SELECT *` over a relation whose columns are unknown",
+    I001 Info "what a `SELECT *` of the model's output expands to",
+    I002 Info "some of the model's output columns are typed Unknown",
     // ---- the same target twice ----
     E036 Error "two models write the same table",
     // ---- syntax ----
@@ -57,6 +63,12 @@ codes! {
     E124 Error "a name is defined twice in one scope",
     E125 Error "a GROUP BY or ORDER BY position is out of range",
     E126 Error "an alias list names more columns than the relation has",
+    // ---- typing ----
+    E140 Error "a function is called with a wrong number of arguments",
+    E142 Error "an aggregate function where SQL forbids one (WHERE, GROUP BY, a join condition)",
+    E143 Error "a window function where SQL forbids one (WHERE, GROUP BY, HAVING)",
+    E144 Error "the sides of a set operation have different numbers of columns",
+    W100 Warning "a function the dialect's catalog does not know",
     // ---- project and DAG ----
     E170 Error "dependency cycle between models",
     E171 Error "two models have the same name",

@@ -2,7 +2,7 @@
 //! correlated references to outer queries.
 
 use super::*;
-use crate::body::{Expr, ExprId, Literal, Window};
+use crate::body::{Expr, ExprId, Window};
 
 /// What an unqualified column name found in one scope.
 enum Found {
@@ -19,9 +19,10 @@ impl Resolver<'_> {
         match &body.exprs[id] {
             Expr::Missing | Expr::Literal { .. } | Expr::Star { .. } => {}
             Expr::Column { path, .. } => self.column(path),
-            Expr::Binary { lhs, rhs, .. } => {
+            Expr::Binary { op, lhs, rhs, range } => {
                 self.expr(*lhs);
                 self.expr(*rhs);
+                self.check_comparison(*op, *lhs, *rhs, *range);
             }
             Expr::Unary { expr, .. } | Expr::Cast { expr, .. } => self.expr(*expr),
             Expr::Call(call) => {
@@ -39,6 +40,7 @@ impl Resolver<'_> {
                 if let Some(w) = &call.over {
                     self.window(w);
                 }
+                self.check_call(call);
             }
             Expr::Case(case) => {
                 let crate::body::Case { operand, arms, else_, .. } = &**case;
@@ -83,30 +85,6 @@ impl Resolver<'_> {
             if let Some(e) = o.expr {
                 self.expr(e);
             }
-        }
-    }
-
-    /// The type and nullability of an expression, as far as names tell them: a column's
-    /// declared type, a CAST's target, a literal's type; Unknown otherwise.
-    pub(super) fn expr_type(&self, id: ExprId) -> (Ty, bool) {
-        match &self.body.exprs[id] {
-            Expr::Column { path, .. } => match self.lookup_quiet(path) {
-                Some(col) => (col.ty, col.nullable),
-                None => (Ty::Unknown, true),
-            },
-            Expr::Cast { ty, is_try, expr, .. } => {
-                let (_, nullable) = self.expr_type(*expr);
-                (Ty::from_sql(ty), nullable || *is_try)
-            }
-            Expr::Literal { kind, .. } => match kind {
-                Literal::Int => (Ty::Int32, false),
-                Literal::String => (Ty::String, false),
-                Literal::Bool => (Ty::Boolean, false),
-                Literal::Typed(t) => (Ty::from_sql(t), false),
-                Literal::Interval => (Ty::Interval, false),
-                Literal::Null | Literal::Float => (Ty::Unknown, true),
-            },
-            _ => (Ty::Unknown, true),
         }
     }
 

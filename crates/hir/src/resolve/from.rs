@@ -53,7 +53,10 @@ impl Resolver<'_> {
                     )
                 });
                 let names: Vec<Name> = path.iter().map(|p| p.name).collect();
-                vec![self.aliased(sig, alias.as_ref(), names, name_range)]
+                let unknown_schema = sig.open;
+                let (mut rel, range) = self.aliased(sig, alias.as_ref(), names, name_range);
+                rel.unknown_schema = unknown_schema;
+                vec![(rel, range)]
             }
             FromItem::External { alias, range } => {
                 vec![self.aliased(
@@ -160,6 +163,12 @@ impl Resolver<'_> {
                             );
                         }
                     }
+                    let side_type = |rels: &[(Rel, TextRange)]| {
+                        rels.iter().find_map(|(r, _)| r.sig.column(&col.name).map(|c| c.ty.clone()))
+                    };
+                    if let (Some(l), Some(r)) = (side_type(&lhs), side_type(&rhs)) {
+                        self.check_using_types(col, &l, &r);
+                    }
                     merged.push(col.name);
                 }
                 if join.natural {
@@ -188,7 +197,9 @@ impl Resolver<'_> {
                         }
                     }
                     // ON sees both sides and, for correlation, everything outside.
+                    let saved = self.clause.replace(typecheck::Clause::JoinOn);
                     self.expr(on);
+                    self.clause = saved;
                     self.scopes.pop();
                 }
                 if let Some(scope) = self.scopes.last_mut() {
@@ -218,9 +229,9 @@ impl Resolver<'_> {
                 } else {
                     Arc::new(self.apply_column_aliases(&sig, &a.columns, true))
                 };
-                (Rel { qualifier: Some(a.name.name), path: Vec::new(), sig }, a.name.range)
+                (Rel::new(Some(a.name.name), Vec::new(), sig), a.name.range)
             }
-            None => (Rel { qualifier: path.last().cloned(), path, sig }, range),
+            None => (Rel::new(path.last().cloned(), path, sig), range),
         }
     }
 

@@ -1,0 +1,210 @@
+//! Builtin function catalogs as data: every overload's parameter and return types, its kind
+//! (scalar, aggregate, window, macro) and doc line. Type inference picks overloads from it;
+//! hover, completion and signature help will read the same rows.
+//!
+//! DuckDB's table (`builtins/duckdb.tsv`) is DuckDB's own `duckdb_functions()`, written by
+//! `cargo xtask builtins` from the embedded DuckDB and checked against it by a test in
+//! `exec`, so it never drifts from the warehouse we run.
+
+pub mod bind;
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::ty::Ty;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FnKind {
+    Scalar,
+    Aggregate,
+    Window,
+    /// A SQL macro: typed by its definition, which the catalog keeps.
+    Macro,
+}
+
+/// A parameter or return type as catalogs write them: concrete, or a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamTy {
+    Ty(Ty),
+    /// `ANY`: any argument; as a return type, the type of the first `ANY` argument.
+    Any,
+    /// `T`, `K`, `V`: bound to the argument's type, the same in every position.
+    Generic(char),
+    /// `X[]`.
+    List(Box<ParamTy>),
+    /// Bare `DECIMAL`: any precision and scale, computed by the function's binder.
+    Decimal,
+    /// `STRUCT`, `MAP(..)` and other families without fixed members.
+    Struct,
+    Map,
+    Lambda,
+    /// `"NULL"`.
+    Null,
+    /// A type we do not model (`BIGNUM`, `GEOMETRY`, `UNION`, ...): matches only unknown
+    /// arguments.
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    pub name: &'static str,
+    pub ty: ParamTy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overload {
+    pub params: Vec<Param>,
+    /// The type of every argument after `params`, when the function takes any number.
+    pub varargs: Option<ParamTy>,
+    /// `None` for macros, typed by expanding their definition.
+    pub ret: Option<ParamTy>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Function {
+    pub name: &'static str,
+    pub kind: FnKind,
+    pub description: &'static str,
+    pub overloads: Vec<Overload>,
+    /// A macro's body, in DuckDB's SQL.
+    pub macro_definition: Option<&'static str>,
+}
+
+impl Function {
+    pub fn is_aggregate(&self) -> bool {
+        self.kind == FnKind::Aggregate
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Catalog {
+    functions: FxHashMap<&'static str, Function>,
+}
+
+impl Catalog {
+    /// The function `name` (lower case), if the catalog has it.
+    pub fn get(&self, name: &str) -> Option<&Function> {
+        self.functions.get(name)
+    }
+
+    pub fn len(&self) -> usize {
+        self.functions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.functions.is_empty()
+    }
+
+    pub fn functions(&self) -> impl Iterator<Item = &Function> {
+        self.functions.values()
+    }
+}
+
+static DUCKDB: LazyLock<Catalog> = LazyLock::new(|| parse_tsv(include_str!("builtins/duckdb.tsv")));
+
+/// DuckDB's functions (the embedded warehouse, and the default dialect).
+pub fn duckdb() -> &'static Catalog {
+    &DUCKDB
+}
+
+/// Reads the catalog format `cargo xtask builtins` writes: `#` comment lines, then one row
+/// per overload, tab-separated: name, kind, return, parameters (`name TYPE`, `|`-separated),
+/// varargs, alias target, description (empty: as the row above of the same name), macro
+/// definition. Rows of kinds we do not type are skipped.
+fn parse_tsv(text: &'static str) -> Catalog {
+    let mut functions: FxHashMap<&'static str, Function> = FxHashMap::default();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let mut cols = line.split('\t');
+        let mut next = || cols.next().unwrap_or("");
+        let (name, kind, ret, params, varargs, _alias, description, definition) =
+            (next(), next(), next(), next(), next(), next(), next(), next());
+        let kind = match kind {
+            "scalar" => FnKind::Scalar,
+            "aggregate" => FnKind::Aggregate,
+            "window" => FnKind::Window,
+            "macro" => FnKind::Macro,
+            _ => continue,
+        };
+        let overload = Overload {
+            params: params
+                .split('|')
+                .filter(|p| !p.is_empty())
+                .map(|p| match p.split_once(' ') {
+                    Some((name, ty)) => Param { name, ty: param_ty(ty) },
+                    // Macros list names only.
+                    None => Param { name: p, ty: ParamTy::Any },
+                })
+                .collect(),
+            varargs: (!varargs.is_empty()).then(|| param_ty(varargs)),
+            ret: (!ret.is_empty()).then(|| param_ty(ret)),
+        };
+        let f = functions.entry(name).or_insert_with(|| Function {
+            name,
+            kind,
+            description,
+            overloads: Vec::new(),
+            macro_definition: None,
+        });
+        if f.description.is_empty() {
+            f.description = description;
+        }
+        if kind == FnKind::Macro && !definition.is_empty() && f.macro_definition.is_none() {
+            f.macro_definition = Some(definition);
+        }
+        f.overloads.push(overload);
+    }
+    Catalog { functions }
+}
+
+fn param_ty(text: &str) -> ParamTy {
+    if let Some(elem) = text.strip_suffix("[]") {
+        return ParamTy::List(Box::new(param_ty(elem)));
+    }
+    match text {
+        "ANY" => ParamTy::Any,
+        "T" | "K" | "V" => ParamTy::Generic(text.chars().next().unwrap_or('T')),
+        "DECIMAL" => ParamTy::Decimal,
+        "LAMBDA" => ParamTy::Lambda,
+        "\"NULL\"" => ParamTy::Null,
+        "STRUCT" | "TUPLE" => ParamTy::Struct,
+        _ if text.starts_with("MAP") => ParamTy::Map,
+        _ if text.starts_with("STRUCT") => match Ty::from_sql(text) {
+            Ty::Unknown => ParamTy::Struct,
+            ty => ParamTy::Ty(ty),
+        },
+        _ => match Ty::from_sql(text) {
+            Ty::Unknown => ParamTy::Other,
+            ty => ParamTy::Ty(ty),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duckdb_catalog_reads_its_table() {
+        let c = duckdb();
+        assert!(c.len() > 600, "{} functions", c.len());
+        let sum = c.get("sum").expect("sum");
+        assert!(sum.is_aggregate());
+        assert!(sum.overloads.iter().any(|o| o.params.len() == 1
+            && o.params[0].ty == ParamTy::Ty(Ty::Int32)
+            && o.ret == Some(ParamTy::Ty(Ty::Int128))));
+        assert!(!sum.description.is_empty());
+        let lag = c.get("lag").expect("lag");
+        assert_eq!(lag.kind, FnKind::Window);
+        assert!(lag.overloads.iter().any(|o| o.ret == Some(ParamTy::Generic('T'))));
+        let nullif = c.get("nullif").expect("nullif");
+        assert_eq!(nullif.kind, FnKind::Macro);
+        assert!(nullif.macro_definition.is_some_and(|d| d.contains("CASE")));
+        let list = c.get("list").expect("list");
+        assert!(
+            list.overloads
+                .iter()
+                .any(|o| o.ret == Some(ParamTy::List(Box::new(ParamTy::Generic('T')))))
+        );
+    }
+}

@@ -1,0 +1,30 @@
+-- A simple numeric customer score mixing integer, decimal and double arithmetic.
+SELECT
+    o.customer_key,
+    o.order_count,
+    o.lifetime_net,
+    g.account_balance,
+    abs(g.account_balance) AS abs_balance,
+    ceil(g.account_balance) AS balance_ceiling,
+    floor(g.account_balance / 100) * 100 AS balance_floor_100,
+    round(o.lifetime_net, -3) AS lifetime_net_thousands,
+    sign(g.account_balance) AS balance_sign,
+    o.order_count * 10 + o.lifetime_units // 100 AS activity_points,
+    o.lifetime_units % 7 AS units_mod_7,
+    power(o.order_count, 2) AS orders_squared,
+    sqrt(o.lifetime_units) AS units_sqrt,
+    ln(1 + o.lifetime_net) AS log_value,
+    greatest(o.order_count, 1) AS orders_floor_one,
+    least(g.account_balance, 0) AS debt_amount,
+    CASE WHEN o.order_count = 0 THEN 0 WHEN o.lifetime_net > 100000 THEN 1.5 ELSE 1 END AS value_multiplier,
+    CASE WHEN g.is_in_debt THEN 0.5 ELSE o.lifetime_net / nullif(o.order_count, 0) / 1000.0 END AS score_component,
+    coalesce(o.active_days, 0) + o.order_count AS engagement_days,
+    try_cast(g.customer_name AS INTEGER) AS name_as_int,
+    CAST(o.lifetime_net AS DECIMAL(18, 0)) AS lifetime_net_rounded,
+    CAST(o.lifetime_net * 0.15 AS DECIMAL(12, 2)) AS projected_margin,
+    o.lifetime_net * 0.15 AS projected_margin_raw,
+    g.account_balance * o.order_count AS balance_times_orders,
+    g.account_balance + 0.005 AS balance_plus_half_cent,
+    1.0 * o.order_count / 3 AS orders_per_period
+FROM int_customer_orders AS o
+JOIN int_customer_geo AS g USING (customer_key)

@@ -1,0 +1,2 @@
+-- I001: what `*` expands to.
+SELECT * FROM raw__shop.customers
