@@ -1,9 +1,6 @@
 //! Whole-database tests: multi-file fixtures (`//- path` blocks) loaded into a
 //! `RootDatabase`, as the edges would load them.
 
-// Reads the test data and test sources; the crate itself does no IO.
-#[allow(clippy::disallowed_methods)]
-mod codes;
 // Reads its fixtures from `test_data/hir`; the crate itself does no IO.
 #[allow(clippy::disallowed_methods)]
 mod fixtures;

@@ -1,5 +1,6 @@
 //! The table of diagnostic codes (FORMAT.md §7): one row per code, one meaning per code.
-//! Every code here is triggered by at least one test (`tests::every_code_is_tested`).
+//! Every code here is triggered by at least one snapshot under `test_data/` (checked by
+//! `every_code_in_the_table_is_in_a_snapshot` in `crates/cli/tests/projects.rs`).
 
 use super::Severity;
 
