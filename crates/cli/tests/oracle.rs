@@ -5,7 +5,7 @@
 //! prints the agreement and fails below the level reached so far: raise `MIN_EXACT` as
 //! inference improves, never lower it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -56,15 +56,15 @@ fn compile_json(project: &Path) -> Value {
 fn dependency_order(models: &[Value]) -> Vec<&Value> {
     let by_name: HashMap<&str, &Value> =
         models.iter().filter_map(|m| Some((m["name"].as_str()?, m))).collect();
-    let mut done: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut done: HashSet<&str> = HashSet::new();
     let mut order = Vec::new();
     fn visit<'a>(
         name: &'a str,
         by_name: &HashMap<&'a str, &'a Value>,
-        done: &mut BTreeMap<&'a str, ()>,
+        done: &mut HashSet<&'a str>,
         order: &mut Vec<&'a Value>,
     ) {
-        if done.insert(name, ()).is_some() {
+        if !done.insert(name) {
             return;
         }
         let Some(model) = by_name.get(name) else { return };

@@ -259,6 +259,8 @@ pub enum Expr {
     Subquery {
         query: QueryId,
         lhs: Option<ExprId>,
+        /// `EXISTS (..)`: a boolean, not the subquery's value.
+        exists: bool,
         range: TextRange,
     },
     Lambda {

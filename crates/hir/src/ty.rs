@@ -53,6 +53,43 @@ impl Ty {
     pub fn is_unknown(&self) -> bool {
         matches!(self, Ty::Unknown)
     }
+
+    /// DuckDB's name of the type (`DECIMAL(12,2)`, `VARCHAR`, `INTEGER[]`): what a suggested
+    /// cast writes, and what `Ty::from_sql` reads back as the same type.
+    pub fn duckdb_name(&self) -> String {
+        match self {
+            Ty::Boolean => "BOOLEAN".into(),
+            Ty::Int8 => "TINYINT".into(),
+            Ty::Int16 => "SMALLINT".into(),
+            Ty::Int32 => "INTEGER".into(),
+            Ty::Int64 => "BIGINT".into(),
+            Ty::Int128 => "HUGEINT".into(),
+            Ty::UInt8 => "UTINYINT".into(),
+            Ty::UInt16 => "USMALLINT".into(),
+            Ty::UInt32 => "UINTEGER".into(),
+            Ty::UInt64 => "UBIGINT".into(),
+            Ty::Float32 => "FLOAT".into(),
+            Ty::Float64 => "DOUBLE".into(),
+            Ty::Decimal { precision, scale } => format!("DECIMAL({precision},{scale})"),
+            Ty::String => "VARCHAR".into(),
+            Ty::Binary => "BLOB".into(),
+            Ty::Date => "DATE".into(),
+            Ty::Time => "TIME".into(),
+            Ty::Timestamp => "TIMESTAMP".into(),
+            Ty::TimestampTz => "TIMESTAMPTZ".into(),
+            Ty::Interval => "INTERVAL".into(),
+            Ty::Uuid => "UUID".into(),
+            Ty::Json => "JSON".into(),
+            Ty::Array(t) => format!("{}[]", t.duckdb_name()),
+            Ty::Map(k, v) => format!("MAP({}, {})", k.duckdb_name(), v.duckdb_name()),
+            Ty::Struct(fields) => {
+                let fields: Vec<String> =
+                    fields.iter().map(|(n, t)| format!("{n} {}", t.duckdb_name())).collect();
+                format!("STRUCT({})", fields.join(", "))
+            }
+            Ty::Unknown => "UNKNOWN".into(),
+        }
+    }
 }
 
 struct TypeParser<'a> {
@@ -292,7 +329,11 @@ mod tests {
             ("TIMESTAMPTZ_NS", "TimestampTz"),
         ];
         for (sql, want) in cases {
-            assert_eq!(Ty::from_sql(sql).to_string(), want, "{sql}");
+            let ty = Ty::from_sql(sql);
+            assert_eq!(ty.to_string(), want, "{sql}");
+            if !ty.is_unknown() {
+                assert_eq!(Ty::from_sql(&ty.duckdb_name()), ty, "{sql} round-trips");
+            }
         }
     }
 }

@@ -506,7 +506,12 @@ impl Ctx {
                     if let Some(q) = a.query() {
                         let query = self.query(&q);
                         let range = q.syntax().text_range();
-                        out.push(self.alloc(Expr::Subquery { query, lhs: None, range }));
+                        out.push(self.alloc(Expr::Subquery {
+                            query,
+                            lhs: None,
+                            exists: false,
+                            range,
+                        }));
                     }
                     for e in a.exprs() {
                         out.push(self.expr(&e));
@@ -576,7 +581,12 @@ impl Ctx {
                     && let Some(query) = q.query()
                 {
                     let query = self.query(&query);
-                    return self.alloc(Expr::Subquery { query, lhs: Some(lhs), range });
+                    return self.alloc(Expr::Subquery {
+                        query,
+                        lhs: Some(lhs),
+                        exists: false,
+                        range,
+                    });
                 }
                 let rhs = self.opt_expr(b.rhs());
                 Expr::Binary { op, lhs, rhs, range }
@@ -594,7 +604,7 @@ impl Ctx {
                             Some(q) => self.query(&q),
                             None => self.missing_query(range),
                         };
-                        Expr::Subquery { query, lhs: Some(lhs), range }
+                        Expr::Subquery { query, lhs: Some(lhs), exists: false, range }
                     }
                     rhs => {
                         let rhs = self.opt_expr(rhs);
@@ -634,14 +644,14 @@ impl Ctx {
             ast::Expr::ExistsExpr(x) => match x.subquery_expr().and_then(|s| s.query()) {
                 Some(q) => {
                     let query = self.query(&q);
-                    Expr::Subquery { query, lhs: None, range }
+                    Expr::Subquery { query, lhs: None, exists: true, range }
                 }
                 None => Expr::Missing,
             },
             ast::Expr::SubqueryExpr(s) => match s.query() {
                 Some(q) => {
                     let query = self.query(&q);
-                    Expr::Subquery { query, lhs: None, range }
+                    Expr::Subquery { query, lhs: None, exists: false, range }
                 }
                 None => Expr::Missing,
             },
@@ -793,6 +803,7 @@ impl Ctx {
                 out.push(self.alloc(Expr::Subquery {
                     query,
                     lhs: None,
+                    exists: false,
                     range: q.syntax().text_range(),
                 }));
             } else if child.kind() != SyntaxKind::TYPE {

@@ -43,23 +43,12 @@ pub enum Bound {
 /// ambiguous choice between overloads with different results, an unknown argument that
 /// decides the overload).
 pub fn bind_call(f: &Function, args: &[Arg]) -> Bound {
-    // Window functions list their optional trailing parameters (`lag(x[, offset[, default]])`)
-    // as one overload.
-    let optional_tail = f.kind == super::FnKind::Window;
-    let arity_ok = |o: &Overload| {
-        o.params.len() == args.len()
-            || (o.varargs.is_some() && args.len() >= o.params.len())
-            || (optional_tail && args.len() < o.params.len())
-    };
-    if !f.overloads.iter().any(arity_ok) {
-        let mut counts: Vec<usize> = f.overloads.iter().map(|o| o.params.len()).collect();
-        counts.sort_unstable();
-        counts.dedup();
+    if let Some(counts) = arity_mismatch(f, args.len()) {
         return Bound::WrongArity(counts);
     }
     let mut best: Option<u32> = None;
     let mut results: Vec<Ty> = Vec::new();
-    for o in f.overloads.iter().filter(|o| arity_ok(o)) {
+    for o in f.overloads.iter().filter(|o| takes(f, o, args.len())) {
         let mut generics = Generics::default();
         let mut cost = 0u32;
         let mut ok = true;
@@ -100,6 +89,26 @@ pub fn bind_call(f: &Function, args: &[Arg]) -> Bound {
         Some((first, rest)) if rest.iter().all(|t| t == first) => Bound::Ty(first.clone()),
         Some(_) => Bound::Ty(Ty::Unknown),
     }
+}
+
+/// Whether overload `o` of `f` takes `n` arguments. Window functions list their optional
+/// trailing parameters (`lag(x[, offset[, default]])`) as one overload.
+fn takes(f: &Function, o: &Overload, n: usize) -> bool {
+    o.params.len() == n
+        || (o.varargs.is_some() && n >= o.params.len())
+        || (f.kind == super::FnKind::Window && n < o.params.len())
+}
+
+/// The argument counts `f` takes when no overload takes `n` (an arity error needs no
+/// argument types).
+pub fn arity_mismatch(f: &Function, n: usize) -> Option<Vec<usize>> {
+    if f.overloads.iter().any(|o| takes(f, o, n)) {
+        return None;
+    }
+    let mut counts: Vec<usize> = f.overloads.iter().map(|o| o.params.len()).collect();
+    counts.sort_unstable();
+    counts.dedup();
+    Some(counts)
 }
 
 /// Bindings of `T`, `K`, `V`.
@@ -169,7 +178,7 @@ fn arg_cost(arg: &Arg, param: &ParamTy, generics: &mut Generics) -> Option<u32> 
     match param {
         ParamTy::Any => Some(0),
         ParamTy::Generic(name) => {
-            let ty = literal_own_type(arg);
+            let ty = literal_own_type(&arg.ty, arg.lit);
             generics.bind(*name, &ty).then_some(0)
         }
         ParamTy::List(elem) => match (&arg.ty, arg.lit) {
@@ -203,12 +212,13 @@ fn arg_cost(arg: &Arg, param: &ParamTy, generics: &mut Generics) -> Option<u32> 
     }
 }
 
-/// A literal's type where it binds a generic: `list_value(1, 2)` is `INTEGER[]`.
-fn literal_own_type(arg: &Arg) -> Ty {
-    match arg.lit {
+/// The type a value has on its own, literal or not: `1` is INTEGER (`list_value(1, 2)` is
+/// `INTEGER[]`), `NULL` Unknown.
+pub fn literal_own_type(ty: &Ty, lit: Lit) -> Ty {
+    match lit {
         Lit::Int(v) => int_literal_ty(v),
         Lit::Str => Ty::String,
-        _ => arg.ty.clone(),
+        _ => ty.clone(),
     }
 }
 
@@ -229,7 +239,7 @@ fn pattern_type(
         ParamTy::Any => {
             let position = o.params.iter().position(|p| p.ty == ParamTy::Any);
             match position.and_then(|i| args.get(i)) {
-                Some(arg) => literal_own_type(arg),
+                Some(arg) => literal_own_type(&arg.ty, arg.lit),
                 None => Ty::Unknown,
             }
         }

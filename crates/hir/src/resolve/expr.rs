@@ -260,7 +260,7 @@ impl Resolver<'_> {
 }
 
 /// Functions SQL lets you call without parentheses.
-const NILADIC: &[&str] = &[
+pub(super) const NILADIC: &[&str] = &[
     "current_date",
     "current_time",
     "current_timestamp",

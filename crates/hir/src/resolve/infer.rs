@@ -8,7 +8,7 @@ use super::*;
 use crate::body::{Call, Case, Expr, ExprId, Literal};
 use crate::builtins::{
     self, FnKind,
-    bind::{Arg, Bound, Lit, bind_call, int_fits, int_literal_ty},
+    bind::{Arg, Bound, Lit, bind_call, int_fits, int_literal_ty, literal_own_type},
 };
 
 /// What inference knows of an expression's value.
@@ -56,10 +56,8 @@ impl Resolver<'_> {
             Expr::Unary { op, expr, .. } => self.unary(*op, *expr),
             Expr::Call(call) => self.call_type(call),
             Expr::Case(case) => self.case_type(case),
-            Expr::Subquery { query, lhs, range } => {
-                let is_exists =
-                    self.source(*range).get(..6).is_some_and(|w| w.eq_ignore_ascii_case("exists"));
-                if lhs.is_some() || is_exists {
+            Expr::Subquery { query, lhs, exists, .. } => {
+                if lhs.is_some() || *exists {
                     return Typed::new(Ty::Boolean, lhs.is_some());
                 }
                 // A scalar subquery: its one column, NULL when it returns no row.
@@ -289,12 +287,8 @@ impl Resolver<'_> {
     }
 }
 
-/// The type a literal has on its own (`1` is INTEGER, `NULL` Unknown).
 fn own_type(t: &Typed) -> Ty {
-    match t.lit {
-        Lit::Int(v) => int_literal_ty(v),
-        _ => t.ty.clone(),
-    }
+    literal_own_type(&t.ty, t.lit)
 }
 
 /// The common type of `CASE` results, `COALESCE` arguments or list elements: NULLs take the

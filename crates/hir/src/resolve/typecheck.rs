@@ -6,31 +6,20 @@
 
 use syntax::SyntaxKind;
 
+use super::expr::NILADIC;
 use super::infer::Typed;
 use super::*;
 use crate::body::{Call, ExprId, SetOp};
 use crate::builtins::{
     self, FnKind,
-    bind::{Bound, Lit, bind_call},
+    bind::{Lit, arity_mismatch},
 };
 
 /// Functions the parser or DuckDB's binder handle as special forms: they are not rows of
-/// `duckdb_functions()`, yet every DuckDB accepts them.
-const SPECIAL_FORMS: &[&str] = &[
-    "coalesce",
-    "ifnull",
-    "unnest",
-    "grouping",
-    "grouping_id",
-    "columns",
-    "try",
-    "current_date",
-    "current_time",
-    "current_timestamp",
-    "localtime",
-    "localtimestamp",
-    "exists",
-];
+/// `duckdb_functions()`, yet every DuckDB accepts them (as do the niladic functions, also
+/// written with parentheses).
+const SPECIAL_FORMS: &[&str] =
+    &["coalesce", "ifnull", "unnest", "grouping", "grouping_id", "columns", "try", "exists"];
 
 /// Where an expression sits, for the clauses that forbid aggregates or window functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +104,7 @@ impl Resolver<'_> {
                     format!("cannot compare {lt} with {rt}: the types have no common supertype"),
                     Some(format!(
                         "cast one side explicitly, e.g. `CAST(... AS {})`",
-                        sql_name(&l.ty)
+                        l.ty.duckdb_name()
                     )),
                 );
             }
@@ -164,7 +153,7 @@ impl Resolver<'_> {
     /// window function in a clause that forbids it.
     pub(super) fn check_call(&mut self, call: &Call) {
         let name = call.name.name.as_str();
-        if !call.qualifier.is_empty() || SPECIAL_FORMS.contains(&name) {
+        if !call.qualifier.is_empty() || SPECIAL_FORMS.contains(&name) || NILADIC.contains(&name) {
             return;
         }
         let Some(f) = builtins::duckdb().get(name) else {
@@ -182,24 +171,23 @@ impl Resolver<'_> {
             }
             return;
         };
-        if f.kind != FnKind::Macro {
-            let args: Vec<_> = call.args.iter().map(|&a| self.infer(a).arg()).collect();
-            if let Bound::WrongArity(counts) = bind_call(f, &args) {
-                let takes = match counts.as_slice() {
-                    [n] => format!("{n} argument{}", if *n == 1 { "" } else { "s" }),
-                    [rest @ .., last] => {
-                        let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
-                        format!("{} or {last} arguments", rest.join(", "))
-                    }
-                    [] => "no arguments".to_string(),
-                };
-                self.error(
-                    Code::E140,
-                    call.name.range,
-                    format!("`{name}` takes {takes}, not {}", call.args.len()),
-                    None,
-                );
-            }
+        if f.kind != FnKind::Macro
+            && let Some(counts) = arity_mismatch(f, call.args.len())
+        {
+            let takes = match counts.as_slice() {
+                [n] => format!("{n} argument{}", if *n == 1 { "" } else { "s" }),
+                [rest @ .., last] => {
+                    let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
+                    format!("{} or {last} arguments", rest.join(", "))
+                }
+                [] => "no arguments".to_string(),
+            };
+            self.error(
+                Code::E140,
+                call.name.range,
+                format!("`{name}` takes {takes}, not {}", call.args.len()),
+                None,
+            );
         }
         let Some(clause) = self.clause else { return };
         let windowed = call.over.is_some() || f.kind == FnKind::Window;
@@ -310,17 +298,5 @@ fn shown(t: &Typed) -> String {
     match t.lit {
         Lit::Int(_) => "an integer literal".to_string(),
         _ => format!("`{}`", t.ty),
-    }
-}
-
-/// DuckDB's spelling of a type, for a suggested cast.
-fn sql_name(ty: &Ty) -> String {
-    match ty {
-        Ty::Int32 => "INTEGER".to_string(),
-        Ty::Int64 => "BIGINT".to_string(),
-        Ty::String => "VARCHAR".to_string(),
-        Ty::Float64 => "DOUBLE".to_string(),
-        Ty::Decimal { precision, scale } => format!("DECIMAL({precision}, {scale})"),
-        other => other.to_string().to_uppercase(),
     }
 }
