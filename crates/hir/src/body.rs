@@ -328,6 +328,41 @@ impl FromItem {
 }
 
 impl Expr {
+    /// Calls `f` on every expression directly inside this one, in source order (not inside
+    /// subqueries, which are queries of their own).
+    pub fn for_each_child(&self, mut f: impl FnMut(ExprId)) {
+        match self {
+            Expr::Missing | Expr::Column { .. } | Expr::Literal { .. } | Expr::Star { .. } => {}
+            Expr::Binary { lhs, rhs, .. } => {
+                f(*lhs);
+                f(*rhs);
+            }
+            Expr::Unary { expr, .. } | Expr::Cast { expr, .. } => f(*expr),
+            Expr::Call(call) => {
+                call.args.iter().copied().for_each(&mut f);
+                call.order_by.iter().filter_map(|o| o.expr).for_each(&mut f);
+                call.filter.into_iter().for_each(&mut f);
+                if let Some(w) = &call.over {
+                    w.partition_by.iter().copied().for_each(&mut f);
+                    w.order_by.iter().filter_map(|o| o.expr).for_each(&mut f);
+                    w.frame.iter().copied().for_each(&mut f);
+                }
+            }
+            Expr::Case(case) => {
+                case.operand.into_iter().for_each(&mut f);
+                for &(when, then) in &case.arms {
+                    f(when);
+                    f(then);
+                }
+                case.else_.into_iter().for_each(&mut f);
+            }
+            Expr::Subquery { lhs, .. } => lhs.iter().copied().for_each(&mut f),
+            Expr::Lambda { body, .. } => f(*body),
+            Expr::Placeholder(p) => p.args.iter().copied().for_each(&mut f),
+            Expr::Other { children, .. } => children.iter().copied().for_each(&mut f),
+        }
+    }
+
     pub fn range(&self) -> TextRange {
         match self {
             Expr::Missing => TextRange::default(),

@@ -3,6 +3,7 @@
 
 mod expr;
 mod from;
+mod grouping;
 mod infer;
 mod refs;
 #[cfg(test)]
@@ -494,6 +495,7 @@ impl Resolver<'_> {
                 self.expr(e);
             }
         }
+        self.check_grouping(sel, order_by);
         self.scopes.pop();
         for &e in limits {
             self.expr(e);

@@ -66,6 +66,7 @@ codes! {
     E126 Error "an alias list names more columns than the relation has",
     // ---- typing ----
     E140 Error "a function is called with a wrong number of arguments",
+    E141 Error "a column is neither grouped nor aggregated in an aggregating SELECT",
     E142 Error "an aggregate function where SQL forbids one (WHERE, GROUP BY, a join condition)",
     E143 Error "a window function where SQL forbids one (WHERE, GROUP BY, HAVING)",
     E144 Error "the sides of a set operation have different numbers of columns",

@@ -18,7 +18,7 @@ use crate::builtins::{
 /// Functions the parser or DuckDB's binder handle as special forms: they are not rows of
 /// `duckdb_functions()`, yet every DuckDB accepts them (as do the niladic functions, also
 /// written with parentheses).
-const SPECIAL_FORMS: &[&str] =
+pub(super) const SPECIAL_FORMS: &[&str] =
     &["coalesce", "ifnull", "unnest", "grouping", "grouping_id", "columns", "try", "exists"];
 
 /// Where an expression sits, for the clauses that forbid aggregates or window functions.
