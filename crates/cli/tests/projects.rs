@@ -219,6 +219,11 @@ fn broken_reports_every_kind_of_mistake() {
     expect_in("I001", "models/star_expanded.sql");
     expect_in("E140", "models/wrong_arity.sql");
     expect_in("E141", "models/ungrouped.sql");
+    expect_in("E010", "models/contracted.contract.toml");
+    expect_in("E011", "models/contracted.contract.toml");
+    expect_in("E012", "models/contracted.contract.toml");
+    expect_in("E013", "models/contracted.contract.toml");
+    expect_in("W010", "models/contracted.contract.toml");
     expect_in("E142", "models/aggregate_in_where.sql");
     expect_in("E143", "models/window_in_where.sql");
     expect_in("E144", "models/union_width.sql");

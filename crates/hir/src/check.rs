@@ -3,6 +3,7 @@
 
 use crate::{
     Db, config,
+    contract_check::{contract_check, parsed_contract},
     diagnostics::Diagnostic,
     input::{FileKind, FileStatus, SourceFile, Workspace},
     model::model_diagnostics,
@@ -31,11 +32,7 @@ pub fn config_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
                 set_file(&mut diags, f);
                 out.extend(diags);
             }
-            FileKind::Contract => {
-                let (_, mut diags) = config::parse_contract(f.text(db));
-                set_file(&mut diags, f);
-                out.extend(diags);
-            }
+            FileKind::Contract => out.extend(parsed_contract(db, f).1.iter().cloned()),
             _ => {}
         }
     }
@@ -54,9 +51,17 @@ pub fn model_files(db: &dyn Db) -> Vec<SourceFile> {
 pub fn all_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
     let mut out = config_diagnostics(db).clone();
     for f in model_files(db) {
-        out.extend(model_diagnostics(db, f).iter().cloned());
+        out.extend(model_findings(db, f));
     }
     sort(db, &mut out);
+    out
+}
+
+/// What one model adds: its own diagnostics and its contract's findings (which point into
+/// the contract file).
+pub fn model_findings(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
+    let mut out = model_diagnostics(db, file).clone();
+    out.extend(contract_check(db, file).iter().cloned());
     out
 }
 

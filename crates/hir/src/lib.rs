@@ -10,6 +10,7 @@ pub mod builtins;
 pub mod catalog_snapshot;
 pub mod check;
 pub mod config;
+pub mod contract_check;
 pub mod dag;
 pub mod db;
 pub mod diagnostics;

@@ -19,10 +19,8 @@ pub(crate) fn diagnostics(
         Some(m) => m.to_vec(),
         None => hir::check::model_files(db),
     };
-    let per_model: Vec<Vec<Diagnostic>> = files
-        .par_iter()
-        .map_with(db.clone(), |db, &f| hir::model::model_diagnostics(db, f).clone())
-        .collect();
+    let per_model: Vec<Vec<Diagnostic>> =
+        files.par_iter().map_with(db.clone(), |db, &f| hir::check::model_findings(db, f)).collect();
     out.extend(per_model.into_iter().flatten());
     hir::check::sort(db, &mut out);
     out

@@ -45,6 +45,11 @@ codes! {
     V012 Error "an adapter, pipeline or section is defined twice, under its name and its alias",
     V013 Error "a `---toml` frontmatter block is never closed",
     // ---- contracts ----
+    E010 Error "a column the contract requires is missing from the model",
+    E011 Error "a column's inferred type does not meet the contract's type",
+    E012 Error "a column the contract promises non-nullable is inferred nullable",
+    E013 Error "a protected column is gone from the model",
+    W010 Warning "a column the contract lists (not required) is absent from the model",
     W011 Warning "a contract names a model that does not exist",
     // ---- types ----
     E001 Error "a comparison or join mixes types that have no common supertype",
