@@ -35,7 +35,7 @@ pub fn contract_check(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     };
     let contract = Arc::clone(&parsed_contract(db, contract_file).0);
     let sig = model_signature(db, file);
-    let mut out = check(&contract, &sig);
+    let mut out = check(&contract, sig);
     set_file(&mut out, contract_file);
     out
 }
