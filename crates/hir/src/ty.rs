@@ -3,6 +3,7 @@
 //! This is what name resolution needs to carry source and declared types through; type
 //! inference (operators, functions, supertypes) builds on it.
 
+mod dialect;
 mod lattice;
 
 use std::fmt;

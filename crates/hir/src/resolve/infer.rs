@@ -50,7 +50,7 @@ impl Resolver<'_> {
             Expr::Literal { kind, range } => self.literal(kind, *range),
             Expr::Cast { ty, is_try, expr, .. } => {
                 let inner = self.infer(*expr);
-                Typed::new(Ty::from_sql(ty), inner.nullable || *is_try)
+                Typed::new(Ty::from_sql_in(ty, self.dialect), inner.nullable || *is_try)
             }
             Expr::Binary { op, lhs, rhs, .. } => self.binary(*op, *lhs, *rhs),
             Expr::Unary { op, expr, .. } => self.unary(*op, *expr),
@@ -95,7 +95,7 @@ impl Resolver<'_> {
             Literal::String => Typed { ty: Ty::String, nullable: false, lit: Lit::Str },
             Literal::Null => Typed { ty: Ty::Unknown, nullable: true, lit: Lit::Null },
             Literal::Bool => Typed::new(Ty::Boolean, false),
-            Literal::Typed(t) => Typed::new(Ty::from_sql(t), false),
+            Literal::Typed(t) => Typed::new(Ty::from_sql_in(t, self.dialect), false),
             Literal::Interval => Typed::new(Ty::Interval, false),
         }
     }

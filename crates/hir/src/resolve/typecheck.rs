@@ -104,7 +104,7 @@ impl Resolver<'_> {
                     format!("cannot compare {lt} with {rt}: the types have no common supertype"),
                     Some(format!(
                         "cast one side explicitly, e.g. `CAST(... AS {})`",
-                        l.ty.duckdb_name()
+                        l.ty.sql_name(self.dialect).unwrap_or_else(|| l.ty.duckdb_name())
                     )),
                 );
             }
