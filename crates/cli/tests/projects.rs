@@ -543,3 +543,50 @@ fn check_files_reports_their_models_own_files_and_config_edits_check_everything(
     let full: serde_json::Value = serde_json::from_str(&full.stdout).expect("JSON");
     assert_eq!(all, codes_and_files(&full));
 }
+
+/// `--with-seed`: a seed whose columns only running it tells (`range()` yields BIGINT) is
+/// typed by DuckDB; without the flag those columns stay Unknown (I002 says so).
+#[cfg(unix)]
+#[test]
+fn with_seed_types_the_sources_by_running_the_seed() {
+    let root = scratch_project("with_seed");
+    std::fs::create_dir_all(root.join("data")).expect("data dir");
+    std::fs::write(
+        root.join("data/seed.sql"),
+        "CREATE SCHEMA raw;\nCREATE TABLE raw.events AS SELECT i AS id, i * 2.5 AS score FROM range(3) AS t(i);\n",
+    )
+    .expect("seed");
+    std::fs::write(root.join("models/orders.sql"), "SELECT id, score FROM raw.events\n")
+        .expect("model");
+    let columns = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--project", path_str(&root), "compile", "-o", "json"];
+        args.extend_from_slice(extra);
+        let out = rocky(&args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        json["models"][0]["columns"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                format!(
+                    "{}: {}",
+                    c["name"].as_str().unwrap_or(""),
+                    c["type"].as_str().unwrap_or("")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(columns(&[]), ["id: Unknown", "score: Unknown"]);
+    assert_eq!(columns(&["--with-seed"]), ["id: Int64", "score: Decimal(21,1)"]);
+
+    // A seed DuckDB rejects is a clear error, not a panic.
+    std::fs::write(root.join("data/seed.sql"), "CREATE TABLE broken AS SELEC 1;\n").expect("seed");
+    let out = rocky(&["--project", path_str(&root), "compile", "--with-seed"]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr.contains("--with-seed") && out.stderr.contains("seed.sql"),
+        "{}",
+        out.stderr
+    );
+}

@@ -54,6 +54,15 @@ pub fn discover_duckdb(
     Ok(snapshot)
 }
 
+/// The tables `seed_sql` creates, as an in-memory DuckDB reports them after running it
+/// (`rocky compile --with-seed`): exact types where reading the statements cannot tell,
+/// such as the columns of `CREATE TABLE .. AS SELECT i FROM range(10) t(i)`.
+pub fn seed_catalog(seed_sql: &str) -> anyhow::Result<CatalogSnapshot> {
+    let conn = Connection::open_in_memory().context("cannot open an in-memory DuckDB")?;
+    conn.execute_batch(seed_sql).context("the seed fails on DuckDB")?;
+    read_columns(&conn, "seed")
+}
+
 fn read_columns(conn: &Connection, adapter_name: &str) -> anyhow::Result<CatalogSnapshot> {
     let mut stmt = conn.prepare(COLUMNS_QUERY)?;
     let mut rows = stmt.query([])?;

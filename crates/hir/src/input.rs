@@ -59,6 +59,10 @@ pub struct Options {
     /// Find every model's references before resolving any, even where one pass would do
     /// (`crate::scan::single_pass`): the tests check that both ways agree.
     pub two_pass: bool,
+    /// `--with-seed`: the seed's tables as DuckDB created them (the edge ran the seed). They
+    /// replace what the seed's statements say statically, where DuckDB knows more (columns
+    /// of `CREATE TABLE .. AS SELECT .. FROM range(..)`).
+    pub seed_catalog: Option<Arc<crate::catalog_snapshot::CatalogSnapshot>>,
 }
 
 /// The committed catalog snapshot `rocky discover` writes (see README, "Source schemas").

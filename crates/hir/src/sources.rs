@@ -136,28 +136,33 @@ pub fn source_catalog(db: &dyn Db) -> SourceCatalog {
                 set_file(&mut diags, f);
                 cat.diagnostics.extend(diags);
                 for t in &snap.tables {
-                    let columns = t
-                        .columns
-                        .iter()
-                        .map(|c| Column {
-                            name: Name::folded(&c.name),
-                            ty: Ty::from_sql(&c.ty),
-                            nullable: c.nullable,
-                        })
-                        .collect();
-                    cat.insert(
-                        Some(&t.catalog),
-                        &t.schema,
-                        &t.table,
-                        Signature { columns, open: false },
-                    );
+                    cat.insert(Some(&t.catalog), &t.schema, &t.table, snapshot_signature(t));
                 }
             }
             FileKind::Seed => seed_tables(f.text(db), default_catalog.as_deref(), &mut cat),
             _ => {}
         }
     }
+    if let Some(seeded) = &ws.options(db).seed_catalog {
+        for t in &seeded.tables {
+            cat.redefine(default_catalog.as_deref(), &t.schema, &t.table, snapshot_signature(t));
+        }
+    }
     cat
+}
+
+/// A discovered table's columns, typed by the names DuckDB's `information_schema` gives.
+fn snapshot_signature(t: &catalog_snapshot::TableSchema) -> Signature {
+    let columns = t
+        .columns
+        .iter()
+        .map(|c| Column {
+            name: Name::folded(&c.name),
+            ty: Ty::from_sql(&c.ty),
+            nullable: c.nullable,
+        })
+        .collect();
+    Signature { columns, open: false }
 }
 
 /// Reads the `CREATE TABLE` statements of a seed file: column definitions, or the columns

@@ -21,6 +21,10 @@ pub(crate) struct Args {
     /// `--var name=value` for `@var(name)`.
     #[arg(long = "var", value_name = "NAME=VALUE")]
     vars: Vec<String>,
+    /// Run `data/seed.sql` in an in-memory DuckDB and type the source tables as DuckDB
+    /// created them (for seeds whose columns only running them tells).
+    #[arg(long)]
+    with_seed: bool,
 }
 
 #[derive(Serialize)]
@@ -73,6 +77,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             bail!("`--var {v}` needs the form NAME=VALUE");
         };
         options.vars.insert(k.to_string(), val.to_string());
+    }
+    if args.with_seed {
+        options.seed_catalog = Some(std::sync::Arc::new(seed_catalog(&root)?));
     }
     let project = crate::load::load(root, options)?;
     project.prewarm(true);
@@ -223,4 +230,24 @@ fn write_models(models: &[ModelOut<'_>], out: &mut impl Write) -> std::io::Resul
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// `--with-seed`: the seed's tables as an in-memory DuckDB creates them.
+#[cfg(feature = "warehouse")]
+fn seed_catalog(root: &std::path::Path) -> anyhow::Result<hir::catalog_snapshot::CatalogSnapshot> {
+    use anyhow::Context;
+    let path = root.join("data").join("seed.sql");
+    if !path.is_file() {
+        bail!("--with-seed needs a seed, and `{}` does not exist", path.display());
+    }
+    let sql = super::read_source(&path)?;
+    exec::discover::seed_catalog(&sql)
+        .with_context(|| format!("--with-seed: running `{}`", path.display()))
+}
+
+#[cfg(not(feature = "warehouse"))]
+fn seed_catalog(_root: &std::path::Path) -> anyhow::Result<hir::catalog_snapshot::CatalogSnapshot> {
+    bail!(
+        "--with-seed runs the seed on DuckDB, and this rocky was built without the `warehouse` feature"
+    )
 }
