@@ -61,7 +61,9 @@ pub fn all_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
 /// the contract file).
 pub fn model_findings(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let mut out = model_diagnostics(db, file).clone();
-    out.extend(contract_check(db, file).iter().cloned());
+    if project_model(db).model(file).is_some_and(|m| m.contract.is_some()) {
+        out.extend(contract_check(db, file).iter().cloned());
+    }
     out
 }
 

@@ -118,18 +118,28 @@ impl<'a> TypeParser<'a> {
         }
     }
 
-    fn word(&mut self) -> String {
+    fn word(&mut self) -> &'a str {
         self.skip_ws();
         let rest = self.rest();
         let quoted = rest.starts_with('"');
         if quoted {
             let end = rest[1..].find('"').map_or(rest.len(), |i| i + 2);
             self.pos += end;
-            return rest.get(1..end.saturating_sub(1).max(1)).unwrap_or("").to_string();
+            return rest.get(1..end.saturating_sub(1).max(1)).unwrap_or("");
         }
         let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
         self.pos += len;
-        rest[..len].to_string()
+        &rest[..len]
+    }
+
+    /// The next word in upper case, in `buf` (type names are short: a longer word is no
+    /// type we know, and reads as the empty word).
+    fn upper_word<'b>(&mut self, buf: &'b mut [u8; 24]) -> &'b str {
+        let word = self.word();
+        let Some(out) = buf.get_mut(..word.len()) else { return "" };
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_uppercase();
+        std::str::from_utf8(out).unwrap_or("")
     }
 
     fn number(&mut self) -> Option<u32> {
@@ -158,8 +168,9 @@ impl<'a> TypeParser<'a> {
     }
 
     fn ty(&mut self) -> Ty {
-        let word = self.word().to_ascii_uppercase();
-        let mut ty = match word.as_str() {
+        let mut buf = [0u8; 24];
+        let word = self.upper_word(&mut buf);
+        let mut ty = match word {
             "BOOLEAN" | "BOOL" | "LOGICAL" => Ty::Boolean,
             "TINYINT" | "INT1" | "BYTEINT" => Ty::Int8,
             "SMALLINT" | "INT2" | "SHORT" => Ty::Int16,
@@ -210,7 +221,8 @@ impl<'a> TypeParser<'a> {
             "TIMESTAMP" | "DATETIME" | "TIMESTAMP_NTZ" => {
                 self.skip_args();
                 let save = self.pos;
-                let next = self.word().to_ascii_uppercase();
+                let mut next_buf = [0u8; 24];
+                let next = self.upper_word(&mut next_buf);
                 if next == "WITH" {
                     self.word();
                     self.word();
@@ -264,7 +276,7 @@ impl<'a> TypeParser<'a> {
                         }
                         self.eat(':');
                         let t = self.ty();
-                        fields.push((name, t));
+                        fields.push((name.to_string(), t));
                         if !self.eat(',') {
                             break;
                         }

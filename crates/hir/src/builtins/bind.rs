@@ -74,13 +74,13 @@ pub fn bind_call(f: &Function, args: &[Arg]) -> Bound {
         if !ok {
             continue;
         }
-        let ty = return_type(f, o, args, &generics);
         match best {
             Some(b) if cost > b => {}
-            Some(b) if cost == b => results.push(ty),
+            Some(b) if cost == b => results.push(return_type(f, o, args, &generics)),
             _ => {
                 best = Some(cost);
-                results = vec![ty];
+                results.clear();
+                results.push(return_type(f, o, args, &generics));
             }
         }
     }

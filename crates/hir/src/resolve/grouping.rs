@@ -172,7 +172,9 @@ impl Resolver<'_> {
         }
         let body = self.body;
         let expr = &body.exprs[e];
-        if keys.texts.contains(&normalized(self.source(expr.range()))) {
+        // Columns compare by what they name; literals are constants.
+        let compound = !matches!(expr, Expr::Column { .. } | Expr::Literal { .. });
+        if compound && keys.texts.contains(&normalized(self.source(expr.range()))) {
             return;
         }
         match expr {

@@ -10,6 +10,9 @@ use super::Ty;
 impl Ty {
     /// Reads a type name as `dialect` means it.
     pub fn from_sql_in(text: &str, dialect: Dialect) -> Ty {
+        if matches!(dialect, Dialect::DuckDb | Dialect::Ansi) {
+            return Ty::from_sql(text);
+        }
         let head: String = text
             .trim()
             .chars()
