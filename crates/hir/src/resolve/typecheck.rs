@@ -175,6 +175,8 @@ impl Resolver<'_> {
             && let Some(counts) = arity_mismatch(f, call.args.len())
         {
             let takes = match counts.as_slice() {
+                // Window functions' trailing parameters are optional.
+                [.., most] if f.kind == FnKind::Window => format!("at most {most} arguments"),
                 [n] => format!("{n} argument{}", if *n == 1 { "" } else { "s" }),
                 [rest @ .., last] => {
                     let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
