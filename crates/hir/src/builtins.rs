@@ -11,6 +11,7 @@ pub mod bind;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
+use syntax::Dialect;
 
 use crate::ty::Ty;
 
@@ -102,10 +103,28 @@ impl Catalog {
 }
 
 static DUCKDB: LazyLock<Catalog> = LazyLock::new(|| parse_tsv(include_str!("builtins/duckdb.tsv")));
+// Written by hand from each warehouse's documentation, in DuckDB's type vocabulary.
+static DATABRICKS: LazyLock<Catalog> =
+    LazyLock::new(|| parse_tsv(include_str!("builtins/databricks.tsv")));
+static SNOWFLAKE: LazyLock<Catalog> =
+    LazyLock::new(|| parse_tsv(include_str!("builtins/snowflake.tsv")));
+static BIGQUERY: LazyLock<Catalog> =
+    LazyLock::new(|| parse_tsv(include_str!("builtins/bigquery.tsv")));
 
-/// DuckDB's functions (the embedded warehouse, and the default dialect).
+/// DuckDB's functions (the embedded warehouse, and the default dialect). Operators (`+`,
+/// `*`, ...) are typed by its rows in every dialect.
 pub fn duckdb() -> &'static Catalog {
     &DUCKDB
+}
+
+/// The functions of `dialect`'s warehouse (ANSI SQL uses DuckDB's).
+pub fn catalog(dialect: Dialect) -> &'static Catalog {
+    match dialect {
+        Dialect::DuckDb | Dialect::Ansi => &DUCKDB,
+        Dialect::Databricks => &DATABRICKS,
+        Dialect::Snowflake => &SNOWFLAKE,
+        Dialect::BigQuery => &BIGQUERY,
+    }
 }
 
 /// Reads the catalog format `cargo xtask builtins` writes: `#` comment lines, then one row
@@ -206,5 +225,25 @@ mod tests {
                 .iter()
                 .any(|o| o.ret == Some(ParamTy::List(Box::new(ParamTy::Generic('T')))))
         );
+    }
+
+    #[test]
+    fn warehouse_catalogs_read_their_tables() {
+        use crate::builtins::bind::{Arg, Bound, bind_call};
+        for (dialect, min, probe) in [
+            (Dialect::Databricks, 300, "collect_list"),
+            (Dialect::Snowflake, 300, "iff"),
+            (Dialect::BigQuery, 200, "safe_divide"),
+        ] {
+            let c = catalog(dialect);
+            assert!(c.len() >= min, "{dialect:?}: {} functions", c.len());
+            assert!(c.get(probe).is_some(), "{dialect:?} has `{probe}`");
+            assert!(c.functions().all(|f| !f.overloads.is_empty()), "{dialect:?}");
+            let count = c.get("count").expect("count");
+            let bound = bind_call(count, &[Arg::typed(Ty::String)]);
+            assert_eq!(bound, Bound::Ty(Ty::Int64), "{dialect:?}");
+        }
+        let date_diff = catalog(Dialect::BigQuery).get("date_diff").expect("date_diff");
+        assert!(date_diff.overloads.iter().all(|o| o.ret == Some(ParamTy::Ty(Ty::Int64))));
     }
 }

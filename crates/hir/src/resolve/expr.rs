@@ -27,7 +27,9 @@ impl Resolver<'_> {
             Expr::Unary { expr, .. } | Expr::Cast { expr, .. } => self.expr(*expr),
             Expr::Call(call) => {
                 for &a in &call.args {
-                    self.expr(a);
+                    if !self.is_date_part_word(a) {
+                        self.expr(a);
+                    }
                 }
                 for o in &call.order_by {
                     if let Some(e) = o.expr {
@@ -258,6 +260,68 @@ impl Resolver<'_> {
         );
     }
 }
+
+impl Resolver<'_> {
+    /// `dateadd(day, 7, d)`, `datediff(month, a, b)`: Snowflake, Databricks and BigQuery
+    /// name date parts with bare words, which are not columns (unless a column has the
+    /// name). DuckDB takes them as strings, so there a bare word is a column.
+    fn is_date_part_word(&self, arg: ExprId) -> bool {
+        let Expr::Column { path, .. } = &self.body.exprs[arg] else { return false };
+        let [name] = &path[..] else { return false };
+        !matches!(self.dialect, Dialect::DuckDb | Dialect::Ansi)
+            && DATE_PARTS.contains(&name.name.as_str())
+            && self.lookup_quiet(path).is_none()
+    }
+}
+
+/// Date and time parts as the warehouses spell them (and their common abbreviations).
+const DATE_PARTS: &[&str] = &[
+    "year",
+    "years",
+    "yy",
+    "yyyy",
+    "quarter",
+    "quarters",
+    "qtr",
+    "month",
+    "months",
+    "mm",
+    "mon",
+    "week",
+    "weeks",
+    "wk",
+    "isoweek",
+    "weekiso",
+    "day",
+    "days",
+    "dd",
+    "dayofweek",
+    "dow",
+    "dayofweekiso",
+    "dayofyear",
+    "doy",
+    "hour",
+    "hours",
+    "hh",
+    "minute",
+    "minutes",
+    "mi",
+    "second",
+    "seconds",
+    "ss",
+    "millisecond",
+    "milliseconds",
+    "ms",
+    "microsecond",
+    "microseconds",
+    "us",
+    "nanosecond",
+    "nanoseconds",
+    "ns",
+    "epoch_second",
+    "date",
+    "time",
+];
 
 /// Functions SQL lets you call without parentheses.
 pub(super) const NILADIC: &[&str] = &[

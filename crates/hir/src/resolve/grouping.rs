@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::body::{Expr, ExprId, GroupBy, OrderItem, Select, SelectItem};
-use crate::builtins::{self, FnKind};
+use crate::builtins::FnKind;
 
 /// What the SELECT groups by: key expressions by their text, and the input columns among
 /// them by the relation that holds them.
@@ -141,7 +141,8 @@ impl Resolver<'_> {
         call.over.is_none()
             && call.qualifier.is_empty()
             && (matches!(call.name.name.as_str(), "grouping" | "grouping_id")
-                || builtins::duckdb()
+                || self
+                    .functions()
                     .get(call.name.name.as_str())
                     .is_some_and(|f| f.kind == FnKind::Aggregate))
     }
@@ -161,7 +162,7 @@ impl Resolver<'_> {
         let Expr::Call(call) = &self.body.exprs[e] else { return false };
         let name = call.name.name.as_str();
         !call.qualifier.is_empty()
-            || (builtins::duckdb().get(name).is_none()
+            || (self.functions().get(name).is_none()
                 && !typecheck::SPECIAL_FORMS.contains(&name)
                 && !expr::NILADIC.contains(&name))
     }

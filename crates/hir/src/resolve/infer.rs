@@ -159,12 +159,18 @@ impl Resolver<'_> {
         }
     }
 
+    /// What this project's dialect calls its functions.
+    pub(super) fn functions(&self) -> &'static builtins::Catalog {
+        builtins::catalog(self.dialect)
+    }
+
     fn call_type(&self, call: &Call) -> Typed {
         let args: Vec<Typed> = call.args.iter().map(|&a| self.infer(a)).collect();
         let any_nullable = args.iter().any(|a| a.nullable);
         let name = call.name.name.as_str();
+        // Conditional forms every dialect shares, typed by the supertype of their values.
         match name {
-            "coalesce" | "ifnull" | "greatest" | "least" => {
+            "coalesce" | "ifnull" | "nvl" | "greatest" | "least" => {
                 let ty = supertype_of(&args);
                 let nullable = args.iter().all(|a| a.nullable);
                 return Typed::new(ty, nullable);
@@ -178,36 +184,15 @@ impl Resolver<'_> {
                 return Typed::new(ty, args.iter().skip(1).any(|a| a.nullable));
             }
             "count" | "count_star" => return Typed::new(Ty::Int64, false),
-            // The part decides: seconds since the epoch are fractional, the rest whole.
-            "date_part" | "datepart" if args.len() == 2 => {
-                let part = call.args.first().map(|&a| self.source(self.body.exprs[a].range()));
-                let fractional = part.is_some_and(|p| {
-                    let p = p.to_ascii_lowercase();
-                    p.contains("epoch") || p.contains("julian")
-                });
-                let ty = if fractional { Ty::Float64 } else { Ty::Int64 };
-                return Typed::new(ty, any_nullable);
-            }
-            // Macros in DuckDB's catalog, typed by what their definitions compute.
-            "split_part" | "array_to_string" | "list_to_string" => {
-                return Typed::new(Ty::String, any_nullable);
-            }
-            "date_add" if args.len() == 2 => {
-                let ty = self.operator("+", &[args[0].arg(), args[1].arg()]);
-                return Typed::new(ty, any_nullable);
-            }
-            "geomean" | "geometric_mean" => return Typed::new(Ty::Float64, true),
-            // The median of integers or floats interpolates; of other types it picks a value.
-            "median" | "quantile_cont"
-                if args.first().is_some_and(|a| {
-                    a.ty.is_integer() || matches!(a.ty, Ty::Float32 | Ty::Float64)
-                }) =>
-            {
-                return Typed::new(Ty::Float64, true);
-            }
             _ => {}
         }
-        let Some(f) = builtins::duckdb().get(name) else { return Typed::unknown() };
+        let catalog = self.functions();
+        if std::ptr::eq(catalog, builtins::duckdb())
+            && let Some(typed) = self.duckdb_call(name, call, &args)
+        {
+            return typed;
+        }
+        let Some(f) = catalog.get(name) else { return Typed::unknown() };
         let arg_types: Vec<Arg> = args.iter().map(Typed::arg).collect();
         let ty = match bind_call(f, &arg_types) {
             Bound::Ty(ty) => ty,
@@ -229,6 +214,41 @@ impl Resolver<'_> {
             FnKind::Scalar | FnKind::Macro => any_nullable,
         };
         Typed::new(ty, nullable)
+    }
+
+    /// DuckDB's calls whose type its catalog does not give: binder rules and macros.
+    fn duckdb_call(&self, name: &str, call: &Call, args: &[Typed]) -> Option<Typed> {
+        let any_nullable = args.iter().any(|a| a.nullable);
+        match name {
+            // The part decides: seconds since the epoch are fractional, the rest whole.
+            "date_part" | "datepart" if args.len() == 2 => {
+                let part = call.args.first().map(|&a| self.source(self.body.exprs[a].range()));
+                let fractional = part.is_some_and(|p| {
+                    let p = p.to_ascii_lowercase();
+                    p.contains("epoch") || p.contains("julian")
+                });
+                let ty = if fractional { Ty::Float64 } else { Ty::Int64 };
+                Some(Typed::new(ty, any_nullable))
+            }
+            // Macros, typed by what their definitions compute.
+            "split_part" | "array_to_string" | "list_to_string" => {
+                Some(Typed::new(Ty::String, any_nullable))
+            }
+            "date_add" if args.len() == 2 => {
+                let ty = self.operator("+", &[args[0].arg(), args[1].arg()]);
+                Some(Typed::new(ty, any_nullable))
+            }
+            "geomean" | "geometric_mean" => Some(Typed::new(Ty::Float64, true)),
+            // The median of integers or floats interpolates; of other types it picks a value.
+            "median" | "quantile_cont"
+                if args.first().is_some_and(|a| {
+                    a.ty.is_integer() || matches!(a.ty, Ty::Float32 | Ty::Float64)
+                }) =>
+            {
+                Some(Typed::new(Ty::Float64, true))
+            }
+            _ => None,
+        }
     }
 
     fn case_type(&self, case: &Case) -> Typed {

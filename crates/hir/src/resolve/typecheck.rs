@@ -11,7 +11,7 @@ use super::infer::Typed;
 use super::*;
 use crate::body::{Call, ExprId, SetOp};
 use crate::builtins::{
-    self, FnKind,
+    FnKind,
     bind::{Lit, arity_mismatch},
 };
 
@@ -156,17 +156,15 @@ impl Resolver<'_> {
         if !call.qualifier.is_empty() || SPECIAL_FORMS.contains(&name) || NILADIC.contains(&name) {
             return;
         }
-        let Some(f) = builtins::duckdb().get(name) else {
-            // The catalog is DuckDB's; other dialects' functions are checked once their
-            // catalogs exist.
-            if self.dialect == Dialect::DuckDb && !name.is_empty() {
+        let Some(f) = self.functions().get(name) else {
+            if !name.is_empty() {
                 let mut d = Diagnostic::new(
                     Code::W100,
                     None,
                     call.name.range,
                     format!("unknown function `{name}`"),
                 );
-                d.help = did_you_mean(name, builtins::duckdb().functions().map(|f| f.name));
+                d.help = did_you_mean(name, self.functions().functions().map(|f| f.name));
                 self.out.diagnostics.push(d);
             }
             return;

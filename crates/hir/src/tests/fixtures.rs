@@ -11,6 +11,7 @@
 //! above that is not an annotation; the text after the code must be contained in the
 //! message. Every diagnostic of the project must be annotated and every annotation must
 //! match one, so a fixture states exactly what the project reports, at the exact range.
+//! `-- type: NAME TYPE[?]` lines in a model state the type of one of its output columns.
 //! A `models/*.sql` file without a sidecar block gets an empty sidecar (V008 is tested
 //! by the sample projects), so fixtures show only what they are about.
 
@@ -57,11 +58,12 @@ fn check_fixture(text: &str) -> Result<(), String> {
         expected.extend(annotations(path, body)?);
     }
     let mut db = RootDatabase::default();
-    let _ = load_files(&db, files);
+    let _ = load_files(&db, files.clone());
     if crate::scan::single_pass(&db) {
         check_possible_upstreams(&db)?;
     }
     check_findings(&db, &expected).map_err(|e| format!("resolved in one pass:\n{e}"))?;
+    check_types(&db, &files)?;
     let ws = crate::Workspace::get(&db);
     let options = crate::input::Options { two_pass: true, ..(**ws.options(&db)).clone() };
     salsa::Setter::to(ws.set_options(&mut db), std::sync::Arc::new(options));
@@ -114,6 +116,32 @@ fn check_findings(db: &RootDatabase, expected: &[Finding]) -> Result<(), String>
     }
     for a in unmatched {
         problems.push(format!("reported, not annotated: {a:?}"));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
+}
+
+/// The `-- type: NAME TYPE` lines of the model files: the model's output column NAME has
+/// TYPE as CLI.md spells it, with `?` when nullable (`-- type: total Decimal(38,2)?`).
+fn check_types(db: &RootDatabase, files: &[(String, String)]) -> Result<(), String> {
+    let by_path: std::collections::HashMap<String, crate::SourceFile> =
+        crate::Workspace::get(db).files(db).iter().map(|f| (f.path(db).to_string(), *f)).collect();
+    let mut problems = Vec::new();
+    for (path, body) in files {
+        for line in body.lines() {
+            let Some(spec) = line.trim_start().strip_prefix("-- type:") else { continue };
+            let Some((name, want)) = spec.trim().split_once(' ') else {
+                problems.push(format!("{path}: `{line}` needs NAME TYPE"));
+                continue;
+            };
+            let Some(&file) = by_path.get(path) else { continue };
+            let sig = crate::model::model_signature(db, file);
+            let got = sig
+                .column(&crate::Name::folded(name))
+                .map(|c| format!("{}{}", c.ty, if c.nullable { "?" } else { "" }));
+            if got.as_deref() != Some(want.trim()) {
+                problems.push(format!("{path}: `{name}` is {got:?}, expected {}", want.trim()));
+            }
+        }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
