@@ -45,7 +45,10 @@ impl Resolver<'_> {
         match &self.body.exprs[id] {
             Expr::Column { path, .. } => match self.lookup_quiet(path) {
                 Some(col) => Typed::new(col.ty, col.nullable),
-                None => self.lateral_alias(path).unwrap_or_else(Typed::unknown),
+                None => self
+                    .lateral_alias(path)
+                    .or_else(|| self.struct_field(path))
+                    .unwrap_or_else(Typed::unknown),
             },
             Expr::Literal { kind, range } => self.literal(kind, *range),
             Expr::Cast { ty, is_try, expr, .. } => {
@@ -81,6 +84,22 @@ impl Resolver<'_> {
         let scope = self.scopes.last().filter(|s| s.aliases_visible)?;
         let col = scope.alias_columns.iter().rev().find(|c| c.name == name.name)?;
         Some(Typed::new(col.ty.clone(), col.nullable))
+    }
+
+    /// `s.a.b` where `s` (or `t.s`) is a struct column: the field's type.
+    fn struct_field(&self, path: &[NameSpan]) -> Option<Typed> {
+        (1..path.len()).rev().find_map(|split| {
+            let col = self.lookup_quiet(&path[..split])?;
+            let mut ty = col.ty;
+            for field in &path[split..] {
+                let Ty::Struct(fields) = ty else { return None };
+                ty = fields
+                    .into_iter()
+                    .find(|(n, _)| Name::folded(n) == field.name)
+                    .map(|(_, t)| t)?;
+            }
+            Some(Typed::new(ty, true))
+        })
     }
 
     fn literal(&self, kind: &Literal, range: TextRange) -> Typed {
@@ -239,6 +258,11 @@ impl Resolver<'_> {
                 Some(Typed::new(ty, any_nullable))
             }
             "geomean" | "geometric_mean" => Some(Typed::new(Ty::Float64, true)),
+            // One row per element.
+            "unnest" => match args.first().map(|a| &a.ty) {
+                Some(Ty::Array(elem)) => Some(Typed::new((**elem).clone(), true)),
+                _ => None,
+            },
             // The median of integers or floats interpolates; of other types it picks a value.
             "median" | "quantile_cont"
                 if args.first().is_some_and(|a| {
