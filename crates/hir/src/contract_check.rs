@@ -44,24 +44,17 @@ fn check(contract: &Contract, sig: &Signature) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // With a `*` over an unknown table the model may have any column: nothing is missing.
     let find = |name: &str| sig.column(&Name::folded(name));
-    for req in &contract.rules.required {
-        if find(&req.value).is_none() && !sig.open {
-            out.push(Diagnostic::new(
-                Code::E010,
-                None,
-                req.range,
-                format!("the model has no column `{}`, which the contract requires", req.value),
-            ));
-        }
-    }
-    for prot in &contract.rules.protected {
-        if find(&prot.value).is_none() && !sig.open {
-            out.push(Diagnostic::new(
-                Code::E013,
-                None,
-                prot.range,
-                format!("the protected column `{}` is gone from the model", prot.value),
-            ));
+    let rules = [
+        (
+            Code::E010,
+            &contract.rules.required,
+            "the model has no column `{}`, which the contract requires",
+        ),
+        (Code::E013, &contract.rules.protected, "the protected column `{}` is gone from the model"),
+    ];
+    for (code, names, message) in rules {
+        for name in names.iter().filter(|n| find(&n.value).is_none() && !sig.open) {
+            out.push(Diagnostic::new(code, None, name.range, message.replace("{}", &name.value)));
         }
     }
     let listed_in = |list: &[config::Spanned<String>], name: &str| {

@@ -152,6 +152,21 @@ impl Rel {
     fn new(qualifier: Option<Name>, path: Vec<Name>, sig: Arc<Signature>) -> Rel {
         Rel { qualifier, path, sig, unknown_schema: false }
     }
+
+    /// Whether `qualifier` names this relation: its alias (or last name part), or the tail
+    /// of its full name (`schema.table`).
+    fn named_by(&self, qualifier: &[NameSpan]) -> bool {
+        match qualifier {
+            [single] => self.qualifier.as_ref() == Some(&single.name),
+            _ => {
+                self.path.len() >= qualifier.len()
+                    && self.path[self.path.len() - qualifier.len()..]
+                        .iter()
+                        .zip(qualifier)
+                        .all(|(a, b)| *a == b.name)
+            }
+        }
+    }
 }
 
 #[derive(Debug, Default)]

@@ -114,20 +114,8 @@ impl Resolver<'_> {
     /// The relation a qualifier names, innermost scope first.
     pub(super) fn find_rel(&self, qualifier: &[NameSpan]) -> Option<Rel> {
         for scope in self.scopes.iter().rev() {
-            for rel in &scope.rels {
-                let hit = match qualifier {
-                    [single] => rel.qualifier.as_ref() == Some(&single.name),
-                    _ => {
-                        rel.path.len() >= qualifier.len()
-                            && rel.path[rel.path.len() - qualifier.len()..]
-                                .iter()
-                                .zip(qualifier)
-                                .all(|(a, b)| *a == b.name)
-                    }
-                };
-                if hit {
-                    return Some(rel.clone());
-                }
+            if let Some(rel) = scope.rels.iter().find(|r| r.named_by(qualifier)) {
+                return Some(rel.clone());
             }
         }
         None

@@ -111,18 +111,7 @@ impl Resolver<'_> {
             .iter()
             .enumerate()
             .filter(|(_, r)| {
-                let named = match qualifier {
-                    [] => true,
-                    [q] => r.qualifier.as_ref() == Some(&q.name),
-                    _ => {
-                        r.path.len() >= qualifier.len()
-                            && r.path[r.path.len() - qualifier.len()..]
-                                .iter()
-                                .zip(qualifier)
-                                .all(|(a, b)| *a == b.name)
-                    }
-                };
-                named && r.sig.column(&col.name).is_some()
+                (qualifier.is_empty() || r.named_by(qualifier)) && r.sig.column(&col.name).is_some()
             })
             .map(|(i, _)| i)
             .collect();
