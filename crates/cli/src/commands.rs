@@ -10,24 +10,11 @@ pub(crate) mod validate;
 
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 
 /// Reads a source file as UTF-8, with a clear message for what we cannot parse.
 pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
-    let len =
-        std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?.len();
-    // Checked before reading: such a file would not fit the parser's u32 offsets.
-    if usize::try_from(len).map_or(true, |len| len > hir::syntax::MAX_INPUT_LEN) {
-        bail!("`{}` is larger than 4 GiB; split it into several files", path.display());
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        anyhow::anyhow!(
-            "`{}` is not valid UTF-8 (first invalid byte at offset {at}); save it as UTF-8",
-            path.display()
-        )
-    })
+    load::read_source(path)
 }
 
 /// 1-based line and column (in Unicode characters, per CLI.md) of the offsets of one text,

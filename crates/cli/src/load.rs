@@ -1,14 +1,9 @@
-//! Loading a project from disk into an `AnalysisHost`: the only place the CLI reads project
-//! files. Unreadable projects are errors (exit 3); unreadable files inside a readable
-//! project become diagnostics, so one bad file never hides the rest.
+//! The CLI's project: loaded by the `load` crate, prewarmed in parallel for batch verbs.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use anyhow::{Context, bail};
-use hir::input::{CATALOG_SNAPSHOT, FileKind, FileStatus, Options};
-use ide::{AnalysisHost, Change, FileChange};
+use hir::input::{FileKind, Options};
+use ide::AnalysisHost;
 use rayon::prelude::*;
 
 pub(crate) struct Project {
@@ -19,72 +14,13 @@ pub(crate) struct Project {
     pub host: std::mem::ManuallyDrop<AnalysisHost>,
 }
 
-/// Where the project is: `--project DIR`, `-c FILE`'s folder, or the nearest folder upward
-/// holding `rocky.toml`.
 pub(crate) fn find_root(project: Option<&Path>, config: Option<&Path>) -> anyhow::Result<PathBuf> {
-    if let Some(file) = config {
-        if !file.is_file() {
-            bail!("`{}` does not exist or is not a file", file.display());
-        }
-        if file.file_name().is_none_or(|n| n != "rocky.toml") {
-            bail!(
-                "`{}` is not a rocky.toml; pass the project's rocky.toml or --project DIR",
-                file.display()
-            );
-        }
-        let dir = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        return Ok(dir.to_path_buf());
-    }
-    if let Some(dir) = project {
-        if !dir.is_dir() {
-            bail!("`{}` is not a directory", dir.display());
-        }
-        if !dir.join("rocky.toml").is_file() {
-            bail!("`{}` holds no rocky.toml; is it a Rocky project?", dir.display());
-        }
-        return Ok(dir.to_path_buf());
-    }
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    cwd.ancestors().find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf).with_context(
-        || format!("no rocky.toml in `{}` or any parent; pass --project DIR", cwd.display()),
-    )
+    load::find_root(project, config)
 }
 
 pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
     let env: std::collections::BTreeMap<String, String> = std::env::vars().collect();
-    let config_text = super::commands::read_source(&root.join("rocky.toml"))?;
-    // The models folders come from the config; its diagnostics are reported by the queries.
-    let (config, _) = hir::config::parse_project_config(&config_text, &env);
-    let models_dirs = config.models_dirs();
-    let contracts_dir = options.contracts_dir.clone();
-    if let Some(dir) = &contracts_dir
-        && !root.join(dir).is_dir()
-    {
-        bail!("the contracts folder `{dir}` does not exist");
-    }
-
-    let mut paths: Vec<String> = vec!["rocky.toml".to_string()];
-    for extra in ["data/seed.sql", CATALOG_SNAPSHOT] {
-        if root.join(extra).is_file() {
-            paths.push(extra.to_string());
-        }
-    }
-    let mut seen_dirs = HashSet::new();
-    for dir in models_dirs.iter().chain(contracts_dir.iter()) {
-        walk(&root, dir, &mut seen_dirs, &mut paths)?;
-    }
-    paths.sort();
-    paths.dedup();
-
-    let files: Vec<FileChange> = paths
-        .par_iter()
-        .map(|rel| {
-            let kind = FileKind::classify(rel, &models_dirs, contracts_dir.as_deref());
-            read(&root, rel, kind)
-        })
-        .collect::<anyhow::Result<_>>()?;
-    let mut host = AnalysisHost::default();
-    host.apply_change(Change { files, env: Some(env), options: Some(options) });
+    let host = load::load(&root, env, options)?;
     Ok(Project { host: std::mem::ManuallyDrop::new(host) })
 }
 
@@ -123,86 +59,4 @@ impl Project {
             },
         );
     }
-}
-
-fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {
-    let path = root.join(rel);
-    // A file inside a readable project that cannot be read (a dangling symlink, no
-    // permission) is a V006 diagnostic on that file, not the end of the run.
-    let unreadable = || FileChange {
-        path: rel.to_string(),
-        text: Arc::from(""),
-        kind,
-        status: FileStatus::Unreadable,
-    };
-    // One open and one fstat per file: 20,000 files are read in a large project.
-    let Ok(mut file) = std::fs::File::open(&path) else { return Ok(unreadable()) };
-    let Ok(meta) = file.metadata() else { return Ok(unreadable()) };
-    let len = match usize::try_from(meta.len()) {
-        Ok(len) if len <= hir::syntax::MAX_INPUT_LEN => len,
-        _ => bail!("`{}` is larger than 4 GiB; split it into several files", path.display()),
-    };
-    let mut bytes = Vec::with_capacity(len);
-    if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
-        return Ok(unreadable());
-    }
-    let (text, status) = match String::from_utf8(bytes) {
-        Ok(s) => match s.bytes().position(|b| b == 0) {
-            Some(at) => (Arc::from(""), FileStatus::Binary { first_nul: at as u64 }),
-            None => (Arc::from(s), FileStatus::Present),
-        },
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to() as u64;
-            (Arc::from(""), FileStatus::NotUtf8 { first_invalid_byte: at })
-        }
-    };
-    Ok(FileChange { path: rel.to_string(), text, kind, status })
-}
-
-/// The project files under `dir` (relative to `root`): `.sql`, `.rocky` and `.toml`,
-/// recursively, sorted; hidden entries (the state store) skipped; a directory reached
-/// twice through symlinks (a loop) walked once.
-fn walk(
-    root: &Path,
-    dir: &str,
-    seen: &mut HashSet<PathBuf>,
-    out: &mut Vec<String>,
-) -> anyhow::Result<()> {
-    let mut stack = vec![dir.trim_end_matches('/').to_string()];
-    while let Some(rel) = stack.pop() {
-        let abs = if rel.is_empty() { root.to_path_buf() } else { root.join(&rel) };
-        let Ok(real) = abs.canonicalize() else {
-            // A missing models folder: no models, reported as V007.
-            continue;
-        };
-        if !seen.insert(real) {
-            continue;
-        }
-        let entries =
-            std::fs::read_dir(&abs).with_context(|| format!("cannot read `{}`", abs.display()))?;
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read `{}`", abs.display()))?;
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if name.starts_with('.') {
-                continue;
-            }
-            let child = if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") };
-            // The entry's type comes with the directory listing; only a symlink needs a
-            // stat to tell a directory from a file.
-            let is_dir = match entry.file_type() {
-                Ok(t) if t.is_symlink() => entry.path().is_dir(),
-                Ok(t) => t.is_dir(),
-                Err(_) => entry.path().is_dir(),
-            };
-            if is_dir {
-                stack.push(child);
-            } else if [".sql", ".rocky", ".toml"].iter().any(|e| name.ends_with(e))
-                && child != "rocky.toml"
-            {
-                out.push(child);
-            }
-        }
-    }
-    Ok(())
 }

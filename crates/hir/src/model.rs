@@ -71,13 +71,18 @@ pub fn model_syntax(db: &dyn Db, file: SourceFile) -> Arc<ModelSyntax> {
 
 /// Parses and lowers a model (not memoized).
 fn lower_model(db: &dyn Db, file: SourceFile) -> ModelSyntax {
+    lower_text(db, file, file.text(db))
+}
+
+/// Parses and lowers `text` as the model `file` (its kind and the project's dialect).
+fn lower_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelSyntax {
     let dialect = project_config(db).config.dialect();
     if file.kind(db) != FileKind::SqlModel {
         // `.rocky` models lower through the pipeline parser (not built yet): no body, so
         // their columns are unknown and nothing false is reported about them.
         return ModelSyntax { body: Body::default(), errors: Vec::new() };
     }
-    let text = sql_text(file.text(db));
+    let text = sql_text(text);
     let tree = syntax::sql::parse_flat(&text, dialect);
     let body = ast::SourceFile::cast(tree.root())
         .map(|t| lower_source_file(&t, dialect))
@@ -168,6 +173,38 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
         d.file.get_or_insert(file);
     }
     Arc::new(res)
+}
+
+/// A model's IR and its name resolution with what every name means
+/// ([`Resolved::record`]): what editor features and lineage read. Not on the batch path.
+/// Reads upstream models only through [`model_signature`]; invalidated by the file's text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ModelAnalysis {
+    pub syntax: Arc<ModelSyntax>,
+    pub resolved: Resolved,
+}
+
+impl ModelAnalysis {
+    pub fn record(&self) -> &crate::resolve::Record {
+        static EMPTY: std::sync::OnceLock<crate::resolve::Record> = std::sync::OnceLock::new();
+        self.resolved.record.as_deref().unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+    }
+}
+
+#[salsa::tracked(returns(ref), lru = 256)]
+pub fn model_analysis(db: &dyn Db, file: SourceFile) -> Arc<ModelAnalysis> {
+    Arc::new(analyze_text(db, file, file.text(db)))
+}
+
+/// [`model_analysis`] of another text for `file` (not memoized): completion analyses the
+/// text with a name inserted at the cursor, so `SELECT o. FROM t AS o` still has its FROM.
+pub fn analyze_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelAnalysis {
+    let syntax = Arc::new(lower_text(db, file, text));
+    let env = ProjectEnv { db, file, single: single_pass(db) };
+    let dialect = project_config(db).config.dialect();
+    let resolved =
+        crate::resolve::resolve_body_recorded(&syntax.body, &sql_text(text), &env, dialect);
+    ModelAnalysis { syntax, resolved }
 }
 
 /// The output columns of a model. Backdates when an edit keeps them.

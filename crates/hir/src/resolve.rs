@@ -5,6 +5,7 @@ mod expr;
 mod from;
 mod grouping;
 mod infer;
+pub mod record;
 mod refs;
 #[cfg(test)]
 mod tests;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use syntax::{Dialect, TextRange};
 
+pub use self::record::{NameRef, OutputDef, Record, RefKind, RelOrigin, ScopeRecord, ScopeRel};
 pub use self::refs::{TableRef, table_refs};
 use crate::{
     body::{
@@ -63,6 +65,8 @@ pub struct Resolved {
     pub syntax_errors: Vec<syntax::SyntaxError>,
     /// The model's FROM table references not bound by a CTE (set by `resolve_model`).
     pub table_refs: Arc<[TableRef]>,
+    /// What every name means, when asked for ([`resolve_body_recorded`]).
+    pub record: Option<Arc<Record>>,
 }
 
 /// Where select-list aliases are visible besides ORDER BY (which every dialect allows).
@@ -104,6 +108,26 @@ fn alias_rules(dialect: Dialect) -> AliasRules {
 
 /// Resolves `body` (whose source text is `text`) against `env`.
 pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialect) -> Resolved {
+    resolve(body, text, env, dialect, false)
+}
+
+/// [`resolve_body`], recording what every name means ([`Resolved::record`]).
+pub fn resolve_body_recorded(
+    body: &Body,
+    text: &str,
+    env: &dyn TableEnv,
+    dialect: Dialect,
+) -> Resolved {
+    resolve(body, text, env, dialect, true)
+}
+
+fn resolve(
+    body: &Body,
+    text: &str,
+    env: &dyn TableEnv,
+    dialect: Dialect,
+    record: bool,
+) -> Resolved {
     let mut r = Resolver {
         body,
         text,
@@ -118,6 +142,9 @@ pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialec
         lambda_params: Vec::new(),
         memo: FxHashMap::default(),
         out: Resolved::default(),
+        record: record.then(Box::<Record>::default),
+        pending_outputs: None,
+        query_range: TextRange::default(),
     };
     if let Some(root) = body.root {
         r.out.signature = r.query(root);
@@ -126,6 +153,11 @@ pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialec
         r.report_unknown_columns(&sig, range);
     } else {
         r.out.signature = Arc::new(Signature::unknown());
+    }
+    if let Some(mut rec) = r.record.take() {
+        rec.refs.sort_by_key(|n| (n.range.start(), n.range.end()));
+        rec.refs.dedup();
+        r.out.record = Some(Arc::new(*rec));
     }
     r.out
 }
@@ -141,6 +173,9 @@ struct Rel {
     /// A table (source, model or CTE) whose columns are unknown because no schema
     /// describes them, not because analysis cannot derive them (PIVOT, table functions).
     unknown_schema: bool,
+    origin: RelOrigin,
+    /// Where the relation is named: its alias, or its table name.
+    def: TextRange,
 }
 
 impl Rel {
@@ -150,7 +185,14 @@ impl Rel {
     }
 
     fn new(qualifier: Option<Name>, path: Vec<Name>, sig: Arc<Signature>) -> Rel {
-        Rel { qualifier, path, sig, unknown_schema: false }
+        Rel {
+            qualifier,
+            path,
+            sig,
+            unknown_schema: false,
+            origin: RelOrigin::Other,
+            def: TextRange::default(),
+        }
     }
 
     /// Whether `qualifier` names this relation: its alias (or last name part), or the tail
@@ -176,6 +218,8 @@ struct Scope {
     merged: Vec<Name>,
     /// The select list's aliases, once visible.
     aliases: Vec<Name>,
+    /// Where each of `aliases` is defined (recorded only).
+    alias_defs: Vec<TextRange>,
     /// The select list's columns so far, for the types of lateral aliases (`n + 1` after
     /// `count(*) AS n`).
     alias_columns: Vec<Column>,
@@ -187,6 +231,8 @@ struct Scope {
 
 struct CteDef {
     name: Name,
+    /// Where the name is defined.
+    def: TextRange,
     query: QueryId,
     columns: Box<[NameSpan]>,
     /// A recursive CTE seen from its own body: columns unknown.
@@ -210,6 +256,11 @@ struct Resolver<'a> {
     lambda_params: Vec<Name>,
     memo: FxHashMap<QueryId, Arc<Signature>>,
     out: Resolved,
+    record: Option<Box<Record>>,
+    /// The output definitions of the SELECT just resolved, for `query` to record.
+    pending_outputs: Option<Vec<OutputDef>>,
+    /// The range of the query being resolved (recorded with its SELECT's scope).
+    query_range: TextRange,
 }
 
 impl Resolver<'_> {
@@ -255,6 +306,7 @@ impl Resolver<'_> {
             seen.push(&cte.name.name);
             self.ctes.push(CteDef {
                 name: cte.name.name,
+                def: cte.name.range,
                 query: cte.query,
                 columns: cte.columns.clone(),
                 in_progress: true,
@@ -264,7 +316,10 @@ impl Resolver<'_> {
             self.define_cte(idx, q.recursive);
         }
         let sig = match &q.body {
-            QueryBody::Select(sel) => self.select(sel, &q.order_by, &q.limits),
+            QueryBody::Select(sel) => {
+                self.query_range = q.range;
+                self.select(sel, &q.order_by, &q.limits)
+            }
             other => {
                 let sig = self.query_body(other);
                 self.order_by_outputs(&sig, &q.order_by);
@@ -277,6 +332,25 @@ impl Resolver<'_> {
         self.ctes.truncate(cte_mark);
         self.at_root = saved_root;
         self.clause = saved_clause;
+        if self.recording() {
+            let outputs = match &q.body {
+                QueryBody::Select(_) => self.pending_outputs.take().unwrap_or_default(),
+                QueryBody::SetOp(op) => self.outputs_of(op.lhs),
+                QueryBody::Nested(inner) => self.outputs_of(*inner),
+                _ => sig
+                    .columns
+                    .iter()
+                    .map(|c| OutputDef {
+                        column: c.clone(),
+                        range: q.range,
+                        item: q.range,
+                        from_star: false,
+                        source: None,
+                    })
+                    .collect(),
+            };
+            self.record_outputs(id, outputs);
+        }
         let sig = Arc::new(sig);
         self.memo.insert(id, Arc::clone(&sig));
         sig
@@ -416,16 +490,21 @@ impl Resolver<'_> {
         limits: &[crate::body::ExprId],
     ) -> Signature {
         self.scopes.push(Scope::default());
+        let range = self.query_range;
         for &f in &sel.from {
             self.add_from_item(f);
         }
+        self.query_range = range;
+        self.record_scope();
         for &e in &sel.distinct_on {
             self.expr(e);
         }
         let mut columns = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
         let mut open = false;
         if sel.implicit_star {
             let star_open = self.expand_star(None, &mut columns);
+            counts.push(columns.len());
             open |= star_open;
             if self.at_root {
                 let range = sel
@@ -446,10 +525,19 @@ impl Resolver<'_> {
                         Some(a) => a.name,
                         None => self.output_name(*expr),
                     };
+                    let recording = self.recording();
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.aliases.push(name);
                         scope.alias_columns.push(Column { name, ty: ty.clone(), nullable });
+                        if recording {
+                            let range = match alias {
+                                Some(a) => a.range,
+                                None => self.body.exprs[*expr].range(),
+                            };
+                            scope.alias_defs.push(range);
+                        }
                     }
+                    counts.push(1);
                     // DuckDB's `COLUMNS('re')` / `COLUMNS(*)` expands to columns we do not
                     // enumerate: the output is open (and has no fixed positions).
                     open |= self.is_columns_call(*expr);
@@ -464,10 +552,15 @@ impl Resolver<'_> {
                         let unknown_schema = self.star_over_unknown_schema();
                         self.report_star(star.range, star_open, unknown_schema, &expanded);
                     }
+                    let recording = self.recording();
                     if let Some(scope) = self.scopes.last_mut() {
-                        scope.aliases.extend(columns.iter().map(|c| c.name));
+                        scope.aliases.extend(columns[before..].iter().map(|c| c.name));
                         scope.alias_columns.extend(columns[before..].iter().cloned());
+                        if recording {
+                            scope.alias_defs.extend(columns[before..].iter().map(|_| star.range));
+                        }
                     }
+                    counts.push(columns.len() - before);
                 }
             }
         }
@@ -511,6 +604,9 @@ impl Resolver<'_> {
             }
         }
         self.check_grouping(sel, order_by);
+        if self.recording() {
+            self.pending_outputs = Some(self.select_outputs(sel, &columns, &counts));
+        }
         self.scopes.pop();
         for &e in limits {
             self.expr(e);

@@ -48,6 +48,14 @@ impl SourceCatalog {
         self.tables.get(&key.to_lowercase()).map(|(n, s)| (n.as_str(), s))
     }
 
+    /// Every table's display name (`schema.table`, `catalog.schema.table`), sorted, each once.
+    pub fn table_names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.tables.values().map(|(n, _)| n.as_str()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Whether the schema part of `path` (all parts but the last) is known completely.
     pub fn knows_schema(&self, path: &[Name]) -> bool {
         let key = match path {

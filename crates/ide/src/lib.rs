@@ -2,7 +2,26 @@
 //!
 //! Everything here answers in plain data with byte offsets, never LSP types.
 
+mod code_actions;
+mod completion;
+mod diagnostics;
+mod document_symbols;
+mod folding_ranges;
+mod goto_definition;
+mod hover;
+mod inlay_hints;
+mod lineage;
+mod navigation;
+mod references;
+mod rename;
+mod semantic_tokens;
+mod signature_help;
+mod symbol;
+#[cfg(test)]
+mod tests;
+
 use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 pub use hir;
@@ -11,6 +30,38 @@ use hir::{
     input::{FileKind, FileStatus, Options},
 };
 use salsa::{Durability, Setter};
+pub use syntax::{TextRange, TextSize};
+
+pub use crate::{
+    code_actions::{Assist, AssistKind},
+    completion::{CompletionItem, CompletionKind},
+    document_symbols::{StructureNode, SymbolKind},
+    folding_ranges::{Fold, FoldKind},
+    hover::HoverResult,
+    inlay_hints::InlayHint,
+    navigation::NavigationTarget,
+    rename::{FileSystemEdit, SourceChange, TextEdit},
+    semantic_tokens::{HlRange, HlTag},
+    signature_help::SignatureHelp,
+};
+
+/// A file of the project: the salsa input itself.
+pub type FileId = SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilePosition {
+    pub file: FileId,
+    pub offset: TextSize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileRange {
+    pub file: FileId,
+    pub range: TextRange,
+}
+
+/// A query that an edit interrupted: the caller answers "content modified" and asks again.
+pub type Cancellable<T> = Result<T, salsa::Cancelled>;
 
 /// One file as the edges read it.
 #[derive(Debug, Clone)]
@@ -119,8 +170,109 @@ impl AnalysisHost {
         &self.db
     }
 
+    /// A snapshot for another thread. Hold it only while answering one request: the next
+    /// change cancels its queries and waits until it is dropped.
+    pub fn analysis(&self) -> Analysis {
+        Analysis { db: self.db.clone() }
+    }
+
+    /// Every known file with its path (removed ones too).
+    pub fn files(&self) -> impl Iterator<Item = (&str, FileId)> {
+        self.files.iter().map(|(p, &f)| (p.as_str(), f))
+    }
+
     /// Every diagnostic of the project (the batch path: models in parallel).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         hir::check::all_diagnostics(&self.db)
+    }
+}
+
+/// A read-only view of the database at one moment, for one request.
+pub struct Analysis {
+    db: RootDatabase,
+}
+
+impl Analysis {
+    fn with_db<T>(&self, f: impl FnOnce(&RootDatabase) -> T) -> Cancellable<T> {
+        salsa::Cancelled::catch(AssertUnwindSafe(|| f(&self.db)))
+    }
+
+    pub fn file_text(&self, file: FileId) -> Cancellable<Arc<str>> {
+        self.with_db(|db| Arc::clone(file.text(db)))
+    }
+
+    pub fn file_path(&self, file: FileId) -> Cancellable<Arc<str>> {
+        self.with_db(|db| Arc::clone(file.path(db)))
+    }
+
+    pub fn file_kind(&self, file: FileId) -> Cancellable<FileKind> {
+        self.with_db(|db| file.kind(db))
+    }
+
+    /// The diagnostics located in `file` (project-wide ones go to `rocky.toml`).
+    pub fn diagnostics(&self, file: FileId) -> Cancellable<Vec<Diagnostic>> {
+        self.with_db(|db| diagnostics::file_diagnostics(db, file))
+    }
+
+    /// Every diagnostic of the project, as `rocky check` reports them.
+    pub fn all_diagnostics(&self) -> Cancellable<Vec<Diagnostic>> {
+        self.with_db(|db| hir::check::all_diagnostics(db))
+    }
+
+    pub fn hover(&self, pos: FilePosition) -> Cancellable<Option<HoverResult>> {
+        self.with_db(|db| hover::hover(db, pos))
+    }
+
+    pub fn goto_definition(&self, pos: FilePosition) -> Cancellable<Vec<NavigationTarget>> {
+        self.with_db(|db| goto_definition::goto_definition(db, pos))
+    }
+
+    pub fn references(&self, pos: FilePosition) -> Cancellable<Vec<FileRange>> {
+        self.with_db(|db| references::references(db, pos))
+    }
+
+    /// The range a rename at `pos` would change, or why it cannot.
+    pub fn prepare_rename(&self, pos: FilePosition) -> Cancellable<Result<TextRange, String>> {
+        self.with_db(|db| rename::prepare_rename(db, pos))
+    }
+
+    pub fn rename(
+        &self,
+        pos: FilePosition,
+        new_name: &str,
+    ) -> Cancellable<Result<SourceChange, String>> {
+        self.with_db(|db| rename::rename(db, pos, new_name))
+    }
+
+    pub fn completions(&self, pos: FilePosition) -> Cancellable<Vec<CompletionItem>> {
+        self.with_db(|db| completion::completions(db, pos))
+    }
+
+    pub fn signature_help(&self, pos: FilePosition) -> Cancellable<Option<SignatureHelp>> {
+        self.with_db(|db| signature_help::signature_help(db, pos))
+    }
+
+    pub fn assists(&self, frange: FileRange) -> Cancellable<Vec<Assist>> {
+        self.with_db(|db| code_actions::assists(db, frange))
+    }
+
+    pub fn inlay_hints(
+        &self,
+        file: FileId,
+        range: Option<TextRange>,
+    ) -> Cancellable<Vec<InlayHint>> {
+        self.with_db(|db| inlay_hints::inlay_hints(db, file, range))
+    }
+
+    pub fn highlight(&self, file: FileId, range: Option<TextRange>) -> Cancellable<Vec<HlRange>> {
+        self.with_db(|db| semantic_tokens::highlight(db, file, range))
+    }
+
+    pub fn document_symbols(&self, file: FileId) -> Cancellable<Vec<StructureNode>> {
+        self.with_db(|db| document_symbols::document_symbols(db, file))
+    }
+
+    pub fn folding_ranges(&self, file: FileId) -> Cancellable<Vec<Fold>> {
+        self.with_db(|db| folding_ranges::folding_ranges(db, file))
     }
 }

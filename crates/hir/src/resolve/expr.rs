@@ -140,6 +140,14 @@ impl Resolver<'_> {
                 for split in (1..path.len()).rev() {
                     if let Some(rel) = self.find_rel(&path[..split]) {
                         let col = &path[split];
+                        if self.recording() {
+                            let q =
+                                TextRange::new(path[0].range.start(), path[split - 1].range.end());
+                            let kind =
+                                RefKind::Qualifier { origin: rel.origin.clone(), def: rel.def };
+                            self.record_ref(q, kind);
+                            self.record_column(col, &rel);
+                        }
                         if rel.sig.column(&col.name).is_none() && !rel.sig.open {
                             let help = did_you_mean(
                                 col.name.as_str(),
@@ -202,10 +210,14 @@ impl Resolver<'_> {
         let niladic = NILADIC.contains(&name.name.as_str());
         for (depth, scope) in self.scopes.iter().rev().enumerate() {
             if depth == 0 && scope.aliases_first && scope.aliases.contains(&name.name) {
+                self.record_alias(name);
                 return;
             }
             match find_unqualified(scope, &name.name) {
-                Found::One(_) | Found::Maybe => return,
+                Found::One(_) | Found::Maybe => {
+                    self.record_unqualified(name, depth);
+                    return;
+                }
                 Found::Ambiguous(quals) => {
                     let quals: Vec<String> =
                         quals.iter().map(|q| format!("`{q}.{}`", name.name)).collect();
@@ -217,6 +229,7 @@ impl Resolver<'_> {
                 Found::No => {
                     // Select-list aliases, where the clause may see them (innermost only).
                     if depth == 0 && scope.aliases_visible && scope.aliases.contains(&name.name) {
+                        self.record_alias(name);
                         return;
                     }
                 }

@@ -45,7 +45,7 @@ impl Resolver<'_> {
         let body = self.body;
         match &body.froms[id] {
             FromItem::Table { path, alias, range } => {
-                let sig = self.table(path);
+                let (sig, origin) = self.table(path);
                 let name_range = path.first().map_or(*range, |f| {
                     TextRange::new(
                         f.range.start(),
@@ -56,6 +56,7 @@ impl Resolver<'_> {
                 let unknown_schema = sig.open;
                 let (mut rel, range) = self.aliased(sig, alias.as_ref(), names, name_range);
                 rel.unknown_schema = unknown_schema;
+                rel.origin = origin;
                 vec![(rel, range)]
             }
             FromItem::External { alias, range } => {
@@ -68,7 +69,9 @@ impl Resolver<'_> {
             }
             FromItem::Derived { query, alias, range } => {
                 let sig = self.query(*query);
-                vec![self.aliased(sig, alias.as_ref(), Vec::new(), *range)]
+                let (mut rel, range) = self.aliased(sig, alias.as_ref(), Vec::new(), *range);
+                rel.origin = RelOrigin::Query(*query);
+                vec![(rel, range)]
             }
             FromItem::Values { rows, alias, range } => {
                 let sig = self.query_body(&QueryBody::Values(rows.clone()));
@@ -222,7 +225,7 @@ impl Resolver<'_> {
         path: Vec<Name>,
         range: TextRange,
     ) -> (Rel, TextRange) {
-        match alias {
+        let (mut rel, range) = match alias {
             Some(a) => {
                 let sig = if a.columns.is_empty() {
                     sig
@@ -232,15 +235,22 @@ impl Resolver<'_> {
                 (Rel::new(Some(a.name.name), Vec::new(), sig), a.name.range)
             }
             None => (Rel::new(path.last().cloned(), path, sig), range),
-        }
+        };
+        rel.def = range;
+        (rel, range)
     }
 
     /// A table name in FROM: a CTE in scope, else whatever the project says it is.
-    fn table(&mut self, path: &[NameSpan]) -> Arc<Signature> {
+    fn table(&mut self, path: &[NameSpan]) -> (Arc<Signature>, RelOrigin) {
         if let [single] = path
             && let Some(idx) = self.ctes.iter().rposition(|c| c.name == single.name)
         {
-            return self.cte_signature(idx);
+            let query = self.ctes[idx].query;
+            if self.recording() {
+                let def = self.ctes[idx].def;
+                self.record_ref(single.range, RefKind::Cte { query, def });
+            }
+            return (self.cte_signature(idx), RelOrigin::Query(query));
         }
         match self.env.table(path) {
             TableLookup::Found(binding, sig) => {
@@ -248,10 +258,14 @@ impl Resolver<'_> {
                     (Some(f), Some(l)) => TextRange::new(f.range.start(), l.range.end()),
                     _ => TextRange::default(),
                 };
+                let origin = match &binding {
+                    Binding::Model(f) => RelOrigin::Model(*f),
+                    Binding::Source(s) => RelOrigin::Source(Arc::from(s.as_str())),
+                };
                 self.out.tables.push((range, binding));
-                sig
+                (sig, origin)
             }
-            TableLookup::External => Arc::new(Signature::unknown()),
+            TableLookup::External => (Arc::new(Signature::unknown()), RelOrigin::Other),
             TableLookup::Unknown { help } => {
                 let text: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
                 let range = match (path.first(), path.last()) {
@@ -260,7 +274,7 @@ impl Resolver<'_> {
                 };
                 let what = if path.len() == 1 { "model" } else { "model or source table" };
                 self.error(Code::E123, range, format!("unknown {what} `{}`", text.join(".")), help);
-                Arc::new(Signature::unknown())
+                (Arc::new(Signature::unknown()), RelOrigin::Other)
             }
         }
     }

@@ -1,0 +1,311 @@
+//! Rename: a model (its file, sidecar, contract and every reference), a model's output
+//! column (its alias and every downstream reference), a CTE, a table alias or a select
+//! alias. Refuses, with the reason, where the rename would change what the SQL means.
+
+use hir::{
+    Db, Name,
+    model::{model_analysis, model_signature},
+    project::project_model,
+    resolve::{Binding, RefKind, RelOrigin},
+};
+use syntax::{TextRange, TextSize};
+
+use crate::{
+    FileId, FilePosition,
+    navigation::text_of,
+    symbol::{Symbol, consumers, occurrences, symbol_at},
+};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub range: TextRange,
+    pub insert: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileSystemEdit {
+    /// Move the file to `dst`, relative to the project root.
+    Move { src: FileId, dst: String },
+}
+
+/// Edits to apply together: text edits per file (against the text before any of them),
+/// then file moves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceChange {
+    pub edits: Vec<(FileId, Vec<TextEdit>)>,
+    pub file_system: Vec<FileSystemEdit>,
+}
+
+impl SourceChange {
+    pub(crate) fn edit(&mut self, file: FileId, range: TextRange, insert: impl Into<String>) {
+        let edit = TextEdit { range, insert: insert.into() };
+        match self.edits.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, edits)) => {
+                if !edits.contains(&edit) {
+                    edits.push(edit);
+                }
+            }
+            None => self.edits.push((file, vec![edit])),
+        }
+    }
+}
+
+pub(crate) fn prepare_rename(db: &dyn Db, pos: FilePosition) -> Result<TextRange, String> {
+    let (sym, range) = symbol_at(db, pos).ok_or("nothing to rename here")?;
+    check_renamable(db, &sym)?;
+    Ok(range)
+}
+
+fn check_renamable(db: &dyn Db, sym: &Symbol) -> Result<(), String> {
+    if let Symbol::ModelColumn(f, name) = sym {
+        let a = model_analysis(db, *f);
+        let root = a.syntax.body.root.ok_or("the model has no query")?;
+        let def = a.record().outputs_of(root).iter().find(|d| d.column.name == *name);
+        if def.is_some_and(|d| d.from_star) {
+            return Err(format!(
+                "`{name}` comes from a `*`; rename it where it is defined upstream"
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn rename(db: &dyn Db, pos: FilePosition, new: &str) -> Result<SourceChange, String> {
+    let (sym, _) = symbol_at(db, pos).ok_or("nothing to rename here")?;
+    check_renamable(db, &sym)?;
+    check_identifier(db, new)?;
+    let new_name = Name::folded(new);
+    let mut change = SourceChange::default();
+    match &sym {
+        Symbol::Model(f) => rename_model(db, *f, new, &mut change)?,
+        Symbol::ModelColumn(f, name) => {
+            if *name == new_name {
+                return Ok(change);
+            }
+            rename_model_column(db, *f, *name, new, &mut change, 0)?;
+        }
+        Symbol::LocalColumn(f, q, name) => {
+            let a = model_analysis(db, *f);
+            let outputs = a.record().outputs_of(*q);
+            if outputs.iter().any(|d| d.column.name == new_name) {
+                return Err(format!("a column named `{new}` already exists there"));
+            }
+            let def = outputs.iter().find(|d| d.column.name == *name).ok_or("no such column")?;
+            if def.from_star {
+                return Err(format!("`{name}` comes from a `*`; rename it where it is defined"));
+            }
+            // Outputs of the query the CTE feeds would change name too: keep it local.
+            for occ in occurrences(db, &sym) {
+                if occ.range == def.range && def.range == def.item {
+                    change.edit(occ.file, TextRange::empty(def.item.end()), format!(" AS {new}"));
+                } else {
+                    change.edit(occ.file, occ.range, new);
+                }
+            }
+        }
+        Symbol::Cte(f, _) | Symbol::TableAlias(f, _) | Symbol::SelectAlias(f, _) => {
+            let a = model_analysis(db, *f);
+            let taken = a
+                .syntax
+                .body
+                .queries
+                .iter()
+                .any(|(_, q)| q.ctes.iter().any(|c| c.name.name == new_name))
+                || a.record().refs.iter().any(|r| {
+                    matches!(&r.kind, RefKind::Qualifier { .. })
+                        && Name::folded(text_of(f.text(db), r.range)) == new_name
+                });
+            if taken && !matches!(sym, Symbol::SelectAlias(..)) {
+                return Err(format!("`{new}` already names a table in this model"));
+            }
+            for occ in occurrences(db, &sym) {
+                change.edit(occ.file, occ.range, new);
+            }
+        }
+    }
+    Ok(change)
+}
+
+/// A name we can write without quotes where the project's dialect reads names.
+fn check_identifier(db: &dyn Db, new: &str) -> Result<(), String> {
+    let mut chars = new.chars();
+    let ok_start = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    if !ok_start || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(format!(
+            "`{new}` is not a plain identifier (letters, digits and `_`, not starting with a digit)"
+        ));
+    }
+    // Keywords the dialect reserves do not parse as names: ask the parser.
+    let dialect = hir::project::project_config(db).config.dialect();
+    let probe = format!("SELECT {new}.{new} AS {new} FROM {new} AS {new}");
+    if !syntax::sql::parse(&probe, dialect).errors().is_empty() {
+        return Err(format!("`{new}` is a reserved word; choose another name"));
+    }
+    Ok(())
+}
+
+fn rename_model(
+    db: &dyn Db,
+    f: FileId,
+    new: &str,
+    change: &mut SourceChange,
+) -> Result<(), String> {
+    let pm = project_model(db);
+    let m = pm.model(f).ok_or("not a model")?;
+    if pm.by_name(new).is_some() {
+        return Err(format!("a model named `{new}` already exists"));
+    }
+    if m.config.name.is_some() {
+        return Err(format!(
+            "the name of `{}` is set by `name` in its config; change it there",
+            m.name
+        ));
+    }
+    let path = f.path(db);
+    let Some((dir, file_name)) = path.rsplit_once('/') else {
+        return Err("not a model file".into());
+    };
+    let ext = file_name.rsplit_once('.').map_or("sql", |(_, e)| e);
+    let dst = format!("{dir}/{new}.{ext}");
+    if project_files(db).iter().any(|p| **p == *dst) {
+        return Err(format!("`{dst}` already exists"));
+    }
+    for c in consumers(db, f) {
+        let a = model_analysis(db, c);
+        let text = c.text(db);
+        for (range, b) in &a.resolved.tables {
+            if *b != Binding::Model(f) {
+                continue;
+            }
+            if text_of(text, *range).contains('.') {
+                return Err(format!(
+                    "`{}` reads it by its target `{}`; renaming the file would not rename the table",
+                    pm.model(c).map_or("?", |m| m.name.as_str()),
+                    text_of(text, *range)
+                ));
+            }
+            change.edit(c, *range, new);
+            // `orders.id` where `orders` is the model's own name.
+            for r in &a.record().refs {
+                if let RefKind::Qualifier { def, .. } = &r.kind
+                    && def == range
+                {
+                    change.edit(c, r.range, new);
+                }
+            }
+        }
+        // `depends_on = ["old"]` in the consumer's config.
+        if let Some(cm) = pm.model(c) {
+            let config_file = cm.sidecar.unwrap_or(c);
+            for d in &cm.config.depends_on {
+                if Name::folded(d.as_str()) == Name::folded(&m.name) {
+                    let r = d.range;
+                    // The range holds the quoted string.
+                    let quoted = text_of(config_file.text(db), r).starts_with('"');
+                    let (r, text) =
+                        if quoted { (r, format!("\"{new}\"")) } else { (r, new.to_string()) };
+                    change.edit(config_file, r, text);
+                }
+            }
+        }
+    }
+    change.file_system.push(FileSystemEdit::Move { src: f, dst });
+    if let Some(side) = m.sidecar {
+        change
+            .file_system
+            .push(FileSystemEdit::Move { src: side, dst: format!("{dir}/{new}.toml") });
+    }
+    if let Some(contract) = m.contract {
+        let cpath = contract.path(db);
+        let cdir = cpath.rsplit_once('/').map_or("", |(d, _)| d);
+        change.file_system.push(FileSystemEdit::Move {
+            src: contract,
+            dst: format!("{cdir}/{new}.contract.toml"),
+        });
+    }
+    Ok(())
+}
+
+fn project_files(db: &dyn Db) -> Vec<std::sync::Arc<str>> {
+    hir::Workspace::get(db)
+        .files(db)
+        .iter()
+        .filter(|f| f.status(db) != hir::input::FileStatus::Removed)
+        .map(|f| std::sync::Arc::clone(f.path(db)))
+        .collect()
+}
+
+fn rename_model_column(
+    db: &dyn Db,
+    f: FileId,
+    name: Name,
+    new: &str,
+    change: &mut SourceChange,
+    depth: usize,
+) -> Result<(), String> {
+    if depth > 64 {
+        return Err("the column passes through too many models to rename safely".into());
+    }
+    let new_name = Name::folded(new);
+    let pm = project_model(db);
+    let model_name = pm.model(f).map_or("?", |m| m.name.as_str());
+    if model_signature(db, f).column(&new_name).is_some() {
+        return Err(format!("`{model_name}` already has a column named `{new}`"));
+    }
+    let a = model_analysis(db, f);
+    let root = a.syntax.body.root.ok_or("the model has no query")?;
+    let def = a.record().outputs_of(root).iter().find(|d| d.column.name == name).cloned();
+    if depth == 0 {
+        let def = def.ok_or_else(|| format!("`{model_name}` has no column `{name}`"))?;
+        if def.range == def.item {
+            // No alias: add one, so the expression keeps reading what it read.
+            change.edit(f, TextRange::empty(def.item.end()), format!(" AS {new}"));
+        } else {
+            change.edit(f, def.range, new);
+        }
+    }
+    let origin = RelOrigin::Model(f);
+    for c in consumers(db, f) {
+        let ca = model_analysis(db, c);
+        let ctext = c.text(db);
+        // Another relation of the consumer with a column named `new` would make an
+        // unqualified reference ambiguous or rebind it.
+        let clash = ca.resolved.tables.iter().any(|(_, b)| match b {
+            Binding::Model(o) if *o != f => model_signature(db, *o).column(&new_name).is_some(),
+            _ => false,
+        });
+        let croot = ca.syntax.body.root;
+        let outputs = croot.map(|r| ca.record().outputs_of(r)).unwrap_or_default();
+        for r in &ca.record().refs {
+            let RefKind::Column { origin: o, name: n, .. } = &r.kind else { continue };
+            if *o != origin || *n != name {
+                continue;
+            }
+            let qualified = r.range.start() > TextSize::from(0)
+                && ctext[..usize::from(r.range.start())].ends_with('.');
+            if clash && !qualified {
+                return Err(format!(
+                    "in `{}`, `{new}` would also name a column of another table; qualify `{name}` there first",
+                    pm.model(c).map_or("?", |m| m.name.as_str())
+                ));
+            }
+            change.edit(c, r.range, new);
+            // A select item that is just this column: its output keeps the old name.
+            let passes = outputs.iter().find(|d| {
+                !d.from_star
+                    && d.range == d.item
+                    && d.item.contains_range(r.range)
+                    && d.source.as_ref() == Some(&(origin.clone(), name))
+            });
+            if let Some(d) = passes {
+                change.edit(c, TextRange::empty(d.item.end()), format!(" AS {name}"));
+            }
+        }
+        // Through `*` the consumer's own column is renamed: follow it downstream.
+        if outputs.iter().any(|d| d.from_star && d.source.as_ref() == Some(&(origin.clone(), name)))
+        {
+            rename_model_column(db, c, name, new, change, depth + 1)?;
+        }
+    }
+    Ok(())
+}
