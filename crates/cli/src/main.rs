@@ -65,6 +65,8 @@ enum Command {
     /// Read source schemas from the warehouse into `source_schemas.json`.
     #[cfg(feature = "warehouse")]
     Discover,
+    /// Serve the language server (LSP) on stdin/stdout, for editors.
+    Lsp,
     /// Developer tools.
     #[command(subcommand)]
     Debug(commands::debug::DebugCommand),
@@ -85,6 +87,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Discover => commands::discover::run(&cli.global),
+        Command::Lsp => lsp::run().map(|()| ExitCode::SUCCESS),
         Command::Debug(cmd) => commands::debug::run(cmd),
     };
     match res {

@@ -276,6 +276,22 @@ fn rename_model_column(
         });
         let croot = ca.syntax.body.root;
         let outputs = croot.map(|r| ca.record().outputs_of(r)).unwrap_or_default();
+        // Every select item of the consumer (CTEs and subqueries too): a bare reference
+        // keeps its output name with an alias.
+        let all_outputs: Vec<&hir::resolve::OutputDef> =
+            ca.record().outputs.iter().flat_map(|(_, d)| d.iter()).collect();
+        let through_inner_star = ca.record().outputs.iter().any(|(q, defs)| {
+            Some(*q) != croot
+                && defs
+                    .iter()
+                    .any(|d| d.from_star && d.source.as_ref() == Some(&(origin.clone(), name)))
+        });
+        if through_inner_star {
+            return Err(format!(
+                "in `{}`, `{name}` passes through a `*` into a CTE or subquery; list the columns there first",
+                pm.model(c).map_or("?", |m| m.name.as_str())
+            ));
+        }
         for r in &ca.record().refs {
             let RefKind::Column { origin: o, name: n, .. } = &r.kind else { continue };
             if *o != origin || *n != name {
@@ -291,7 +307,7 @@ fn rename_model_column(
             }
             change.edit(c, r.range, new);
             // A select item that is just this column: its output keeps the old name.
-            let passes = outputs.iter().find(|d| {
+            let passes = all_outputs.iter().find(|d| {
                 !d.from_star
                     && d.range == d.item
                     && d.item.contains_range(r.range)

@@ -1,0 +1,346 @@
+//! End-to-end tests of `rocky lsp`: the real binary over stdio, on a copy of the analytics
+//! sample project, driven by a small JSON-RPC client.
+
+#![allow(clippy::unwrap_used, clippy::disallowed_methods)]
+
+mod lsp_client;
+
+use std::path::{Path, PathBuf};
+
+use lsp_client::{Client, apply_edits, copy_project, position_of};
+use serde_json::{Value, json};
+
+fn project(name: &str) -> PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test_data/projects/analytics");
+    let dst =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lsp-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dst);
+    copy_project(&src, &dst);
+    dst
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap()
+}
+
+const MART: &str = "models/marts/mart_clerk_performance.sql";
+const TOTALS: &str = "models/intermediate/int_order_totals.sql";
+const SCRATCH: &str = "models/marts/zz_scratch.sql";
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
+}
+
+fn td(c: &Client, rel: &str) -> Value {
+    json!({ "uri": c.uri(rel) })
+}
+
+#[test]
+fn diagnostics_follow_edits_and_upstream_changes() {
+    let root = project("diag");
+    let mut c = Client::start(&root, &["utf-16"]);
+    let mart = read(&root, MART);
+    c.open(MART, &mart);
+    let first = c.diagnostics_where(MART, |_| true);
+    assert!(first.is_empty(), "a clean model: {first:?}");
+
+    // Edit into an error and out again.
+    let at = position_of(&mart, "t.net_amount", 0, 2);
+    let end = json!({ "line": at["line"], "character": at["character"].as_u64().unwrap() + 10 });
+    c.change(MART, 1, json!([{ "range": { "start": at, "end": end }, "text": "net_amout" }]));
+    let broken = c.diagnostics_where(MART, |d| !d.is_empty());
+    assert_eq!(codes(&broken), ["E120"], "{broken:?}");
+    let msg = broken[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("unknown column `net_amout`") && msg.contains("did you mean `net_amount`?"),
+        "{msg}"
+    );
+    assert_eq!(broken[0]["range"]["start"], at);
+    let end2 = json!({ "line": at["line"], "character": at["character"].as_u64().unwrap() + 9 });
+    c.change(MART, 2, json!([{ "range": { "start": at, "end": end2 }, "text": "net_amount" }]));
+    let fixed = c.diagnostics_where(MART, |d| d.is_empty());
+    assert!(fixed.is_empty());
+
+    // An upstream edit that drops a column reaches its open consumer.
+    let totals = read(&root, TOTALS);
+    c.open(TOTALS, &totals);
+    c.diagnostics_where(TOTALS, |_| true);
+    let alias = position_of(&totals, "AS net_amount", 0, 3);
+    let alias_end =
+        json!({ "line": alias["line"], "character": alias["character"].as_u64().unwrap() + 10 });
+    c.change(
+        TOTALS,
+        1,
+        json!([{ "range": { "start": alias, "end": alias_end }, "text": "net_total" }]),
+    );
+    let downstream = c.diagnostics_where(MART, |d| !d.is_empty());
+    assert!(codes(&downstream).iter().all(|c| c == "E120"), "{downstream:?}");
+    assert_eq!(downstream.len(), mart.matches("t.net_amount").count());
+
+    // Pull diagnostics agree with what was pushed.
+    let pulled = c.request("textDocument/diagnostic", json!({ "textDocument": td(&c, MART) }));
+    assert_eq!(pulled["items"].as_array().unwrap().len(), downstream.len(), "{pulled}");
+    let ws = c.request("workspace/diagnostic", json!({ "previousResultIds": [] }));
+    let mart_uri = c.uri(MART);
+    assert!(ws["items"].as_array().unwrap().iter().any(|i| i["uri"] == mart_uri.as_str()), "{ws}");
+    c.shutdown();
+}
+
+#[test]
+fn navigation_hover_rename_and_fixes() {
+    let root = project("nav");
+    let mut c = Client::start(&root, &["utf-16"]);
+    let mart = read(&root, MART);
+    let totals = read(&root, TOTALS);
+    c.open(MART, &mart);
+    c.open(TOTALS, &totals);
+    c.diagnostics_where(MART, |_| true);
+
+    // Hover: the column's type, its model, its lineage.
+    let pos = position_of(&mart, "t.net_amount", 0, 4);
+    let hover =
+        c.request("textDocument/hover", json!({ "textDocument": td(&c, MART), "position": pos }));
+    let text = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(text.contains("net_amount: Decimal(38,4)") || text.contains("net_amount: "), "{hover}");
+    assert!(text.contains("column of model `int_order_totals`"), "{text}");
+    assert!(text.contains("lineage: int_order_totals.net_amount"), "{text}");
+
+    // Definition: the model reference, then the column into the upstream model.
+    let pos = position_of(&mart, "int_order_totals", 0, 3);
+    let def = c.request(
+        "textDocument/definition",
+        json!({ "textDocument": td(&c, MART), "position": pos }),
+    );
+    assert_eq!(def[0]["uri"], c.uri(TOTALS).as_str(), "{def}");
+    let pos = position_of(&mart, "t.net_amount", 0, 4);
+    let def = c.request(
+        "textDocument/definition",
+        json!({ "textDocument": td(&c, MART), "position": pos }),
+    );
+    assert_eq!(def[0]["uri"], c.uri(TOTALS).as_str(), "{def}");
+    assert_eq!(def[0]["range"]["start"], position_of(&totals, "net_amount", 0, 0), "{def}");
+
+    // References of the upstream column list the consumer's uses.
+    let pos = position_of(&totals, "net_amount", 0, 1);
+    let refs = c.request(
+        "textDocument/references",
+        json!({ "textDocument": td(&c, TOTALS), "position": pos, "context": { "includeDeclaration": true } }),
+    );
+    let mart_uri = c.uri(MART);
+    let in_mart = refs.as_array().unwrap().iter().filter(|r| r["uri"] == mart_uri.as_str()).count();
+    assert_eq!(in_mart, mart.matches("t.net_amount").count(), "{refs}");
+
+    // Rename the upstream column; apply the edit everywhere; nothing breaks.
+    let prep = c.request(
+        "textDocument/prepareRename",
+        json!({ "textDocument": td(&c, TOTALS), "position": pos }),
+    );
+    assert!(prep.get("start").is_some(), "{prep}");
+    let edit = c.request(
+        "textDocument/rename",
+        json!({ "textDocument": td(&c, TOTALS), "position": pos, "newName": "net_total" }),
+    );
+    let changes = edit["changes"].as_object().unwrap_or_else(|| panic!("{edit}"));
+    assert!(changes.len() >= 2, "{edit}");
+    let mut version = 1;
+    let mut edited = Vec::new();
+    for (uri, edits) in changes {
+        let rel = uri.strip_prefix(&c.uri("")).unwrap().trim_start_matches('/').to_string();
+        let before = read(&root, &rel);
+        let after = apply_edits(&before, edits.as_array().unwrap());
+        if rel != MART && rel != TOTALS {
+            c.open(&rel, &before);
+        }
+        c.change(&rel, version, json!([{ "text": after }]));
+        version += 1;
+        edited.push(rel);
+    }
+    let ws = c.request("workspace/diagnostic", json!({ "previousResultIds": [] }));
+    let errors: Vec<&Value> = ws["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["items"].as_array().unwrap().iter().map(move |d| (i, d)))
+        .filter(|(_, d)| d["severity"] == 1)
+        .map(|(i, _)| i)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{edit}");
+    for rel in &edited {
+        let diags = c.diagnostics_where(rel, |d| d.is_empty());
+        assert!(diags.is_empty(), "{rel}: {diags:?}");
+    }
+
+    // A sidecar created on disk reaches the server through watched-file events.
+    std::fs::write(root.join("models/marts/zz_scratch.toml"), "").unwrap();
+    let sidecar = c.uri("models/marts/zz_scratch.toml");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": sidecar, "type": 1 }] }),
+    );
+    // A quick fix applied fixes its diagnostic.
+    let scratch = "SELECT order_keyy FROM stg_orders\n";
+    c.open(SCRATCH, scratch);
+    let diags = c.diagnostics_where(SCRATCH, |d| !d.is_empty());
+    assert_eq!(codes(&diags), ["E120"], "{diags:?}");
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": td(&c, SCRATCH), "range": diags[0]["range"], "context": { "diagnostics": diags } }),
+    );
+    let fix =
+        actions.as_array().unwrap().iter().find(|a| a["kind"] == "quickfix").expect("a quick fix");
+    assert_eq!(fix["title"], "Change to `order_key`");
+    let edits = fix["edit"]["changes"][c.uri(SCRATCH)].as_array().unwrap().clone();
+    let fixed = apply_edits(scratch, &edits);
+    c.change(SCRATCH, 1, json!([{ "text": fixed }]));
+    let after = c.diagnostics_where(SCRATCH, |d| d.is_empty());
+    assert!(after.is_empty());
+    c.shutdown();
+}
+
+#[test]
+fn completion_signature_help_and_tokens() {
+    let root = project("complete");
+    std::fs::write(root.join("models/marts/zz_scratch.toml"), "").unwrap();
+    let mut c = Client::start(&root, &["utf-16"]);
+    let mut version = 0;
+    c.open(SCRATCH, "SELECT 1 AS x\n");
+    // Ten cursor positions (`|`), each with labels the list must hold.
+    let cases: &[(&str, &[&str])] = &[
+        ("SELECT o.| FROM stg_orders AS o", &["order_key", "clerk_id"]),
+        ("SELECT * FROM |", &["stg_orders", "int_order_totals"]),
+        ("SELECT * FROM stg_c|", &["stg_customer"]),
+        ("SELECT ord| FROM stg_orders", &["order_key", "order_date"]),
+        ("SELECT su| FROM stg_orders", &["sum", "substring"]),
+        ("SELECT order_key FROM stg_orders WHERE |", &["order_status", "AND"]),
+        ("SELECT order_key FROM stg_orders ORDER BY |", &["order_key", "DESC"]),
+        (
+            "SELECT t.| FROM stg_orders AS o JOIN int_order_totals AS t ON t.order_key = o.order_key",
+            &["net_amount"],
+        ),
+        ("WITH c AS (SELECT 1 AS x) SELECT * FROM |", &["c", "stg_orders"]),
+        ("SELECT count(*) FROM stg_orders GROUP BY |", &["order_status", "HAVING"]),
+    ];
+    for (text, want) in cases {
+        let at = text.find('|').unwrap();
+        let body = text.replacen('|', "", 1);
+        version += 1;
+        c.change(SCRATCH, version, json!([{ "text": body }]));
+        let res = c.request(
+            "textDocument/completion",
+            json!({ "textDocument": td(&c, SCRATCH), "position": { "line": 0, "character": at } }),
+        );
+        let labels: Vec<&str> =
+            res["items"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+        for w in *want {
+            assert!(labels.contains(w), "`{text}`: {w} missing from {labels:?}");
+        }
+    }
+
+    // Signature help follows the argument.
+    version += 1;
+    let body = "SELECT round(total_price, ) FROM stg_orders";
+    c.change(SCRATCH, version, json!([{ "text": body }]));
+    let help = c.request(
+        "textDocument/signatureHelp",
+        json!({ "textDocument": td(&c, SCRATCH), "position": { "line": 0, "character": 26 } }),
+    );
+    let label = help["signatures"][help["activeSignature"].as_u64().unwrap() as usize]["label"]
+        .as_str()
+        .unwrap();
+    assert!(label.starts_with("round("), "{help}");
+    assert_eq!(help["activeParameter"], 1, "{help}");
+
+    // Semantic tokens decode to the expected kinds.
+    let mart = read(&root, MART);
+    c.open(MART, &mart);
+    let legend =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": td(&c, MART) }));
+    let data: Vec<u64> =
+        legend["data"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    let kinds = [
+        "keyword",
+        "comment",
+        "string",
+        "number",
+        "operator",
+        "class",
+        "namespace",
+        "struct",
+        "property",
+        "variable",
+        "function",
+        "macro",
+        "type",
+    ];
+    let (mut line, mut col) = (0u64, 0u64);
+    let lines: Vec<&str> = mart.lines().collect();
+    let mut seen = std::collections::HashMap::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            col = 0;
+        }
+        line += t[0];
+        col += t[1];
+        let word: String =
+            lines[line as usize].chars().skip(col as usize).take(t[2] as usize).collect();
+        seen.insert(word, kinds[t[3] as usize]);
+    }
+    assert_eq!(seen["stg_orders"], "class", "{seen:?}");
+    assert_eq!(seen["int_order_totals"], "class");
+    assert_eq!(seen["clerk_id"], "property");
+    assert_eq!(seen["ntile"], "function");
+    assert_eq!(seen["SELECT"], "keyword");
+    assert_eq!(seen["'Clerk '"], "string");
+    assert_eq!(seen["o"], "variable");
+
+    // Document symbols, inlay hints and folding answer on the model.
+    let syms = c.request("textDocument/documentSymbol", json!({ "textDocument": td(&c, MART) }));
+    assert_eq!(syms[0]["name"], "mart_clerk_performance", "{syms}");
+    let hints = c.request(
+        "textDocument/inlayHint",
+        json!({ "textDocument": td(&c, MART), "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } } }),
+    );
+    assert!(hints.as_array().unwrap().iter().any(|h| h["label"] == ": BIGINT NOT NULL"), "{hints}");
+    c.shutdown();
+}
+
+#[test]
+fn utf16_positions_with_emoji_and_accents() {
+    let root = project("utf16");
+    std::fs::write(root.join("models/marts/zz_scratch.toml"), "").unwrap();
+    let mut c = Client::start(&root, &["utf-16"]);
+    // `😀` is two UTF-16 units (four bytes), `é` and `ü` one (two bytes): `order_keyy`
+    // starts at UTF-16 column 27, byte 31.
+    let text = "SELECT '😀é' AS s, /* ü */ order_keyy FROM stg_orders\r\n";
+    c.open(SCRATCH, text);
+    let diags = c.diagnostics_where(SCRATCH, |d| !d.is_empty());
+    assert_eq!(diags[0]["range"]["start"], json!({ "line": 0, "character": 27 }), "{diags:?}");
+    assert_eq!(diags[0]["range"]["end"], json!({ "line": 0, "character": 37 }));
+    // An edit addressed in UTF-16 past the emoji lands where it should.
+    c.change(
+        SCRATCH,
+        1,
+        json!([{ "range": { "start": { "line": 0, "character": 36 }, "end": { "line": 0, "character": 37 } }, "text": "" }]),
+    );
+    let fixed = c.diagnostics_where(SCRATCH, |d| d.is_empty());
+    assert!(fixed.is_empty());
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": td(&c, SCRATCH), "position": { "line": 0, "character": 29 } }),
+    );
+    assert_eq!(hover["range"]["start"], json!({ "line": 0, "character": 27 }), "{hover}");
+    // Out-of-range positions are clamped, not errors.
+    let far = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": td(&c, SCRATCH), "position": { "line": 40, "character": 900 } }),
+    );
+    assert!(far.get("error").is_none(), "{far}");
+    c.shutdown();
+
+    // UTF-8 when the client offers it: columns in bytes.
+    let mut c = Client::start(&root, &["utf-8", "utf-16"]);
+    c.open(SCRATCH, text);
+    let diags = c.diagnostics_where(SCRATCH, |d| !d.is_empty());
+    assert_eq!(diags[0]["range"]["start"], json!({ "line": 0, "character": 31 }), "{diags:?}");
+    c.shutdown();
+}
