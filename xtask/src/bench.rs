@@ -27,9 +27,12 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if task == "compile" {
         return crate::bench_compile::run(rest);
     }
+    if task == "lsp" {
+        return crate::bench_lsp::run(rest);
+    }
     if task != "parse" && task != "floor" {
         bail!(
-            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile [--models N]"
+            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile|lsp [--models N]"
         );
     }
     let models = parse_models(rest)?;
@@ -287,4 +290,22 @@ mod tests {
         assert!(parse_models(&["--models", "0"]).is_err());
         assert!(parse_models(&["--bogus"]).is_err());
     }
+}
+
+/// Builds `rocky` in release without the warehouse feature (the analysis never touches
+/// DuckDB, and its optimised C++ build would dominate a benchmark's set-up); its path.
+pub(crate) fn release_rocky() -> anyhow::Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    eprintln!("bench: building rocky in release (analysis only, no DuckDB)");
+    let status = Command::new(&cargo)
+        .current_dir(project_root())
+        .args(["build", "--quiet", "--release", "-p", "cli", "--no-default-features"])
+        .status()
+        .context("running cargo build")?;
+    if !status.success() {
+        bail!("cargo build --release -p cli --no-default-features failed ({status})");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| project_root().join("target"), Into::into);
+    Ok(target.join("release").join("rocky"))
 }

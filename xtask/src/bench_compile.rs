@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 
-use crate::{bench::generated_project, project_root};
+use crate::bench::generated_project;
 
 pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     let mut models = 10_000u32;
@@ -37,21 +37,7 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if !time.is_file() {
         bail!("GNU time is needed for peak RSS: install the `time` package (apt-get install time)");
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    // Without the warehouse feature: compile never touches DuckDB, and its optimised C++
-    // build would dominate the benchmark's set-up.
-    eprintln!("bench: building rocky in release (analysis only, no DuckDB)");
-    let status = Command::new(&cargo)
-        .current_dir(project_root())
-        .args(["build", "--quiet", "--release", "-p", "cli", "--no-default-features"])
-        .status()
-        .context("running cargo build")?;
-    if !status.success() {
-        bail!("cargo build --release -p cli --no-default-features failed ({status})");
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| project_root().join("target"), Into::into);
-    let rocky = target.join("release").join("rocky");
+    let rocky = crate::bench::release_rocky()?;
     let project = generated_project(models)?.join("rocky");
 
     // Once for correctness: the generated project must compile without errors.
