@@ -2,6 +2,7 @@
 //!
 //! Everything here answers in plain data with byte offsets, never LSP types.
 
+pub mod batch;
 mod code_actions;
 mod completion;
 mod diagnostics;

@@ -61,6 +61,10 @@ pub(crate) fn load_project(root: &Path) -> anyhow::Result<Project> {
     let env: BTreeMap<String, String> = std::env::vars().collect();
     let layout = load::layout(root, &env, &Options::default())?;
     let host = load::load(root, env, Options::default())?;
+    // Analyse the whole project on every core now, as `rocky check` does: the first
+    // diagnostics of any file need the project model, the DAG and its upstreams.
+    ide::batch::prewarm_project(host.db(), true);
+    ide::batch::prewarm_models(host.db(), None);
     Ok(Project { host, layout, generation: 0 })
 }
 

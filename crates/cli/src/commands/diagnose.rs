@@ -26,38 +26,8 @@ pub(crate) fn diagnostics(
     out
 }
 
-/// Resolves the models layer by layer, in parallel, so no thread waits for an upstream
-/// signature another thread is computing. In one-pass resolution (`hir::scan`) the layers
-/// are those of the possible reads and each model is parsed as it is resolved; the whole
-/// project is resolved then, since its DAG comes from the resolutions. Otherwise every
-/// model's references are found first (in parallel) and the DAG gives the layers; resolving
-/// in layers pays off only for the whole project, so `selected` models (`None`: all)
-/// fewer than all resolve their upstreams on demand.
 fn prewarm(db: &hir::RootDatabase, selected: Option<usize>) {
-    if selected == Some(0) {
-        return;
-    }
-    let pm = hir::project::project_model(db);
-    pm.models.par_iter().for_each_with(db.clone(), |db, m| {
-        hir::scan::possible_upstreams(db, m.file);
-    });
-    let single = hir::scan::single_pass(db);
-    let layers = if single {
-        hir::scan::scan_dag(db).layers.as_deref().unwrap_or_default()
-    } else {
-        pm.models.par_iter().for_each_with(db.clone(), |db, m| {
-            hir::model::model_refs(db, m.file);
-        });
-        if selected.is_some_and(|n| n < pm.models.len()) {
-            return;
-        }
-        &hir::dag::model_dag(db).layers
-    };
-    for layer in layers {
-        layer.par_iter().for_each_with(db.clone(), |db, &m| {
-            hir::model::resolve_model(db, pm.models[m].file);
-        });
-    }
+    ide::batch::prewarm_models(db, selected);
 }
 
 /// The model each diagnostic's file belongs to (model file, sidecar or contract).
