@@ -271,6 +271,24 @@ fn read_sql_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
         .collect()
 }
 
+/// Builds `rocky` in release without the warehouse feature (the analysis never touches
+/// DuckDB, and its optimised C++ build would dominate a benchmark's set-up); its path.
+pub(crate) fn release_rocky() -> anyhow::Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    eprintln!("bench: building rocky in release (analysis only, no DuckDB)");
+    let status = Command::new(&cargo)
+        .current_dir(project_root())
+        .args(["build", "--quiet", "--release", "-p", "cli", "--no-default-features"])
+        .status()
+        .context("running cargo build")?;
+    if !status.success() {
+        bail!("cargo build --release -p cli --no-default-features failed ({status})");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| project_root().join("target"), Into::into);
+    Ok(target.join("release").join("rocky"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,22 +308,4 @@ mod tests {
         assert!(parse_models(&["--models", "0"]).is_err());
         assert!(parse_models(&["--bogus"]).is_err());
     }
-}
-
-/// Builds `rocky` in release without the warehouse feature (the analysis never touches
-/// DuckDB, and its optimised C++ build would dominate a benchmark's set-up); its path.
-pub(crate) fn release_rocky() -> anyhow::Result<PathBuf> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    eprintln!("bench: building rocky in release (analysis only, no DuckDB)");
-    let status = Command::new(&cargo)
-        .current_dir(project_root())
-        .args(["build", "--quiet", "--release", "-p", "cli", "--no-default-features"])
-        .status()
-        .context("running cargo build")?;
-    if !status.success() {
-        bail!("cargo build --release -p cli --no-default-features failed ({status})");
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| project_root().join("target"), Into::into);
-    Ok(target.join("release").join("rocky"))
 }

@@ -142,9 +142,8 @@ fn navigation_hover_rename_and_fixes() {
     );
     let changes = edit["changes"].as_object().unwrap_or_else(|| panic!("{edit}"));
     assert!(changes.len() >= 2, "{edit}");
-    let mut version = 1;
     let mut edited = Vec::new();
-    for (uri, edits) in changes {
+    for (version, (uri, edits)) in (1..).zip(changes) {
         let rel = uri.strip_prefix(&c.uri("")).unwrap().trim_start_matches('/').to_string();
         let before = read(&root, &rel);
         let after = apply_edits(&before, edits.as_array().unwrap());
@@ -152,7 +151,6 @@ fn navigation_hover_rename_and_fixes() {
             c.open(&rel, &before);
         }
         c.change(&rel, version, json!([{ "text": after }]));
-        version += 1;
         edited.push(rel);
     }
     let ws = c.request("workspace/diagnostic", json!({ "previousResultIds": [] }));
