@@ -114,6 +114,16 @@ pub(crate) fn cycle_diagnostic(
     refs_of: &dyn Fn(usize) -> Arc<[TableRef]>,
 ) -> Option<Diagnostic> {
     let path = dag.cycle_through(m)?;
+    Some(cycle_path_diagnostic(pm, &path, m, refs_of))
+}
+
+/// E170 for the cycle `path` (`m → … → m`) at `m`'s reference to the next model.
+pub(crate) fn cycle_path_diagnostic(
+    pm: &ProjectModel,
+    path: &[usize],
+    m: usize,
+    refs_of: &dyn Fn(usize) -> Arc<[TableRef]>,
+) -> Diagnostic {
     let names: Vec<&str> = path.iter().map(|&i| pm.models[i].name.as_str()).collect();
     let (file, range) = edge_location(pm, m, path.get(1).copied().unwrap_or(m), refs_of);
     let mut d = Diagnostic::new(
@@ -133,7 +143,7 @@ pub(crate) fn cycle_diagnostic(
             message: format!("`{}` reads `{}` here", pm.models[from].name, pm.models[to].name),
         });
     }
-    Some(d)
+    d
 }
 
 /// Where model `from` reads model `to`: the table reference in its SQL, or the entry of

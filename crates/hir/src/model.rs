@@ -229,7 +229,20 @@ pub fn model_diagnostics(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         // Only a model in a cycle reads other models' reference positions (to show each
         // step); those models are its upstreams and downstreams at once.
         let refs_of = |i: usize| Arc::clone(model_table_refs(db, pm.models[i].file));
-        out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs_of));
+        if single_pass(db) {
+            // The possible reads are acyclic: the one cycle a model can be in is reading
+            // itself. Answered without the DAG, whose verification after an edit walks
+            // every model of the project (the editor asks this on every keystroke).
+            let model = &pm.models[idx];
+            let own = Name::folded(&model.name);
+            let reads_itself = refs.iter().any(|r| pm.model_for_path(&r.path) == Some(idx))
+                || model.config.depends_on.iter().any(|d| Name::folded(d.as_str()) == own);
+            if reads_itself {
+                out.push(crate::dag::cycle_path_diagnostic(pm, &[idx, idx], idx, &refs_of));
+            }
+        } else {
+            out.extend(crate::dag::cycle_diagnostic(pm, model_dag(db), idx, &refs_of));
+        }
         out.extend(depends_on_check(db, file, refs));
     }
     // An error (here: syntax, names, a cycle) already explains why columns are unknown.

@@ -74,7 +74,6 @@ fn editing_a_comment_reruns_nothing_downstream() {
         expect![[r#"
             frontmatter(models/stg.sql)
             model_diagnostics(models/stg.sql)
-            model_refs(models/stg.sql)
             model_signature(models/stg.sql)
             model_table_refs(models/stg.sql)
             model_words(models/stg.sql)
@@ -106,7 +105,6 @@ fn renaming_a_column_reruns_exactly_its_consumers() {
             frontmatter(models/mid.sql)
             model_diagnostics(models/mid.sql)
             model_diagnostics(models/top.sql)
-            model_refs(models/mid.sql)
             model_signature(models/mid.sql)
             model_table_refs(models/mid.sql)
             model_table_refs(models/top.sql)
