@@ -555,6 +555,25 @@ SELECT o.*$0 EXCLUDE (status) FROM raw.orders AS o
 }
 
 #[test]
+fn quick_fix_adds_depends_on() {
+    check_assists(
+        "//- models/stg.sql
+SELECT 1 AS a
+//- models/other.sql
+SELECT 2 AS b
+//- models/mart.sql
+SELECT a FROM $0stg
+//- models/mart.toml
+depends_on = [\"other\"]
+",
+        expect![[r#"
+            Add "stg" to depends_on
+            models/mart.toml 14..14 "" 14..14 -> "\"stg\", "
+        "#]],
+    );
+}
+
+#[test]
 fn diagnostics_of_one_file() {
     let f = load(
         "//- models/m.sql
