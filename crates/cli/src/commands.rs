@@ -12,11 +12,6 @@ use std::path::Path;
 
 use anyhow::Context;
 
-/// Reads a source file as UTF-8, with a clear message for what we cannot parse.
-pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
-    load::read_source(path)
-}
-
 /// 1-based line and column (in Unicode characters, per CLI.md) of the offsets of one text,
 /// asked in ascending order as diagnostics come: one forward pass over the text in all, so a
 /// file with a diagnostic on every character still costs linear time.

@@ -1,7 +1,7 @@
 //! The `rocky` binary: command-line glue over the analysis crates.
 
 mod commands;
-mod load;
+mod project;
 mod render;
 
 use std::io::IsTerminal;

@@ -181,13 +181,14 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
 #[derive(Debug, PartialEq, Eq)]
 pub struct ModelAnalysis {
     pub syntax: Arc<ModelSyntax>,
+    /// The resolution, without its record (moved to `record`).
     pub resolved: Resolved,
+    pub record: Arc<crate::resolve::Record>,
 }
 
 impl ModelAnalysis {
     pub fn record(&self) -> &crate::resolve::Record {
-        static EMPTY: std::sync::OnceLock<crate::resolve::Record> = std::sync::OnceLock::new();
-        self.resolved.record.as_deref().unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+        &self.record
     }
 }
 
@@ -202,9 +203,10 @@ pub fn analyze_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelAnalysis 
     let syntax = Arc::new(lower_text(db, file, text));
     let env = ProjectEnv { db, file, single: single_pass(db) };
     let dialect = project_config(db).config.dialect();
-    let resolved =
+    let mut resolved =
         crate::resolve::resolve_body_recorded(&syntax.body, &sql_text(text), &env, dialect);
-    ModelAnalysis { syntax, resolved }
+    let record = resolved.record.take().unwrap_or_default();
+    ModelAnalysis { syntax, resolved, record }
 }
 
 /// The output columns of a model. Backdates when an edit keeps them.
@@ -347,7 +349,7 @@ impl TableEnv for ProjectEnv<'_> {
         }
         let cat = source_catalog(db);
         if let Some((name, sig)) = cat.table(&names) {
-            return TableLookup::Found(Binding::Source(name.to_string()), Arc::clone(sig));
+            return TableLookup::Found(Binding::Source(Arc::from(name)), Arc::clone(sig));
         }
         match names.as_slice() {
             // A bare name is a model reference (FORMAT.md §4), unless a known default-schema

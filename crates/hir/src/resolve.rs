@@ -49,7 +49,7 @@ pub enum TableLookup {
 pub enum Binding {
     Model(SourceFile),
     /// A source table, `schema.table` or `catalog.schema.table` as known to the catalog.
-    Source(String),
+    Source(Arc<str>),
 }
 
 /// The result of resolving one body.
@@ -500,11 +500,15 @@ impl Resolver<'_> {
             self.expr(e);
         }
         let mut columns = Vec::new();
+        // How many columns each item gave, for the record (`select_outputs`) only.
+        let recording = self.recording();
         let mut counts: Vec<usize> = Vec::new();
         let mut open = false;
         if sel.implicit_star {
             let star_open = self.expand_star(None, &mut columns);
-            counts.push(columns.len());
+            if recording {
+                counts.push(columns.len());
+            }
             open |= star_open;
             if self.at_root {
                 let range = sel
@@ -525,7 +529,6 @@ impl Resolver<'_> {
                         Some(a) => a.name,
                         None => self.output_name(*expr),
                     };
-                    let recording = self.recording();
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.aliases.push(name);
                         scope.alias_columns.push(Column { name, ty: ty.clone(), nullable });
@@ -537,7 +540,9 @@ impl Resolver<'_> {
                             scope.alias_defs.push(range);
                         }
                     }
-                    counts.push(1);
+                    if recording {
+                        counts.push(1);
+                    }
                     // DuckDB's `COLUMNS('re')` / `COLUMNS(*)` expands to columns we do not
                     // enumerate: the output is open (and has no fixed positions).
                     open |= self.is_columns_call(*expr);
@@ -552,7 +557,6 @@ impl Resolver<'_> {
                         let unknown_schema = self.star_over_unknown_schema();
                         self.report_star(star.range, star_open, unknown_schema, &expanded);
                     }
-                    let recording = self.recording();
                     if let Some(scope) = self.scopes.last_mut() {
                         scope.aliases.extend(columns[before..].iter().map(|c| c.name));
                         scope.alias_columns.extend(columns[before..].iter().cloned());
@@ -560,7 +564,9 @@ impl Resolver<'_> {
                             scope.alias_defs.extend(columns[before..].iter().map(|_| star.range));
                         }
                     }
-                    counts.push(columns.len() - before);
+                    if recording {
+                        counts.push(columns.len() - before);
+                    }
                 }
             }
         }
@@ -604,7 +610,7 @@ impl Resolver<'_> {
             }
         }
         self.check_grouping(sel, order_by);
-        if self.recording() {
+        if recording {
             self.pending_outputs = Some(self.select_outputs(sel, &columns, &counts));
         }
         self.scopes.pop();

@@ -48,9 +48,15 @@ impl SourceCatalog {
         self.tables.get(&key.to_lowercase()).map(|(n, s)| (n.as_str(), s))
     }
 
-    /// Every table's display name (`schema.table`, `catalog.schema.table`), sorted, each once.
+    /// Every table by its shortest name (`schema.table`; each is also known as
+    /// `catalog.schema.table` when it has a catalog), sorted.
     pub fn table_names(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self.tables.values().map(|(n, _)| n.as_str()).collect();
+        let mut out: Vec<&str> = self
+            .tables
+            .iter()
+            .filter(|(k, _)| k.matches('.').count() == 1)
+            .map(|(_, (n, _))| n.as_str())
+            .collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -312,7 +318,7 @@ impl TableEnv for SeedEnv<'_> {
     fn table(&self, path: &[NameSpan]) -> TableLookup {
         let names: Vec<Name> = path.iter().map(|p| p.name).collect();
         match self.0.table(&names) {
-            Some((n, sig)) => TableLookup::Found(Binding::Source(n.to_string()), Arc::clone(sig)),
+            Some((n, sig)) => TableLookup::Found(Binding::Source(Arc::from(n)), Arc::clone(sig)),
             None => TableLookup::External,
         }
     }

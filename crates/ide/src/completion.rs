@@ -110,7 +110,7 @@ pub(crate) fn completions(db: &dyn Db, pos: FilePosition) -> Vec<CompletionItem>
             }
         } else {
             let schema = format!("{}.", qualifier.as_str());
-            for t in source_names(db) {
+            for t in source_catalog(db).table_names() {
                 if let Some(rest) = t.to_lowercase().strip_prefix(&schema)
                     && !rest.contains('.')
                 {
@@ -129,7 +129,7 @@ pub(crate) fn completions(db: &dyn Db, pos: FilePosition) -> Vec<CompletionItem>
                 out.push(item(m.name.clone(), CompletionKind::Model, Some(m.target.display())));
             }
         }
-        for t in source_names(db) {
+        for t in source_catalog(db).table_names() {
             out.push(item(t.to_string(), CompletionKind::Source, Some("source".into())));
         }
         for (_, q) in a.syntax.body.queries.iter() {
@@ -202,23 +202,6 @@ pub(crate) fn completions(db: &dyn Db, pos: FilePosition) -> Vec<CompletionItem>
         out.push(item(kw.to_string(), CompletionKind::Keyword, None));
     }
     filter(out, &prefix)
-}
-
-/// Source tables by their shortest name (`raw.orders`, not also `memory.raw.orders`).
-fn source_names(db: &dyn Db) -> Vec<&str> {
-    let names = source_catalog(db).table_names();
-    let short: std::collections::HashSet<String> =
-        names.iter().filter(|n| n.matches('.').count() == 1).map(|n| n.to_lowercase()).collect();
-    names
-        .into_iter()
-        .filter(|n| {
-            let lower = n.to_lowercase();
-            match lower.split_once('.') {
-                Some((_, rest)) if lower.matches('.').count() == 2 => !short.contains(rest),
-                _ => true,
-            }
-        })
-        .collect()
 }
 
 fn filter(mut items: Vec<CompletionItem>, prefix: &str) -> Vec<CompletionItem> {

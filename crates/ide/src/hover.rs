@@ -9,7 +9,7 @@ use hir::{
     model::model_analysis,
     project::{project_config, project_model},
     resolve::{Binding, RefKind, RelOrigin},
-    signature::{Column, Signature},
+    signature::Column,
     sources::source_catalog,
 };
 use syntax::TextRange;
@@ -63,7 +63,7 @@ pub(crate) fn hover(db: &dyn Db, pos: FilePosition) -> Option<HoverResult> {
     {
         let origin = match binding {
             Binding::Model(f) => RelOrigin::Model(*f),
-            Binding::Source(s) => RelOrigin::Source(s.as_str().into()),
+            Binding::Source(s) => RelOrigin::Source(std::sync::Arc::clone(s)),
         };
         return Some(HoverResult { range: *range, markup: relation_hover(db, file, &origin)? });
     }
@@ -158,15 +158,14 @@ fn relation_hover(db: &dyn Db, file: crate::FileId, origin: &RelOrigin) -> Optio
 
 /// Lists columns (at most 40) under a hover.
 fn columns_table(s: &mut String, columns: &[Column], open: bool) {
-    let shown = Signature { columns: columns.iter().take(40).cloned().collect(), open };
-    if shown.columns.is_empty() {
+    if columns.is_empty() {
         if open {
             s.push_str("\n\ncolumns unknown");
         }
         return;
     }
     s.push_str("\n\n```sql\n");
-    for c in &shown.columns {
+    for c in columns.iter().take(40) {
         let null = if c.nullable { "" } else { " not null" };
         let _ = writeln!(s, "{}: {}{null}", c.name, c.ty);
     }

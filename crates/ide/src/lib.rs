@@ -206,18 +206,9 @@ impl Analysis {
         self.with_db(|db| Arc::clone(file.path(db)))
     }
 
-    pub fn file_kind(&self, file: FileId) -> Cancellable<FileKind> {
-        self.with_db(|db| file.kind(db))
-    }
-
     /// The diagnostics located in `file` (project-wide ones go to `rocky.toml`).
     pub fn diagnostics(&self, file: FileId) -> Cancellable<Vec<Diagnostic>> {
         self.with_db(|db| diagnostics::file_diagnostics(db, file))
-    }
-
-    /// Every diagnostic of the project, as `rocky check` reports them.
-    pub fn all_diagnostics(&self) -> Cancellable<Vec<Diagnostic>> {
-        self.with_db(|db| hir::check::all_diagnostics(db))
     }
 
     pub fn hover(&self, pos: FilePosition) -> Cancellable<Option<HoverResult>> {

@@ -27,8 +27,6 @@ pub(crate) struct Doc {
     pub rel: String,
     pub rope: Rope,
     pub version: i32,
-    /// Changes not applied yet, by version: applied in version order.
-    pending: BTreeMap<i32, Vec<TextDocumentContentChangeEvent>>,
 }
 
 #[derive(Default)]
@@ -119,18 +117,13 @@ impl State {
 
     /// Opens a document of the project at `root`.
     pub(crate) fn open(&mut self, uri: Uri, root: PathBuf, rel: String, text: &str, version: i32) {
-        let doc = Doc {
-            root: root.clone(),
-            rel: rel.clone(),
-            rope: Rope::from_str(text),
-            version,
-            pending: BTreeMap::new(),
-        };
+        let doc = Doc { root: root.clone(), rel: rel.clone(), rope: Rope::from_str(text), version };
         self.docs.insert(uri, doc);
         self.set_file(&root, &rel, Arc::from(text), FileStatus::Present);
     }
 
-    /// Applies a `didChange` in version order; returns whether the text changed.
+    /// Applies a `didChange`; returns whether the text changed. A version at or below the
+    /// current one is a duplicate and ignored.
     pub(crate) fn change(
         &mut self,
         uri: &Uri,
@@ -139,25 +132,17 @@ impl State {
     ) -> bool {
         let encoding = self.encoding();
         let Some(doc) = self.docs.get_mut(uri) else { return false };
-        doc.pending.insert(version, changes);
-        let mut applied = false;
-        // In version order; a version at or below the current one is a duplicate.
-        while let Some((v, changes)) = doc.pending.pop_first() {
-            if v <= doc.version {
-                continue;
-            }
-            for c in changes {
-                apply_change(&mut doc.rope, c, encoding);
-            }
-            doc.version = doc.version.max(v);
-            applied = true;
+        if version <= doc.version {
+            return false;
         }
-        if applied {
-            let (root, rel) = (doc.root.clone(), doc.rel.clone());
-            let text: Arc<str> = Arc::from(doc.rope.to_string());
-            self.set_file(&root, &rel, text, FileStatus::Present);
+        for c in changes {
+            apply_change(&mut doc.rope, c, encoding);
         }
-        applied
+        doc.version = version;
+        let (root, rel) = (doc.root.clone(), doc.rel.clone());
+        let text: Arc<str> = Arc::from(doc.rope.to_string());
+        self.set_file(&root, &rel, text, FileStatus::Present);
+        true
     }
 }
 

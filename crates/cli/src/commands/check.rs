@@ -41,8 +41,8 @@ struct Summary {
 }
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
-    let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
-    let project = crate::load::load(root.clone(), hir::input::Options::default())?;
+    let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
+    let project = crate::project::load(root.clone(), hir::input::Options::default())?;
     project.prewarm(true);
     let db = project.host.db();
     let selected =

@@ -67,7 +67,7 @@ struct Summary {
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
+    let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
     let mut options = hir::input::Options::default();
     if let Some(dir) = &args.contracts {
         options.contracts_dir = Some(super::relative_dir(&root, dir)?);
@@ -81,7 +81,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     if args.with_seed {
         options.seed_catalog = Some(std::sync::Arc::new(seed_catalog(&root)?));
     }
-    let project = crate::load::load(root, options)?;
+    let project = crate::project::load(root, options)?;
     project.prewarm(true);
     let db = project.host.db();
     let pm = hir::project::project_model(db);
@@ -240,7 +240,7 @@ fn seed_catalog(root: &std::path::Path) -> anyhow::Result<hir::catalog_snapshot:
     if !path.is_file() {
         bail!("--with-seed needs a seed, and `{}` does not exist", path.display());
     }
-    let sql = super::read_source(&path)?;
+    let sql = load::read_source(&path)?;
     exec::discover::seed_catalog(&sql)
         .with_context(|| format!("--with-seed: running `{}`", path.display()))
 }

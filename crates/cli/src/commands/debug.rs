@@ -24,7 +24,7 @@ pub(crate) fn run(cmd: &DebugCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn syntax_tree(file: &std::path::Path, dialect: Dialect) -> anyhow::Result<ExitCode> {
-    let text = crate::commands::read_source(file)?;
+    let text = load::read_source(file)?;
     let parse = hir::syntax::sql::parse(&text, dialect);
     let dump = parse.debug_dump();
     let mut out = std::io::stdout().lock();

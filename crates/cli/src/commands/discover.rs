@@ -9,8 +9,8 @@ use hir::config::AdapterKind;
 use crate::Global;
 
 pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
-    let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
-    let text = super::read_source(&root.join("rocky.toml"))?;
+    let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
+    let text = load::read_source(&root.join("rocky.toml"))?;
     let env: std::collections::BTreeMap<String, String> = std::env::vars().collect();
     let (config, diags) = hir::config::parse_project_config(&text, &env);
     if let Some(d) = diags.iter().find(|d| d.severity == hir::Severity::Error) {

@@ -24,8 +24,8 @@ struct Summary {
 }
 
 pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
-    let root = crate::load::find_root(global.project.as_deref(), global.config.as_deref())?;
-    let project = crate::load::load(root, hir::input::Options::default())?;
+    let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
+    let project = crate::project::load(root, hir::input::Options::default())?;
     project.prewarm(false);
     let db = project.host.db();
     let diags = diagnose::diagnostics(db, Some(&[]));

@@ -260,7 +260,7 @@ impl Resolver<'_> {
                 };
                 let origin = match &binding {
                     Binding::Model(f) => RelOrigin::Model(*f),
-                    Binding::Source(s) => RelOrigin::Source(Arc::from(s.as_str())),
+                    Binding::Source(s) => RelOrigin::Source(Arc::clone(s)),
                 };
                 self.out.tables.push((range, binding));
                 (sig, origin)

@@ -25,7 +25,9 @@ impl TableEnv for Env {
             open: false,
         };
         TableLookup::Found(
-            Binding::Source(path.last().map(|p| p.name.to_string()).unwrap_or_default()),
+            Binding::Source(
+                path.last().map_or_else(|| Arc::from(""), |p| Arc::from(p.name.as_str())),
+            ),
             Arc::new(sig),
         )
     }

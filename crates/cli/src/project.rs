@@ -1,6 +1,6 @@
 //! The CLI's project: loaded by the `load` crate, prewarmed in parallel for batch verbs.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hir::input::Options;
 use ide::AnalysisHost;
@@ -11,10 +11,6 @@ pub(crate) struct Project {
     /// resolving it (rust-analyzer's `analysis-stats` leaks its database for the same
     /// reason). The operating system reclaims the memory at exit.
     pub host: std::mem::ManuallyDrop<AnalysisHost>,
-}
-
-pub(crate) fn find_root(project: Option<&Path>, config: Option<&Path>) -> anyhow::Result<PathBuf> {
-    load::find_root(project, config)
 }
 
 pub(crate) fn load(root: PathBuf, options: Options) -> anyhow::Result<Project> {
