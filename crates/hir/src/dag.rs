@@ -21,6 +21,8 @@ pub struct ModelDag {
     pub sql_edges: Vec<Vec<usize>>,
     /// Per model: every upstream (SQL and `depends_on`), sorted, deduplicated.
     pub upstream: Vec<Vec<usize>>,
+    /// Per model: the models listing it in `upstream` (itself excluded), sorted.
+    pub downstream: Vec<Vec<usize>>,
     /// Per model: its strongly connected component; models in one component of size > 1
     /// (or with a self-edge) form a cycle.
     pub component: Vec<usize>,
@@ -69,6 +71,12 @@ pub fn model_dag(db: &dyn Db) -> ModelDag {
         }
         dag.upstream[i].sort_unstable();
         dag.upstream[i].dedup();
+    }
+    dag.downstream = vec![Vec::new(); n];
+    for (i, ups) in dag.upstream.iter().enumerate() {
+        for &up in ups.iter().filter(|&&up| up != i) {
+            dag.downstream[up].push(i);
+        }
     }
     let comps = tarjan(&dag.upstream);
     dag.component = vec![0; n];

@@ -66,25 +66,19 @@ pub(crate) fn column_def(db: &dyn Db, key: &ColumnKey) -> Option<ColumnDef> {
 }
 
 /// Follows a column through `*` (which defines nothing itself) to the select item that
-/// names it, at most `limit` relations deep.
+/// names it, at most 64 relations deep; stops at the last star it can see through.
 pub(crate) fn column_def_through_stars(db: &dyn Db, key: &ColumnKey) -> Option<ColumnDef> {
-    let mut key = key.clone();
-    let mut last = None;
+    let mut def = column_def(db, key)?;
     for _ in 0..64 {
-        let def = column_def(db, &key)?;
-        match &def.def.source {
-            Some((origin, name)) if def.def.from_star => {
-                let next = ColumnKey { file: def.file, origin: origin.clone(), name: *name };
-                last = Some(def);
-                if column_def(db, &next).is_none() {
-                    return last;
-                }
-                key = next;
-            }
-            _ => return Some(def),
+        let Some((origin, name)) = def.def.source.clone().filter(|_| def.def.from_star) else {
+            break;
+        };
+        match column_def(db, &ColumnKey { file: def.file, origin, name }) {
+            Some(next) => def = next,
+            None => break,
         }
     }
-    last
+    Some(def)
 }
 
 pub(crate) fn nav_for_def(db: &dyn Db, def: &ColumnDef) -> NavigationTarget {

@@ -100,13 +100,7 @@ fn column_symbol(db: &dyn Db, file: FileId, query: QueryId, name: Name) -> Symbo
 pub(crate) fn consumers(db: &dyn Db, file: FileId) -> Vec<FileId> {
     let pm = project_model(db);
     let Some(&me) = pm.by_file.get(&file) else { return Vec::new() };
-    let dag = model_dag(db);
-    dag.upstream
-        .iter()
-        .enumerate()
-        .filter(|(i, ups)| *i != me && ups.contains(&me))
-        .map(|(i, _)| pm.models[i].file)
-        .collect()
+    model_dag(db).downstream[me].iter().map(|&i| pm.models[i].file).collect()
 }
 
 /// Every place naming `sym` (its definition first).
