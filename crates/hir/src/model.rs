@@ -194,13 +194,23 @@ impl ModelAnalysis {
 
 #[salsa::tracked(returns(ref), lru = 256)]
 pub fn model_analysis(db: &dyn Db, file: SourceFile) -> Arc<ModelAnalysis> {
-    Arc::new(analyze_text(db, file, file.text(db)))
+    // Two passes memoize every model's IR already.
+    let syntax = if single_pass(db) {
+        Arc::new(lower_model(db, file))
+    } else {
+        Arc::clone(model_syntax(db, file))
+    };
+    Arc::new(analyze(db, file, file.text(db), syntax))
 }
 
 /// [`model_analysis`] of another text for `file` (not memoized): completion analyses the
 /// text with a name inserted at the cursor, so `SELECT o. FROM t AS o` still has its FROM.
 pub fn analyze_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelAnalysis {
-    let syntax = Arc::new(lower_text(db, file, text));
+    analyze(db, file, text, Arc::new(lower_text(db, file, text)))
+}
+
+/// Resolves `syntax` (the IR of `text`) as the model `file`, recording every name.
+fn analyze(db: &dyn Db, file: SourceFile, text: &str, syntax: Arc<ModelSyntax>) -> ModelAnalysis {
     let env = ProjectEnv { db, file, single: single_pass(db) };
     let dialect = project_config(db).config.dialect();
     let mut resolved =

@@ -134,11 +134,13 @@ impl AnalysisHost {
                 }
             }
         }
-        let files: Arc<[SourceFile]> = self.files.values().copied().collect();
+        // The file list, only when it changes: built for every keystroke it would cost as
+        // much as the edit.
+        let files = || -> Arc<[SourceFile]> { self.files.values().copied().collect() };
         match self.workspace {
             None => {
                 let ws = Workspace::builder(
-                    files,
+                    files(),
                     Arc::new(change.env.unwrap_or_default()),
                     Arc::new(change.options.unwrap_or_default()),
                 )
@@ -148,6 +150,7 @@ impl AnalysisHost {
             }
             Some(ws) => {
                 if added {
+                    let files = files();
                     ws.set_files(&mut self.db).with_durability(Durability::MEDIUM).to(files);
                 }
                 if let Some(env) = change.env {

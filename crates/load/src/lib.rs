@@ -38,9 +38,14 @@ pub fn find_root(project: Option<&Path>, config: Option<&Path>) -> anyhow::Resul
         return Ok(dir.to_path_buf());
     }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    cwd.ancestors().find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf).with_context(
-        || format!("no rocky.toml in `{}` or any parent; pass --project DIR", cwd.display()),
-    )
+    project_root_at(&cwd).with_context(|| {
+        format!("no rocky.toml in `{}` or any parent; pass --project DIR", cwd.display())
+    })
+}
+
+/// The nearest folder holding `rocky.toml`: `path` itself or one above it.
+pub fn project_root_at(path: &Path) -> Option<PathBuf> {
+    path.ancestors().find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf)
 }
 
 /// The project's files (relative, `/`-separated, sorted) and how each is classified:
@@ -96,6 +101,16 @@ pub fn load(
     options: Options,
 ) -> anyhow::Result<AnalysisHost> {
     let layout = layout(root, &env, &options)?;
+    load_layout(root, &layout, env, options)
+}
+
+/// Reads the files `layout` lists (in parallel) into a new host.
+pub fn load_layout(
+    root: &Path,
+    layout: &Layout,
+    env: BTreeMap<String, String>,
+    options: Options,
+) -> anyhow::Result<AnalysisHost> {
     let files: Vec<FileChange> = layout
         .paths
         .par_iter()

@@ -10,14 +10,11 @@ use crate::{
 };
 
 fn offset(conv: &mut Conv<'_>, file: FileId, pos: lsp::Position) -> Cancellable<FilePosition> {
-    let text = conv.text(file)?;
-    let offset = LineIndex::new(&text, conv.encoding).offset(pos);
-    Ok(FilePosition { file, offset })
+    Ok(FilePosition { file, offset: conv.index(file)?.offset(pos) })
 }
 
 fn text_range(conv: &mut Conv<'_>, file: FileId, range: lsp::Range) -> Cancellable<TextRange> {
-    let text = conv.text(file)?;
-    Ok(LineIndex::new(&text, conv.encoding).text_range(range))
+    Ok(conv.index(file)?.text_range(range))
 }
 
 pub(crate) fn diagnostics(conv: &mut Conv<'_>, file: FileId) -> Cancellable<Vec<lsp::Diagnostic>> {
@@ -194,8 +191,7 @@ pub(crate) fn inlay_hints(
     range: lsp::Range,
 ) -> Cancellable<Option<Vec<lsp::InlayHint>>> {
     let range = text_range(conv, file, range)?;
-    let text = conv.text(file)?;
-    let index = LineIndex::new(&text, conv.encoding);
+    let index = conv.index(file)?;
     let hints = conv.analysis.inlay_hints(file, Some(range))?;
     Ok(Some(
         hints
@@ -223,9 +219,9 @@ pub(crate) fn semantic_tokens(
         Some(r) => Some(text_range(conv, file, r)?),
         None => None,
     };
-    let text = conv.text(file)?;
     let hl = conv.analysis.highlight(file, range)?;
-    Ok(to_proto::semantic_tokens(&text, &hl, conv.encoding))
+    let index = conv.index(file)?;
+    Ok(to_proto::semantic_tokens(&index, &hl))
 }
 
 pub(crate) fn document_symbols(
@@ -233,10 +229,9 @@ pub(crate) fn document_symbols(
     file: FileId,
 ) -> Cancellable<Option<lsp::DocumentSymbolResponse>> {
     let nodes = conv.analysis.document_symbols(file)?;
-    let text = conv.text(file)?;
-    let index = LineIndex::new(&text, conv.encoding);
+    let index = conv.index(file)?;
     #[allow(deprecated)]
-    fn convert(index: &LineIndex<'_>, n: ide::StructureNode) -> lsp::DocumentSymbol {
+    fn convert(index: &LineIndex, n: ide::StructureNode) -> lsp::DocumentSymbol {
         lsp::DocumentSymbol {
             name: if n.name.is_empty() { "?".into() } else { n.name },
             detail: n.detail,
@@ -258,8 +253,7 @@ pub(crate) fn folding_ranges(
     file: FileId,
 ) -> Cancellable<Option<Vec<lsp::FoldingRange>>> {
     let folds = conv.analysis.folding_ranges(file)?;
-    let text = conv.text(file)?;
-    let index = LineIndex::new(&text, conv.encoding);
+    let index = conv.index(file)?;
     Ok(Some(
         folds
             .into_iter()

@@ -2,6 +2,8 @@
 //! clamping positions past the end of a line or of the text.
 
 use ide::{TextRange, TextSize};
+use std::sync::Arc;
+
 use line_index::{LineCol, WideEncoding};
 use tower_lsp_server::ls_types::{Position, Range};
 
@@ -11,19 +13,20 @@ pub(crate) enum Encoding {
     Utf16,
 }
 
-pub(crate) struct LineIndex<'a> {
+/// One text and its line starts, built once per text and request.
+pub(crate) struct LineIndex {
     index: line_index::LineIndex,
-    text: &'a str,
+    pub(crate) text: Arc<str>,
     encoding: Encoding,
 }
 
-impl<'a> LineIndex<'a> {
-    pub(crate) fn new(text: &'a str, encoding: Encoding) -> LineIndex<'a> {
-        LineIndex { index: line_index::LineIndex::new(text), text, encoding }
+impl LineIndex {
+    pub(crate) fn new(text: Arc<str>, encoding: Encoding) -> LineIndex {
+        LineIndex { index: line_index::LineIndex::new(&text), text, encoding }
     }
 
     pub(crate) fn position(&self, offset: TextSize) -> Position {
-        let offset = offset.min(TextSize::of(self.text));
+        let offset = offset.min(TextSize::of(&*self.text));
         let lc = self.index.line_col(offset);
         let col = match self.encoding {
             Encoding::Utf8 => lc.col,
@@ -42,7 +45,7 @@ impl<'a> LineIndex<'a> {
     /// end of its line is the line's end (before `\r\n`), a column inside a character is
     /// that character's start.
     pub(crate) fn offset(&self, pos: Position) -> TextSize {
-        let len = TextSize::of(self.text);
+        let len = TextSize::of(&*self.text);
         let Some(line_start) = self.index.offset(LineCol { line: pos.line, col: 0 }) else {
             return len;
         };

@@ -14,7 +14,7 @@ use tower_lsp_server::{
 use crate::{
     handlers,
     line_index::Encoding,
-    state::{self, State, find_root, load_project, path_uri, relative, uri_path},
+    state::{self, State, load_project, path_uri, relative, uri_path},
     to_proto::{self, Conv},
 };
 
@@ -272,7 +272,8 @@ impl LanguageServer for Server {
             let st = self.state();
             st.project_root_of(&path)
         };
-        let Some(root) = root.or_else(|| find_root(&path)) else { return };
+        let root = root.or_else(|| path.parent().and_then(load::project_root_at));
+        let Some(root) = root else { return };
         self.ensure_project(root.clone(), false).await;
         let Some(rel) = relative(&root, &path) else { return };
         self.state().open(doc.uri, root.clone(), rel, &doc.text, doc.version);

@@ -58,17 +58,12 @@ pub(crate) fn relative(root: &Path, path: &Path) -> Option<String> {
 pub(crate) fn load_project(root: &Path) -> anyhow::Result<Project> {
     let env: BTreeMap<String, String> = std::env::vars().collect();
     let layout = load::layout(root, &env, &Options::default())?;
-    let host = load::load(root, env, Options::default())?;
+    let host = load::load_layout(root, &layout, env, Options::default())?;
     // Analyse the whole project on every core now, as `rocky check` does: the first
     // diagnostics of any file need the project model, the DAG and its upstreams.
     ide::batch::prewarm_project(host.db(), true);
     ide::batch::prewarm_models(host.db(), None);
     Ok(Project { host, layout, generation: 0 })
-}
-
-/// The folder holding `rocky.toml` nearest above `path`.
-pub(crate) fn find_root(path: &Path) -> Option<PathBuf> {
-    path.ancestors().skip(1).find(|d| d.join("rocky.toml").is_file()).map(Path::to_path_buf)
 }
 
 impl State {
@@ -161,7 +156,7 @@ fn apply_change(rope: &mut Rope, change: TextDocumentContentChangeEvent, encodin
         }
         let line_start = rope.line_to_char(line);
         let line_text: String = rope.line(line).chars().collect();
-        let idx = LineIndex::new(&line_text, encoding);
+        let idx = LineIndex::new(Arc::from(line_text.as_str()), encoding);
         let in_line =
             idx.offset(tower_lsp_server::ls_types::Position { line: 0, character: pos.character });
         line_start + line_text[..usize::from(in_line)].chars().count()

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use ide::{
     Analysis, Cancellable, CompletionKind, FileId, FoldKind, HlTag, SourceChange, SymbolKind,
@@ -19,26 +20,26 @@ pub(crate) struct Conv<'a> {
     pub analysis: &'a Analysis,
     pub root: &'a Path,
     pub encoding: Encoding,
-    texts: HashMap<FileId, std::sync::Arc<str>>,
+    /// Each file's text and line index, read once per request.
+    indexes: HashMap<FileId, Arc<LineIndex>>,
 }
 
 impl<'a> Conv<'a> {
     pub(crate) fn new(analysis: &'a Analysis, root: &'a Path, encoding: Encoding) -> Conv<'a> {
-        Conv { analysis, root, encoding, texts: HashMap::new() }
+        Conv { analysis, root, encoding, indexes: HashMap::new() }
     }
 
-    pub(crate) fn text(&mut self, file: FileId) -> Cancellable<std::sync::Arc<str>> {
-        if let Some(t) = self.texts.get(&file) {
-            return Ok(t.clone());
+    pub(crate) fn index(&mut self, file: FileId) -> Cancellable<Arc<LineIndex>> {
+        if let Some(index) = self.indexes.get(&file) {
+            return Ok(Arc::clone(index));
         }
-        let t = self.analysis.file_text(file)?;
-        self.texts.insert(file, t.clone());
-        Ok(t)
+        let index = Arc::new(LineIndex::new(self.analysis.file_text(file)?, self.encoding));
+        self.indexes.insert(file, Arc::clone(&index));
+        Ok(index)
     }
 
     pub(crate) fn range(&mut self, file: FileId, range: ide::TextRange) -> Cancellable<lsp::Range> {
-        let text = self.text(file)?;
-        Ok(LineIndex::new(&text, self.encoding).range(range))
+        Ok(self.index(file)?.range(range))
     }
 
     pub(crate) fn uri(&self, file: FileId) -> Cancellable<Option<lsp::Uri>> {
@@ -205,12 +206,8 @@ pub(crate) fn legend() -> lsp::SemanticTokensLegend {
 
 /// Encodes highlights as LSP's relative token data, one token per line of a multi-line
 /// range.
-pub(crate) fn semantic_tokens(
-    text: &str,
-    hl: &[ide::HlRange],
-    encoding: Encoding,
-) -> Vec<lsp::SemanticToken> {
-    let index = LineIndex::new(text, encoding);
+pub(crate) fn semantic_tokens(index: &LineIndex, hl: &[ide::HlRange]) -> Vec<lsp::SemanticToken> {
+    let text = &*index.text;
     let mut out = Vec::new();
     let (mut prev_line, mut prev_start) = (0u32, 0u32);
     for h in hl {
