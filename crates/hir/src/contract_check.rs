@@ -120,7 +120,7 @@ fn satisfies(ty: &Ty, contract: &str) -> bool {
             (Some(p), None, Ty::Decimal { precision, .. }) => u32::from(*precision) == p,
             (Some(p), Some(s), _) => {
                 let want = Ty::decimal(p, s);
-                *ty == want || ty.widens_to(&want)
+                ty.widens_to(&want)
             }
             _ => false,
         };
@@ -132,7 +132,7 @@ fn satisfies(ty: &Ty, contract: &str) -> bool {
         other => other,
     };
     if let Some(want) = SCALARS.iter().find(|t| t.to_string().eq_ignore_ascii_case(alias)) {
-        return ty == want || ty.widens_to(want);
+        return ty.widens_to(want);
     }
     // Arrays, maps and structs: as CLI.md spells them.
     let shown: String = ty.to_string().chars().filter(|c| !c.is_whitespace()).collect();

@@ -181,7 +181,6 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
 #[derive(Debug, PartialEq, Eq)]
 pub struct ModelAnalysis {
     pub syntax: Arc<ModelSyntax>,
-    /// The resolution, without its record (moved to `record`).
     pub resolved: Resolved,
     pub record: Arc<crate::resolve::Record>,
 }
@@ -213,10 +212,9 @@ pub fn analyze_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelAnalysis 
 fn analyze(db: &dyn Db, file: SourceFile, text: &str, syntax: Arc<ModelSyntax>) -> ModelAnalysis {
     let env = ProjectEnv { db, file, single: single_pass(db) };
     let dialect = project_config(db).config.dialect();
-    let mut resolved =
+    let (resolved, record) =
         crate::resolve::resolve_body_recorded(&syntax.body, &sql_text(text), &env, dialect);
-    let record = resolved.record.take().unwrap_or_default();
-    ModelAnalysis { syntax, resolved, record }
+    ModelAnalysis { syntax, resolved, record: Arc::new(record) }
 }
 
 /// The output columns of a model. Backdates when an edit keeps them.

@@ -164,15 +164,21 @@ pub fn frontmatter(db: &dyn Db, file: SourceFile) -> Option<(Arc<ModelConfig>, V
     Some((cfg, diags))
 }
 
-/// The project model. Invalidated by the file list, configs, frontmatter blocks and
 /// The `by_target` key of a qualified name: its parts, each in lower case as `Name` folds
 /// (a whole-string lower case would read a sigma before a `.` as word-final), joined by
 /// `.`.
 fn target_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    let parts: Vec<String> = parts.into_iter().map(str::to_lowercase).collect();
-    parts.join(".")
+    let mut key = String::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            key.push('.');
+        }
+        key.push_str(&part.to_lowercase());
+    }
+    key
 }
 
+/// The project model. Invalidated by the file list, configs, frontmatter blocks and
 /// contracts; not by model bodies.
 #[salsa::tracked(returns(ref))]
 pub fn project_model(db: &dyn Db) -> ProjectModel {

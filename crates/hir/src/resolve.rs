@@ -65,8 +65,6 @@ pub struct Resolved {
     pub syntax_errors: Vec<syntax::SyntaxError>,
     /// The model's FROM table references not bound by a CTE (set by `resolve_model`).
     pub table_refs: Arc<[TableRef]>,
-    /// What every name means, when asked for ([`resolve_body_recorded`]).
-    pub record: Option<Arc<Record>>,
 }
 
 /// Where select-list aliases are visible besides ORDER BY (which every dialect allows).
@@ -108,17 +106,18 @@ fn alias_rules(dialect: Dialect) -> AliasRules {
 
 /// Resolves `body` (whose source text is `text`) against `env`.
 pub fn resolve_body(body: &Body, text: &str, env: &dyn TableEnv, dialect: Dialect) -> Resolved {
-    resolve(body, text, env, dialect, false)
+    resolve(body, text, env, dialect, false).0
 }
 
-/// [`resolve_body`], recording what every name means ([`Resolved::record`]).
+/// [`resolve_body`], recording what every name means.
 pub fn resolve_body_recorded(
     body: &Body,
     text: &str,
     env: &dyn TableEnv,
     dialect: Dialect,
-) -> Resolved {
-    resolve(body, text, env, dialect, true)
+) -> (Resolved, Record) {
+    let (resolved, record) = resolve(body, text, env, dialect, true);
+    (resolved, record.unwrap_or_default())
 }
 
 fn resolve(
@@ -127,13 +126,12 @@ fn resolve(
     env: &dyn TableEnv,
     dialect: Dialect,
     record: bool,
-) -> Resolved {
+) -> (Resolved, Option<Record>) {
     let mut r = Resolver {
         body,
         text,
         env,
         rules: alias_rules(dialect),
-        rowid: dialect == Dialect::DuckDb,
         dialect,
         clause: None,
         at_root: false,
@@ -143,8 +141,6 @@ fn resolve(
         memo: FxHashMap::default(),
         out: Resolved::default(),
         record: record.then(Box::<Record>::default),
-        pending_outputs: None,
-        query_range: TextRange::default(),
     };
     if let Some(root) = body.root {
         r.out.signature = r.query(root);
@@ -154,12 +150,12 @@ fn resolve(
     } else {
         r.out.signature = Arc::new(Signature::unknown());
     }
-    if let Some(mut rec) = r.record.take() {
+    let record = r.record.take().map(|mut rec| {
         rec.refs.sort_by_key(|n| (n.range.start(), n.range.end()));
         rec.refs.dedup();
-        r.out.record = Some(Arc::new(*rec));
-    }
-    r.out
+        *rec
+    });
+    (r.out, record)
 }
 
 /// One relation visible in a SELECT's scope.
@@ -216,17 +212,21 @@ struct Scope {
     rels: Vec<Rel>,
     /// Columns merged by `USING` / `NATURAL`: unqualified, they are not ambiguous.
     merged: Vec<Name>,
-    /// The select list's aliases, once visible.
-    aliases: Vec<Name>,
-    /// Where each of `aliases` is defined (recorded only).
-    alias_defs: Vec<TextRange>,
-    /// The select list's columns so far, for the types of lateral aliases (`n + 1` after
-    /// `count(*) AS n`).
+    /// The select list's columns so far: its aliases, once visible, and their types for
+    /// lateral aliases (`n + 1` after `count(*) AS n`).
     alias_columns: Vec<Column>,
+    /// Where each of `alias_columns` is defined (recorded only).
+    alias_defs: Vec<TextRange>,
     aliases_visible: bool,
     /// ORDER BY: an output column's name wins over the input columns (`ORDER BY
     /// customer_id` after `SELECT o.customer_id` over a join is not ambiguous).
     aliases_first: bool,
+}
+
+impl Scope {
+    fn has_alias(&self, name: &Name) -> bool {
+        self.alias_columns.iter().any(|c| c.name == *name)
+    }
 }
 
 struct CteDef {
@@ -244,8 +244,6 @@ struct Resolver<'a> {
     text: &'a str,
     env: &'a dyn TableEnv,
     rules: AliasRules,
-    /// DuckDB tables have a `rowid` pseudo-column.
-    rowid: bool,
     dialect: Dialect,
     /// The clause being resolved, where it forbids aggregates or window functions.
     clause: Option<typecheck::Clause>,
@@ -257,10 +255,6 @@ struct Resolver<'a> {
     memo: FxHashMap<QueryId, Arc<Signature>>,
     out: Resolved,
     record: Option<Box<Record>>,
-    /// The output definitions of the SELECT just resolved, for `query` to record.
-    pending_outputs: Option<Vec<OutputDef>>,
-    /// The range of the query being resolved (recorded with its SELECT's scope).
-    query_range: TextRange,
 }
 
 impl Resolver<'_> {
@@ -315,18 +309,15 @@ impl Resolver<'_> {
             let idx = self.ctes.len() - 1;
             self.define_cte(idx, q.recursive);
         }
-        let sig = match &q.body {
-            QueryBody::Select(sel) => {
-                self.query_range = q.range;
-                self.select(sel, &q.order_by, &q.limits)
-            }
+        let (sig, select_outputs) = match &q.body {
+            QueryBody::Select(sel) => self.select(sel, &q.order_by, &q.limits, q.range),
             other => {
                 let sig = self.query_body(other);
                 self.order_by_outputs(&sig, &q.order_by);
                 for &e in &q.limits {
                     self.expr(e);
                 }
-                sig
+                (sig, None)
             }
         };
         self.ctes.truncate(cte_mark);
@@ -334,7 +325,7 @@ impl Resolver<'_> {
         self.clause = saved_clause;
         if self.recording() {
             let outputs = match &q.body {
-                QueryBody::Select(_) => self.pending_outputs.take().unwrap_or_default(),
+                QueryBody::Select(_) => select_outputs.unwrap_or_default(),
                 QueryBody::SetOp(op) => self.outputs_of(op.lhs),
                 QueryBody::Nested(inner) => self.outputs_of(*inner),
                 _ => sig
@@ -421,7 +412,7 @@ impl Resolver<'_> {
 
     fn query_body(&mut self, body: &QueryBody) -> Signature {
         match body {
-            QueryBody::Select(sel) => self.select(sel, &[], &[]),
+            QueryBody::Select(sel) => self.select(sel, &[], &[], TextRange::default()).0,
             QueryBody::SetOp(op) => self.set_op(op),
             QueryBody::Values(rows) => {
                 let mut columns = Vec::new();
@@ -483,19 +474,20 @@ impl Resolver<'_> {
         out
     }
 
+    /// A SELECT's columns and, when recording, their output definitions. `range` is its
+    /// query's.
     fn select(
         &mut self,
         sel: &Select,
         order_by: &[OrderItem],
         limits: &[crate::body::ExprId],
-    ) -> Signature {
+        range: TextRange,
+    ) -> (Signature, Option<Vec<OutputDef>>) {
         self.scopes.push(Scope::default());
-        let range = self.query_range;
         for &f in &sel.from {
             self.add_from_item(f);
         }
-        self.query_range = range;
-        self.record_scope();
+        self.record_scope(range);
         for &e in &sel.distinct_on {
             self.expr(e);
         }
@@ -530,7 +522,6 @@ impl Resolver<'_> {
                         None => self.output_name(*expr),
                     };
                     if let Some(scope) = self.scopes.last_mut() {
-                        scope.aliases.push(name);
                         scope.alias_columns.push(Column { name, ty: ty.clone(), nullable });
                         if recording {
                             let range = match alias {
@@ -553,12 +544,10 @@ impl Resolver<'_> {
                     let star_open = self.star(star, &mut columns);
                     open |= star_open;
                     if self.at_root {
-                        let expanded = columns[before..].to_vec();
                         let unknown_schema = self.star_over_unknown_schema();
-                        self.report_star(star.range, star_open, unknown_schema, &expanded);
+                        self.report_star(star.range, star_open, unknown_schema, &columns[before..]);
                     }
                     if let Some(scope) = self.scopes.last_mut() {
-                        scope.aliases.extend(columns[before..].iter().map(|c| c.name));
                         scope.alias_columns.extend(columns[before..].iter().cloned());
                         if recording {
                             scope.alias_defs.extend(columns[before..].iter().map(|_| star.range));
@@ -610,14 +599,12 @@ impl Resolver<'_> {
             }
         }
         self.check_grouping(sel, order_by);
-        if recording {
-            self.pending_outputs = Some(self.select_outputs(sel, &columns, &counts));
-        }
+        let outputs = recording.then(|| self.select_outputs(sel, &columns, &counts));
         self.scopes.pop();
         for &e in limits {
             self.expr(e);
         }
-        Signature { columns, open }
+        (Signature { columns, open }, outputs)
     }
 
     /// The range of the root SELECT's first item whose output is typed Unknown (where I002

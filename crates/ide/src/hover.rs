@@ -8,7 +8,7 @@ use hir::{
     builtins::{self, Function, ParamTy},
     model::model_analysis,
     project::{project_config, project_model},
-    resolve::{Binding, RefKind, RelOrigin},
+    resolve::{RefKind, RelOrigin},
     signature::Column,
     sources::source_catalog,
 };
@@ -61,11 +61,8 @@ pub(crate) fn hover(db: &dyn Db, pos: FilePosition) -> Option<HoverResult> {
     if let Some((range, binding)) =
         a.resolved.tables.iter().find(|(r, _)| r.contains_inclusive(pos.offset))
     {
-        let origin = match binding {
-            Binding::Model(f) => RelOrigin::Model(*f),
-            Binding::Source(s) => RelOrigin::Source(std::sync::Arc::clone(s)),
-        };
-        return Some(HoverResult { range: *range, markup: relation_hover(db, file, &origin)? });
+        let markup = relation_hover(db, file, &RelOrigin::from(binding))?;
+        return Some(HoverResult { range: *range, markup });
     }
     // A select item's output name (an alias, or the item itself).
     for (_, outputs) in &rec.outputs {

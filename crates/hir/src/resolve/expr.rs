@@ -189,7 +189,7 @@ impl Resolver<'_> {
     /// DuckDB's `rowid` pseudo-column.
     fn is_row_reference(&self, name: &Name) -> bool {
         let in_scope = self.scopes.iter().any(|s| !s.rels.is_empty());
-        (name.as_str() == "rowid" && in_scope && self.rowid)
+        (name.as_str() == "rowid" && in_scope && self.dialect == Dialect::DuckDb)
             || self.scopes.iter().any(|s| s.rels.iter().any(|r| r.qualifier.as_ref() == Some(name)))
     }
 
@@ -197,7 +197,7 @@ impl Resolver<'_> {
     pub(super) fn anything_open(&self, name: &Name) -> bool {
         self.scopes.iter().rev().any(|s| {
             matches!(find_unqualified(s, name), Found::Maybe | Found::Ambiguous(_))
-                || s.aliases_visible && s.aliases.contains(name)
+                || s.aliases_visible && s.has_alias(name)
         })
     }
 
@@ -209,7 +209,7 @@ impl Resolver<'_> {
         // of that name exists (a column wins in every dialect).
         let niladic = NILADIC.contains(&name.name.as_str());
         for (depth, scope) in self.scopes.iter().rev().enumerate() {
-            if depth == 0 && scope.aliases_first && scope.aliases.contains(&name.name) {
+            if depth == 0 && scope.aliases_first && scope.has_alias(&name.name) {
                 self.record_alias(name);
                 return;
             }
@@ -228,7 +228,7 @@ impl Resolver<'_> {
                 }
                 Found::No => {
                     // Select-list aliases, where the clause may see them (innermost only).
-                    if depth == 0 && scope.aliases_visible && scope.aliases.contains(&name.name) {
+                    if depth == 0 && scope.aliases_visible && scope.has_alias(&name.name) {
                         self.record_alias(name);
                         return;
                     }
@@ -250,7 +250,7 @@ impl Resolver<'_> {
         let mut cands: Vec<&str> =
             scope.rels.iter().flat_map(|r| r.sig.columns.iter().map(|c| c.name.as_str())).collect();
         if scope.aliases_visible {
-            cands.extend(scope.aliases.iter().map(Name::as_str));
+            cands.extend(scope.alias_columns.iter().map(|c| c.name.as_str()));
         }
         let help = did_you_mean(name.name.as_str(), cands);
         self.error(

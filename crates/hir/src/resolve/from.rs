@@ -258,10 +258,7 @@ impl Resolver<'_> {
                     (Some(f), Some(l)) => TextRange::new(f.range.start(), l.range.end()),
                     _ => TextRange::default(),
                 };
-                let origin = match &binding {
-                    Binding::Model(f) => RelOrigin::Model(*f),
-                    Binding::Source(s) => RelOrigin::Source(Arc::clone(s)),
-                };
+                let origin = RelOrigin::from(&binding);
                 self.out.tables.push((range, binding));
                 (sig, origin)
             }

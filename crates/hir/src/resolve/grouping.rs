@@ -141,7 +141,7 @@ impl Resolver<'_> {
             return true;
         }
         let mut found = false;
-        self.body.exprs[e].for_each_child(|c| found |= self.has_aggregate(c));
+        self.body.exprs[e].for_each_child(|c| found = found || self.has_aggregate(c));
         found
     }
 
@@ -151,9 +151,7 @@ impl Resolver<'_> {
         let Expr::Call(call) = &self.body.exprs[e] else { return false };
         let name = call.name.name.as_str();
         !call.qualifier.is_empty()
-            || (self.functions().get(name).is_none()
-                && !typecheck::SPECIAL_FORMS.contains(&name)
-                && !expr::NILADIC.contains(&name))
+            || (self.functions().get(name).is_none() && !typecheck::is_special_form(name))
     }
 
     fn check_grouped(&mut self, e: ExprId, keys: &Keys) {
@@ -164,7 +162,11 @@ impl Resolver<'_> {
         let expr = &body.exprs[e];
         // Columns compare by what they name; literals are constants.
         let compound = !matches!(expr, Expr::Column { .. } | Expr::Literal { .. });
-        if compound && keys.texts.contains(&normalized(self.source(expr.range()))) {
+        // Only grouping keys that are expressions are compared by text.
+        if compound
+            && !keys.texts.is_empty()
+            && keys.texts.contains(&normalized(self.source(expr.range())))
+        {
             return;
         }
         match expr {

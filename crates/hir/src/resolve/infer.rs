@@ -242,12 +242,7 @@ impl Resolver<'_> {
             // The part decides: seconds since the epoch are fractional, the rest whole.
             "date_part" | "datepart" if args.len() == 2 => {
                 let part = call.args.first().map(|&a| self.source(self.body.exprs[a].range()));
-                let fractional = part.is_some_and(|p| {
-                    let p = p.to_ascii_lowercase();
-                    p.contains("epoch") || p.contains("julian")
-                });
-                let ty = if fractional { Ty::Float64 } else { Ty::Int64 };
-                Some(Typed::new(ty, any_nullable))
+                Some(Typed::new(date_part_type(part.unwrap_or("")), any_nullable))
             }
             // Macros, typed by what their definitions compute.
             "split_part" | "array_to_string" | "list_to_string" => {
@@ -302,15 +297,7 @@ impl Resolver<'_> {
                 };
                 Typed::new(ty, inner.nullable)
             }
-            EXTRACT_EXPR => {
-                let field = self.source(range).to_ascii_lowercase();
-                let ty = if field.contains("epoch") || field.contains("julian") {
-                    Ty::Float64
-                } else {
-                    Ty::Int64
-                };
-                Typed::new(ty, any_nullable())
-            }
+            EXTRACT_EXPR => Typed::new(date_part_type(self.source(range)), any_nullable()),
             ARRAY_EXPR => {
                 let elems: Vec<Typed> = children.iter().map(|&c| self.infer(c)).collect();
                 Typed::new(Ty::Array(Box::new(supertype_of(&elems))), false)
@@ -378,4 +365,11 @@ fn float_literal_ty(text: &str) -> Ty {
         return Ty::Float64;
     }
     Ty::decimal(precision as u32, scale as u32)
+}
+
+/// What `date_part` / `EXTRACT` give for a part written in `text`: seconds since the epoch
+/// (and Julian days) are fractional, every other part whole.
+fn date_part_type(text: &str) -> Ty {
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("epoch") || lower.contains("julian") { Ty::Float64 } else { Ty::Int64 }
 }

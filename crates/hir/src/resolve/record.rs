@@ -22,6 +22,15 @@ pub enum RelOrigin {
     Other,
 }
 
+impl From<&Binding> for RelOrigin {
+    fn from(b: &Binding) -> RelOrigin {
+        match b {
+            Binding::Model(f) => RelOrigin::Model(*f),
+            Binding::Source(s) => RelOrigin::Source(Arc::clone(s)),
+        }
+    }
+}
+
 /// One name in the text and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameRef {
@@ -33,7 +42,7 @@ pub struct NameRef {
 pub enum RefKind {
     /// A column of a relation in scope. `column` is None when the relation's columns are
     /// unknown (it may have it).
-    Column { origin: RelOrigin, name: Name, column: Option<Column>, rel_def: TextRange },
+    Column { origin: RelOrigin, name: Name, column: Option<Column> },
     /// A select-list alias used in a later clause (or laterally): defined at `def`.
     Alias { def: TextRange, column: Column },
     /// A table qualifier (`o` in `o.id`) or a `t.*`: the relation defined at `def`.
@@ -68,7 +77,6 @@ pub struct ScopeRecord {
 pub struct ScopeRel {
     /// The alias or table name it is qualified by.
     pub qualifier: Option<Name>,
-    pub origin: RelOrigin,
     pub signature: Arc<Signature>,
 }
 
@@ -119,18 +127,13 @@ impl Resolver<'_> {
     }
 
     /// Records the relations of the SELECT being resolved.
-    pub(super) fn record_scope(&mut self) {
-        let range = self.query_range;
+    pub(super) fn record_scope(&mut self, range: TextRange) {
         let Some(rec) = &mut self.record else { return };
         let Some(scope) = self.scopes.last() else { return };
         let rels = scope
             .rels
             .iter()
-            .map(|r| ScopeRel {
-                qualifier: r.qualifier,
-                origin: r.origin.clone(),
-                signature: Arc::clone(&r.sig),
-            })
+            .map(|r| ScopeRel { qualifier: r.qualifier, signature: Arc::clone(&r.sig) })
             .collect();
         rec.scopes.push(ScopeRecord { range, rels });
     }
@@ -141,12 +144,7 @@ impl Resolver<'_> {
             return;
         }
         let column = rel.sig.column(&name.name).cloned();
-        let kind = RefKind::Column {
-            origin: rel.origin.clone(),
-            name: name.name,
-            column,
-            rel_def: rel.def,
-        };
+        let kind = RefKind::Column { origin: rel.origin.clone(), name: name.name, column };
         self.record_ref(name.range, kind);
     }
 
@@ -174,7 +172,7 @@ impl Resolver<'_> {
             return;
         }
         let Some(scope) = self.scopes.last() else { return };
-        let Some(i) = scope.aliases.iter().rposition(|a| *a == name.name) else { return };
+        let Some(i) = scope.alias_columns.iter().rposition(|a| a.name == name.name) else { return };
         let (Some(&def), Some(column)) = (scope.alias_defs.get(i), scope.alias_columns.get(i))
         else {
             return;

@@ -21,6 +21,11 @@ use crate::builtins::{
 pub(super) const SPECIAL_FORMS: &[&str] =
     &["coalesce", "ifnull", "unnest", "grouping", "grouping_id", "columns", "try", "exists"];
 
+/// A special form or a niladic function: a call no catalog lists but every DuckDB takes.
+pub(super) fn is_special_form(name: &str) -> bool {
+    SPECIAL_FORMS.contains(&name) || NILADIC.contains(&name)
+}
+
 /// Where an expression sits, for the clauses that forbid aggregates or window functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Clause {
@@ -153,7 +158,7 @@ impl Resolver<'_> {
     /// window function in a clause that forbids it.
     pub(super) fn check_call(&mut self, call: &Call) {
         let name = call.name.name.as_str();
-        if !call.qualifier.is_empty() || SPECIAL_FORMS.contains(&name) || NILADIC.contains(&name) {
+        if !call.qualifier.is_empty() || is_special_form(name) {
             return;
         }
         let Some(f) = self.functions().get(name) else {

@@ -13,12 +13,9 @@ impl Ty {
         if matches!(dialect, Dialect::DuckDb | Dialect::Ansi) {
             return Ty::from_sql(text);
         }
-        let head: String = text
-            .trim()
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect::<String>()
-            .to_ascii_uppercase();
+        let mut head: String =
+            text.trim().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        head.make_ascii_uppercase();
         let bare = text.trim().len() == head.len();
         match (dialect, head.as_str()) {
             (

@@ -19,10 +19,6 @@ impl Ty {
         self.is_integer() || matches!(self, Ty::Decimal { .. } | Ty::Float32 | Ty::Float64)
     }
 
-    pub fn is_temporal(&self) -> bool {
-        matches!(self, Ty::Date | Ty::Time | Ty::Timestamp | Ty::TimestampTz)
-    }
-
     /// Signed integers by width, then unsigned: `(signed, bytes)`.
     fn integer_rank(&self) -> Option<(bool, u8)> {
         Some(match self {
