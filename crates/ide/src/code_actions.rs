@@ -15,8 +15,8 @@ use crate::{FileRange, diagnostics::file_diagnostics, rename::SourceChange};
 pub struct Assist {
     pub label: String,
     pub kind: AssistKind,
-    /// The diagnostic it fixes (code and range), for quick fixes.
-    pub fixes: Option<(Code, syntax::TextRange)>,
+    /// The diagnostic it fixes, for quick fixes.
+    pub fixes: Option<Diagnostic>,
     pub change: SourceChange,
 }
 
@@ -48,5 +48,5 @@ pub(crate) fn assists(db: &dyn Db, frange: FileRange) -> Vec<Assist> {
 }
 
 fn quick_fix(label: String, d: &Diagnostic, change: SourceChange) -> Assist {
-    Assist { label, kind: AssistKind::QuickFix, fixes: Some((d.code, d.range)), change }
+    Assist { label, kind: AssistKind::QuickFix, fixes: Some(d.clone()), change }
 }

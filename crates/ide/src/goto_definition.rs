@@ -5,14 +5,14 @@
 use hir::{
     Db,
     model::model_analysis,
-    resolve::{Binding, RefKind, RelOrigin},
+    resolve::{Binding, RefKind},
 };
 
 use crate::{
     FilePosition,
     navigation::{
-        ColumnKey, NavigationTarget, column_def_through_stars, model_of, nav_for_def,
-        nav_for_model, text_of,
+        ColumnKey, NavigationTarget, QualifierTarget, column_def_through_stars, model_of,
+        nav_for_def, nav_for_model, qualifier_target, text_of,
     },
 };
 
@@ -36,20 +36,11 @@ pub(crate) fn goto_definition(db: &dyn Db, pos: FilePosition) -> Vec<NavigationT
                 column_def_through_stars(db, &key).map(|d| nav_for_def(db, &d))
             }
             RefKind::Alias { def, .. } => Some(local(*def)),
-            // `orders.id` without an alias: the qualifier is the model itself.
-            RefKind::Qualifier { origin: RelOrigin::Model(f), def }
-                if a.resolved.tables.iter().any(|(t, _)| t == def) =>
-            {
-                Some(nav_for_model(db, *f))
-            }
-            // A CTE used without an alias: its definition.
-            RefKind::Qualifier { def, .. } => {
-                let cte = a.record().refs.iter().find_map(|c| match &c.kind {
-                    RefKind::Cte { def: cdef, .. } if c.range == *def => Some(*cdef),
-                    _ => None,
-                });
-                Some(local(cte.unwrap_or(*def)))
-            }
+            RefKind::Qualifier { origin, def } => match qualifier_target(a, origin, *def) {
+                QualifierTarget::Model(f) => Some(nav_for_model(db, f)),
+                QualifierTarget::Cte(cte_def) => Some(local(cte_def)),
+                QualifierTarget::Relation => Some(local(*def)),
+            },
             RefKind::Cte { def, .. } => Some(local(*def)),
         };
         return nav.into_iter().collect();

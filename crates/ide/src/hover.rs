@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use hir::{
     Db,
-    builtins::{self, Function, ParamTy},
+    builtins::{self, Function, Overload, ParamTy},
     model::model_analysis,
     project::{project_config, project_model},
     resolve::{RefKind, RelOrigin},
@@ -208,18 +208,18 @@ pub(crate) fn function_markup(f: &Function) -> String {
 
 /// Each overload as `name(param TYPE, ...) -> TYPE`.
 pub(crate) fn signatures(f: &Function) -> Vec<String> {
-    f.overloads
-        .iter()
-        .map(|o| {
-            let mut params: Vec<String> =
-                o.params.iter().map(|p| format!("{} {}", p.name, param_ty(&p.ty))).collect();
-            if let Some(v) = &o.varargs {
-                params.push(format!("{}...", param_ty(v)));
-            }
-            let ret = o.ret.as_ref().map_or_else(|| "ANY".to_string(), param_ty);
-            format!("{}({}) -> {ret}", f.name, params.join(", "))
-        })
-        .collect()
+    f.overloads.iter().map(|o| overload_label(f, o).0).collect()
+}
+
+/// One overload as `name(param TYPE, ...) -> TYPE`, and its parameters' labels.
+pub(crate) fn overload_label(f: &Function, o: &Overload) -> (String, Vec<String>) {
+    let mut params: Vec<String> =
+        o.params.iter().map(|p| format!("{} {}", p.name, param_ty(&p.ty))).collect();
+    if let Some(v) = &o.varargs {
+        params.push(format!("{}...", param_ty(v)));
+    }
+    let ret = o.ret.as_ref().map_or_else(|| "ANY".to_string(), param_ty);
+    (format!("{}({}) -> {ret}", f.name, params.join(", ")), params)
 }
 
 pub(crate) fn param_ty(t: &ParamTy) -> String {

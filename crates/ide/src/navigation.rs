@@ -6,7 +6,7 @@ use hir::{
     body::QueryId,
     model::{ModelAnalysis, model_analysis},
     project::{Model, project_model},
-    resolve::{OutputDef, RelOrigin},
+    resolve::{OutputDef, RefKind, RelOrigin},
 };
 use syntax::{TextRange, TextSize};
 
@@ -46,6 +46,34 @@ pub(crate) fn analysis(db: &dyn Db, file: FileId) -> Option<&std::sync::Arc<Mode
 
 pub(crate) fn model_of(db: &dyn Db, file: FileId) -> Option<&Model> {
     project_model(db).model(file)
+}
+
+/// What a qualifier (`o` in `o.id`) names.
+pub(crate) enum QualifierTarget {
+    /// A model read without an alias (`orders.id`).
+    Model(FileId),
+    /// A CTE read without an alias: the CTE's name is defined here.
+    Cte(TextRange),
+    /// An alias (or a source table's name), defined at the relation's `def`.
+    Relation,
+}
+
+/// Classifies the qualifier of a relation named at `def` with columns from `origin`.
+pub(crate) fn qualifier_target(
+    a: &ModelAnalysis,
+    origin: &RelOrigin,
+    def: TextRange,
+) -> QualifierTarget {
+    if let RelOrigin::Model(f) = origin
+        && a.resolved.tables.iter().any(|(t, _)| *t == def)
+    {
+        return QualifierTarget::Model(*f);
+    }
+    let cte = a.record().refs.iter().find_map(|c| match &c.kind {
+        RefKind::Cte { def: cte_def, .. } if c.range == def => Some(*cte_def),
+        _ => None,
+    });
+    cte.map_or(QualifierTarget::Relation, QualifierTarget::Cte)
 }
 
 /// The query whose outputs a relation origin lists, and the file it is in.

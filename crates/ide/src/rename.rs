@@ -82,7 +82,7 @@ pub(crate) fn rename(db: &dyn Db, pos: FilePosition, new: &str) -> Result<Source
             if *name == new_name {
                 return Ok(change);
             }
-            rename_model_column(db, *f, *name, new, &mut change, 0)?;
+            rename_model_column(db, *f, *name, new, &mut change, 0, &mut Vec::new())?;
         }
         Symbol::LocalColumn(f, q, name) => {
             let a = model_analysis(db, *f);
@@ -242,10 +242,16 @@ fn rename_model_column(
     new: &str,
     change: &mut SourceChange,
     depth: usize,
+    seen: &mut Vec<FileId>,
 ) -> Result<(), String> {
     if depth > 64 {
         return Err("the column passes through too many models to rename safely".into());
     }
+    // Reached again through another `*` path (a diamond): its edits are made.
+    if seen.contains(&f) {
+        return Ok(());
+    }
+    seen.push(f);
     let new_name = Name::folded(new);
     let pm = project_model(db);
     let model_name = pm.model(f).map_or("?", |m| m.name.as_str());
@@ -320,7 +326,7 @@ fn rename_model_column(
         // Through `*` the consumer's own column is renamed: follow it downstream.
         if outputs.iter().any(|d| d.from_star && d.source.as_ref() == Some(&(origin.clone(), name)))
         {
-            rename_model_column(db, c, name, new, change, depth + 1)?;
+            rename_model_column(db, c, name, new, change, depth + 1, seen)?;
         }
     }
     Ok(())

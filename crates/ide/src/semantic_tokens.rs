@@ -4,12 +4,15 @@
 use hir::{
     Db,
     model::{model_analysis, parse},
-    resolve::{Binding, RefKind, RelOrigin},
+    resolve::{Binding, RefKind},
 };
 use rustc_hash::FxHashMap;
 use syntax::{SyntaxKind, T, TextRange, ast::AstNode};
 
-use crate::{FileId, navigation::model_of};
+use crate::{
+    FileId,
+    navigation::{QualifierTarget, model_of, qualifier_target},
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HlTag {
@@ -51,20 +54,11 @@ pub(crate) fn highlight(db: &dyn Db, file: FileId, range: Option<TextRange>) -> 
     for r in &a.record().refs {
         let tag = match &r.kind {
             RefKind::Column { .. } | RefKind::Alias { .. } => HlTag::Column,
-            RefKind::Qualifier { origin: RelOrigin::Model(_), def }
-                if a.resolved.tables.iter().any(|(t, _)| t == def) =>
-            {
-                HlTag::Model
-            }
-            RefKind::Qualifier { def, .. }
-                if a.record()
-                    .refs
-                    .iter()
-                    .any(|c| c.range == *def && matches!(c.kind, RefKind::Cte { .. })) =>
-            {
-                HlTag::Cte
-            }
-            RefKind::Qualifier { .. } => HlTag::TableAlias,
+            RefKind::Qualifier { origin, def } => match qualifier_target(a, origin, *def) {
+                QualifierTarget::Model(_) => HlTag::Model,
+                QualifierTarget::Cte(_) => HlTag::Cte,
+                QualifierTarget::Relation => HlTag::TableAlias,
+            },
             RefKind::Cte { .. } => HlTag::Cte,
         };
         spans.push((r.range, tag));

@@ -4,7 +4,7 @@
 use hir::{Db, builtins, model::parse, project::project_config};
 use syntax::{SyntaxKind, T, ast::AstNode};
 
-use crate::{FilePosition, hover::param_ty, navigation::model_of};
+use crate::{FilePosition, hover::overload_label, navigation::model_of};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureHelp {
@@ -53,17 +53,11 @@ pub(crate) fn signature_help(db: &dyn Db, pos: FilePosition) -> Option<Signature
     let mut signatures = Vec::new();
     let mut active_signature = None;
     for (i, o) in f.overloads.iter().enumerate() {
-        let mut params: Vec<String> =
-            o.params.iter().map(|p| format!("{} {}", p.name, param_ty(&p.ty))).collect();
-        if let Some(v) = &o.varargs {
-            params.push(format!("{}...", param_ty(v)));
-        }
+        let (label, params) = overload_label(f, o);
         let fits = (commas as usize) < params.len() || o.varargs.is_some();
         if fits && active_signature.is_none() {
             active_signature = Some(i as u32);
         }
-        let ret = o.ret.as_ref().map_or_else(|| "ANY".to_string(), param_ty);
-        let label = format!("{}({}) -> {ret}", f.name, params.join(", "));
         signatures.push((label, params));
     }
     let active_signature = active_signature.unwrap_or(0);

@@ -13,7 +13,9 @@ use syntax::TextRange;
 
 use crate::{
     FileId, FilePosition, FileRange,
-    navigation::{ColumnKey, column_def_through_stars, model_of},
+    navigation::{
+        ColumnKey, QualifierTarget, column_def_through_stars, model_of, qualifier_target,
+    },
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,17 +45,11 @@ pub(crate) fn symbol_at(db: &dyn Db, pos: FilePosition) -> Option<(Symbol, TextR
                 column_symbol(db, def.file, def.query, def.def.column.name)
             }
             RefKind::Alias { def, .. } => Symbol::SelectAlias(file, *def),
-            RefKind::Qualifier { origin, def } => {
-                match (origin, a.resolved.tables.iter().find(|(t, _)| t == def)) {
-                    (RelOrigin::Model(f), Some(_)) => Symbol::Model(*f),
-                    _ => match rec.refs.iter().find(|c| c.range == *def) {
-                        Some(hir::resolve::NameRef { kind: RefKind::Cte { def, .. }, .. }) => {
-                            Symbol::Cte(file, *def)
-                        }
-                        _ => Symbol::TableAlias(file, *def),
-                    },
-                }
-            }
+            RefKind::Qualifier { origin, def } => match qualifier_target(a, origin, *def) {
+                QualifierTarget::Model(f) => Symbol::Model(f),
+                QualifierTarget::Cte(cte_def) => Symbol::Cte(file, cte_def),
+                QualifierTarget::Relation => Symbol::TableAlias(file, *def),
+            },
             RefKind::Cte { def, .. } => Symbol::Cte(file, *def),
         };
         return Some((sym, r.range));

@@ -157,17 +157,10 @@ pub(crate) fn code_actions(
     range: lsp::Range,
 ) -> Cancellable<Option<lsp::CodeActionResponse>> {
     let range = text_range(conv, file, range)?;
-    let diags = conv.analysis.diagnostics(file)?;
     let mut out = Vec::new();
     for a in conv.analysis.assists(FileRange { file, range })? {
-        let fixed = match a.fixes {
-            Some((code, r)) => {
-                let mut v = Vec::new();
-                for d in diags.iter().filter(|d| d.code == code && d.range == r) {
-                    v.push(conv.diagnostic(file, d)?);
-                }
-                Some(v)
-            }
+        let fixed = match &a.fixes {
+            Some(d) => Some(vec![conv.diagnostic(file, d)?]),
             None => None,
         };
         out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
