@@ -6,7 +6,15 @@ pub(crate) mod debug;
 mod diagnose;
 #[cfg(feature = "warehouse")]
 pub(crate) mod discover;
+#[cfg(feature = "warehouse")]
+pub(crate) mod plan;
+#[cfg(feature = "warehouse")]
+pub(crate) mod run;
+#[cfg(feature = "warehouse")]
+pub(crate) mod state;
 pub(crate) mod validate;
+#[cfg(feature = "warehouse")]
+mod warehouse;
 
 use std::path::Path;
 

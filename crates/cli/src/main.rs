@@ -65,6 +65,15 @@ enum Command {
     /// Read source schemas from the warehouse into `source_schemas.json`.
     #[cfg(feature = "warehouse")]
     Discover,
+    /// Materialize the models on the warehouse, in DAG order.
+    #[cfg(feature = "warehouse")]
+    Run(commands::run::Args),
+    /// What `run` would do, with the SQL per model.
+    #[cfg(feature = "warehouse")]
+    Plan(commands::plan::Args),
+    /// Watermarks, partitions, run history and progress from the state store.
+    #[cfg(feature = "warehouse")]
+    State,
     /// Serve the language server (LSP) on stdin/stdout, for editors.
     Lsp,
     /// Developer tools.
@@ -87,6 +96,12 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Discover => commands::discover::run(&cli.global),
+        #[cfg(feature = "warehouse")]
+        Command::Run(args) => commands::run::run(&cli.global, args),
+        #[cfg(feature = "warehouse")]
+        Command::Plan(args) => commands::plan::run(&cli.global, args),
+        #[cfg(feature = "warehouse")]
+        Command::State => commands::state::run(&cli.global),
         Command::Lsp => lsp::run().map(|()| ExitCode::SUCCESS),
         Command::Debug(cmd) => commands::debug::run(cmd),
     };

@@ -1,5 +1,15 @@
-//! Plans and warehouses: per-model plans, SQL generation per strategy, adapters, state store.
+//! Plans and warehouses: per-model plans, SQL generation per strategy, the embedded
+//! DuckDB warehouse, the state store and runs.
 
 pub mod discover;
+pub mod duckdb;
+pub mod partition;
+pub mod plan;
+pub mod quote;
+pub mod render;
+pub mod run;
+pub mod sql_gen;
+pub mod state;
+pub mod steps;
 
 pub use hir;

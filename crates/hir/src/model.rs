@@ -24,7 +24,7 @@ use crate::{
 
 /// The text the SQL parser sees: the file with a frontmatter block blanked out (same byte
 /// length, so every range is a range of the file).
-pub(crate) fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
     // A byte-order mark (editors on Windows write one) is blanked like the frontmatter.
     if let Some(rest) = text.strip_prefix('\u{feff}') {
         return std::borrow::Cow::Owned(format!("   {}", sql_text(rest)));

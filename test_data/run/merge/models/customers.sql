@@ -1,0 +1,1 @@
+SELECT id, name, tier FROM src.customers
