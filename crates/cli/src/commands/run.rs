@@ -96,6 +96,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         }
         Some(set)
     };
+    // A partition key that is no date at all is bad usage, whatever the models' grain.
+    for k in args.partitions.iter().chain(&args.from).chain(&args.to) {
+        exec::partition::parse(hir::config::Granularity::Hour, k)
+            .map_err(|_| anyhow::anyhow!("`{k}` is not a partition key; write a date like `2024-01-31`, `2024-01-31T05`, `2024-01` or `2024`"))?;
+    }
     let now = match &args.now {
         Some(t) => chrono::NaiveDateTime::parse_from_str(&t.replace('T', " "), "%Y-%m-%d %H:%M:%S")
             .map_err(|_| anyhow::anyhow!("`--now {t}` needs the form YYYY-MM-DD HH:MM:SS"))?,

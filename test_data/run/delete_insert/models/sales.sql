@@ -1,0 +1,1 @@
+SELECT region, id, amount FROM src.batch

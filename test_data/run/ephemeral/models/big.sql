@@ -1,0 +1,1 @@
+SELECT id, doubled FROM doubled WHERE doubled > 2

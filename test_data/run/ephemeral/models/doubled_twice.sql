@@ -1,0 +1,1 @@
+SELECT id, doubled * 2 AS doubled FROM doubled

@@ -1,0 +1,1 @@
+SELECT sum(doubled) AS s FROM doubled_twice

@@ -1,0 +1,2 @@
+-- Fails at run time.
+SELECT CAST('x' AS INTEGER) AS n

@@ -1,0 +1,1 @@
+SELECT n FROM ok WHERE n > @var(min_n)

@@ -1,0 +1,1 @@
+SELECT @var(label) AS label, @var(n) AS n

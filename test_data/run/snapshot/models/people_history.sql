@@ -1,0 +1,1 @@
+SELECT id, name, updated_at FROM src.people

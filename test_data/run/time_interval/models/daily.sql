@@ -1,0 +1,5 @@
+-- Sales per day, one day per partition.
+SELECT CAST(ts AS DATE) AS day, count(*) AS n, sum(amount) AS total
+FROM src.sales
+WHERE ts >= @start_date AND ts < @end_date
+GROUP BY 1
