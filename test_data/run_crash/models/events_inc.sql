@@ -1,0 +1,1 @@
+SELECT id, ts, amount FROM src.events
