@@ -12,6 +12,8 @@ pub(crate) mod plan;
 pub(crate) mod run;
 #[cfg(feature = "warehouse")]
 pub(crate) mod state;
+#[cfg(feature = "warehouse")]
+pub(crate) mod test;
 pub(crate) mod validate;
 #[cfg(feature = "warehouse")]
 mod warehouse;

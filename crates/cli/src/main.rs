@@ -74,6 +74,10 @@ enum Command {
     /// Watermarks, partitions, run history and progress from the state store.
     #[cfg(feature = "warehouse")]
     State,
+    /// Build every model on an in-memory DuckDB seeded from data/seed.sql, then check
+    /// contracts, declarative tests and unit tests.
+    #[cfg(feature = "warehouse")]
+    Test(commands::test::Args),
     /// Serve the language server (LSP) on stdin/stdout, for editors.
     Lsp,
     /// Developer tools.
@@ -102,6 +106,8 @@ fn main() -> ExitCode {
         Command::Plan(args) => commands::plan::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::State => commands::state::run(&cli.global),
+        #[cfg(feature = "warehouse")]
+        Command::Test(args) => commands::test::run(&cli.global, args),
         Command::Lsp => lsp::run().map(|()| ExitCode::SUCCESS),
         Command::Debug(cmd) => commands::debug::run(cmd),
     };

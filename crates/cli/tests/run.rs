@@ -185,6 +185,7 @@ fn run_case(dir: &Path) -> Vec<String> {
                 let path = case.root.join(arg.trim());
                 std::fs::write(&path, body.join("\n") + "\n").expect("write");
             }
+            "remove" => std::fs::remove_file(case.root.join(arg.trim())).expect("remove"),
             "exit" => {
                 let want: i32 = arg.trim().parse().expect("exit code");
                 if case.last_exit != want {

@@ -3,6 +3,7 @@
 
 pub mod discover;
 pub mod duckdb;
+pub mod model_tests;
 pub mod partition;
 pub mod plan;
 pub mod quote;
@@ -11,5 +12,7 @@ pub mod run;
 pub mod sql_gen;
 pub mod state;
 pub mod steps;
+pub mod test_run;
+pub mod unit_tests;
 
 pub use hir;

@@ -40,7 +40,9 @@ pub fn contract_check(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     out
 }
 
-fn check(contract: &Contract, sig: &Signature) -> Vec<Diagnostic> {
+/// The contract rules against a signature: the inferred one at compile time, the
+/// table's own in `rocky test`.
+pub fn check(contract: &Contract, sig: &Signature) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // With a `*` over an unknown table the model may have any column: nothing is missing.
     let find = |name: &str| sig.column(&Name::folded(name));

@@ -1,0 +1,1 @@
+SELECT id, customer_id, amount, status, created_at FROM raw.orders
