@@ -1,6 +1,7 @@
 //! Plans and warehouses: per-model plans, SQL generation per strategy, the embedded
 //! DuckDB warehouse, the state store and runs.
 
+pub mod checks;
 pub mod discover;
 pub mod duckdb;
 pub mod model_tests;

@@ -152,6 +152,12 @@ pub struct ModelPlan {
     pub sql: Option<String>,
     /// Why the model cannot run (compile errors, a strategy key missing, ...).
     pub error: Option<String>,
+    /// The compiled output columns; `None` when a `*` over an unknown schema leaves them open.
+    #[serde(skip)]
+    pub columns: Option<Vec<String>>,
+    /// The column freshness checks read: `[freshness] time_column`, else the strategy's.
+    #[serde(skip)]
+    pub freshness_column: Option<String>,
 }
 
 /// Markers of the window bounds in a time-partitioned model's rendered SQL, replaced per
@@ -207,6 +213,16 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
             None
         };
         let upstream = dag.upstream.get(i).cloned().unwrap_or_default();
+        let sig = hir::model::model_signature(db, m.file);
+        let columns =
+            (!sig.open).then(|| sig.columns.iter().map(|c| c.name.as_str().to_owned()).collect());
+        let freshness_column = m
+            .config
+            .freshness
+            .as_ref()
+            .and_then(|f| f.time_column.as_ref())
+            .map(|c| c.value.clone())
+            .or_else(|| m.config.effective_strategy().time_column().map(|c| c.value.clone()));
         models.push(ModelPlan {
             name: m.name.clone(),
             target: m.target.display(),
@@ -221,6 +237,8 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
             upstream,
             sql: sql.and_then(Result::ok),
             error,
+            columns,
+            freshness_column,
         });
     }
     Plan { models, layers: dag.layers.clone() }

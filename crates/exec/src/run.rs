@@ -43,6 +43,8 @@ pub struct RunOptions {
     pub now: NaiveDateTime,
     /// Draw a progress bar on stderr.
     pub progress: bool,
+    /// The transformation pipeline's `[checks]`, run after each model.
+    pub checks: Option<hir::config::ChecksConfig>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,6 +89,8 @@ pub struct ModelRun {
     pub partitions: Vec<PartitionRun>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watermark: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<crate::checks::CheckResult>,
     pub elapsed_ms: u128,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -97,7 +101,8 @@ pub struct RunReport {
     pub run_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resumed_from: Option<String>,
-    /// `success`, `partial` (some failed or were skipped), `failed` (nothing succeeded).
+    /// `success`, `checks_failed` (every model ran, a check failed), `partial` (some
+    /// failed or were skipped), `failed` (nothing succeeded).
     pub status: &'static str,
     pub models: Vec<ModelRun>,
 }
@@ -247,7 +252,10 @@ pub fn run(
         report.count(Status::Failed),
         report.count(Status::Skipped),
     );
-    report.status = if failed + skipped == 0 {
+    let checks_failed = report.models.iter().any(|m| m.checks.iter().any(|c| !c.passed));
+    report.status = if failed + skipped == 0 && checks_failed {
+        "checks_failed"
+    } else if failed + skipped == 0 {
         "success"
     } else if ok == 0 {
         "failed"
@@ -315,6 +323,7 @@ impl ModelRun {
             rows: None,
             partitions: Vec::new(),
             watermark: None,
+            checks: Vec::new(),
             elapsed_ms: 0,
             error: None,
         }
@@ -369,6 +378,26 @@ impl Cx<'_> {
                 }
                 if !matches!(m.strategy, Some(Materialization::Ephemeral | Materialization::View)) {
                     r.rows = count_rows(conn, &m.target_sql);
+                    if let Some(cfg) = &self.opts.checks {
+                        r.checks = crate::checks::run(
+                            conn,
+                            self.store,
+                            m,
+                            cfg,
+                            self.run_id,
+                            self.opts.now,
+                        );
+                        let failed: Vec<&str> = r
+                            .checks
+                            .iter()
+                            .filter(|c| !c.passed)
+                            .map(|c| c.name.as_str())
+                            .collect();
+                        if !failed.is_empty() && cfg.fail_on_error == Some(true) {
+                            r.status = Status::Failed;
+                            r.error = Some(format!("checks failed: {}", failed.join(", ")));
+                        }
+                    }
                 }
             }
             Err(e) => {

@@ -127,6 +127,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         resume_latest: args.resume_latest,
         now,
         progress: std::io::stderr().is_terminal(),
+        checks: warehouse::checks(&loaded),
     };
     if args.resume_latest && store.latest_run()?.is_none_or(|(_, r)| r.status == "success") {
         eprintln!(
@@ -159,7 +160,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     stdout.flush()?;
     Ok(match report.status {
         "success" => ExitCode::SUCCESS,
-        "failed" => ExitCode::from(1),
+        "failed" | "checks_failed" => ExitCode::from(1),
         _ => ExitCode::from(2),
     })
 }
@@ -188,6 +189,12 @@ fn print_table(out: &mut dyn Write, report: &RunReport, s: &Summary) -> std::io:
         )?;
         if let Some(e) = &m.error {
             writeln!(out, "{:<width$}  {e}", "")?;
+        }
+        for c in &m.checks {
+            let verdict = if c.passed { "ok" } else { "FAILED" };
+            let value = c.value.map(|v| format!(" = {v}")).unwrap_or_default();
+            let msg = c.message.as_deref().map(|m| format!(": {m}")).unwrap_or_default();
+            writeln!(out, "{:<width$}    check {}{value} {verdict}{msg}", "", c.name)?;
         }
     }
     writeln!(

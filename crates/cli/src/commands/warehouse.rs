@@ -95,6 +95,13 @@ pub(crate) fn concurrency(loaded: &Loaded) -> usize {
         })
 }
 
+/// The transformation pipeline's `[checks]`.
+pub(crate) fn checks(loaded: &Loaded) -> Option<hir::config::ChecksConfig> {
+    let db = loaded.project.host.db();
+    let config = &hir::project::project_config(db).config;
+    config.transformation_pipelines().find_map(|p| p.checks.clone())
+}
+
 pub(crate) fn plan(loaded: &Loaded) -> exec::plan::Plan {
     let db = loaded.project.host.db();
     let pm = hir::project::project_model(db);

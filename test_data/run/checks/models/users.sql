@@ -1,0 +1,1 @@
+SELECT id, email, amount, updated_at FROM src.users
