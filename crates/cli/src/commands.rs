@@ -7,6 +7,8 @@ mod diagnose;
 #[cfg(feature = "warehouse")]
 pub(crate) mod discover;
 #[cfg(feature = "warehouse")]
+pub(crate) mod drift;
+#[cfg(feature = "warehouse")]
 pub(crate) mod plan;
 #[cfg(feature = "warehouse")]
 pub(crate) mod run;

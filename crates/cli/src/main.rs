@@ -74,6 +74,9 @@ enum Command {
     /// Watermarks, partitions, run history and progress from the state store.
     #[cfg(feature = "warehouse")]
     State,
+    /// Compare compiled schemas with the warehouse's tables; say ALTER / full refresh.
+    #[cfg(feature = "warehouse")]
+    Drift(commands::drift::Args),
     /// Build every model on an in-memory DuckDB seeded from data/seed.sql, then check
     /// contracts, declarative tests and unit tests.
     #[cfg(feature = "warehouse")]
@@ -106,6 +109,8 @@ fn main() -> ExitCode {
         Command::Plan(args) => commands::plan::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::State => commands::state::run(&cli.global),
+        #[cfg(feature = "warehouse")]
+        Command::Drift(args) => commands::drift::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Test(args) => commands::test::run(&cli.global, args),
         Command::Lsp => lsp::run().map(|()| ExitCode::SUCCESS),

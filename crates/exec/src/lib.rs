@@ -3,6 +3,7 @@
 
 pub mod checks;
 pub mod discover;
+pub mod drift;
 pub mod duckdb;
 pub mod model_tests;
 pub mod partition;

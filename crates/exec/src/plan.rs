@@ -155,6 +155,9 @@ pub struct ModelPlan {
     /// The compiled output columns; `None` when a `*` over an unknown schema leaves them open.
     #[serde(skip)]
     pub columns: Option<Vec<String>>,
+    /// The compiled columns with their types (same openness as `columns`).
+    #[serde(skip)]
+    pub signature: Option<Vec<(String, hir::ty::Ty)>>,
     /// The column freshness checks read: `[freshness] time_column`, else the strategy's.
     #[serde(skip)]
     pub freshness_column: Option<String>,
@@ -214,6 +217,9 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
         };
         let upstream = dag.upstream.get(i).cloned().unwrap_or_default();
         let sig = hir::model::model_signature(db, m.file);
+        let signature = (!sig.open).then(|| {
+            sig.columns.iter().map(|c| (c.name.as_str().to_owned(), c.ty.clone())).collect()
+        });
         let columns =
             (!sig.open).then(|| sig.columns.iter().map(|c| c.name.as_str().to_owned()).collect());
         let freshness_column = m
@@ -238,6 +244,7 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
             sql: sql.and_then(Result::ok),
             error,
             columns,
+            signature,
             freshness_column,
         });
     }

@@ -91,6 +91,9 @@ pub struct ModelRun {
     pub watermark: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<crate::checks::CheckResult>,
+    /// Schema drift found before the run, and what was done about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drift: Option<crate::drift::Drift>,
     pub elapsed_ms: u128,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -324,6 +327,7 @@ impl ModelRun {
             partitions: Vec::new(),
             watermark: None,
             checks: Vec::new(),
+            drift: None,
             elapsed_ms: 0,
             error: None,
         }
@@ -364,8 +368,10 @@ impl Cx<'_> {
         let m = &self.plan.models[i];
         let started = Instant::now();
         let mut r = ModelRun::new(m, Status::Succeeded);
-        let result =
-            self.progress(&m.name, ProgressStatus::Running).and_then(|()| self.execute(conn, m));
+        let result = self.progress(&m.name, ProgressStatus::Running).and_then(|()| {
+            self.apply_drift(conn, m, &mut r)?;
+            self.execute(conn, m)
+        });
         match result {
             Ok(o) => {
                 r.action = Some(o.action);
@@ -416,6 +422,52 @@ impl Cx<'_> {
         }
         r.elapsed_ms = started.elapsed().as_millis();
         r
+    }
+
+    /// Applies the model's schema drift before it runs: ALTERs for safe changes, a drop
+    /// (so the run builds it afresh) for unsafe ones.
+    fn apply_drift(
+        &self,
+        conn: &Connection,
+        m: &ModelPlan,
+        r: &mut ModelRun,
+    ) -> anyhow::Result<()> {
+        if m.error.is_some() {
+            return Ok(());
+        }
+        let Some(drift) = crate::drift::detect(conn, m)? else { return Ok(()) };
+        match drift.action {
+            "alter" => {
+                wh::execute_step(conn, &drift.statements)
+                    .map_err(|e| e.context("cannot apply the schema drift"))?;
+            }
+            "full_refresh" => {
+                if matches!(m.strategy, Some(Materialization::TimeInterval { .. })) {
+                    // Every partition must be computed again into the new table.
+                    for (k, _) in self.store.partitions(&m.name)? {
+                        self.store.put(
+                            state::PARTITIONS,
+                            &state::key(&[&m.name, &k]),
+                            &PartitionRecord {
+                                status: PartitionStatus::Failed,
+                                run_id: self.run_id.to_owned(),
+                                updated_at: now_text(),
+                                rows: None,
+                                error: Some(
+                                    "dropped by a full refresh after an unsafe schema change"
+                                        .into(),
+                                ),
+                            },
+                            false,
+                        )?;
+                    }
+                }
+                wh::execute_step(conn, &[format!("DROP TABLE {}", m.target_sql)])?;
+            }
+            _ => {}
+        }
+        r.drift = Some(drift);
+        Ok(())
     }
 
     fn execute(&self, conn: &Connection, m: &ModelPlan) -> anyhow::Result<Outcome> {

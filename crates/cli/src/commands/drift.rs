@@ -1,0 +1,67 @@
+//! `rocky drift`: each model's compiled columns against the table the warehouse holds,
+//! and what the next `rocky run` does about it (ALTER, full refresh, nothing). Reads the
+//! warehouse, never writes it.
+
+use std::{io::Write, process::ExitCode};
+
+use serde::Serialize;
+
+use super::warehouse;
+use crate::Global;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// `--var NAME=VALUE` for `@var(NAME)`.
+    #[arg(long = "var")]
+    vars: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Output {
+    version: &'static str,
+    command: &'static str,
+    drift: Vec<exec::drift::Drift>,
+}
+
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let loaded = warehouse::load(global, &args.vars)?;
+    if let Some(code) = warehouse::config_errors(&loaded)? {
+        return Ok(code);
+    }
+    let plan = warehouse::plan(&loaded);
+    let mut drift = Vec::new();
+    if let Some(path) = warehouse::duckdb_path(&loaded)?.filter(|p| p.exists()) {
+        let wh = exec::duckdb::Warehouse::open_read_only(&path)?;
+        for m in &plan.models {
+            drift.extend(exec::drift::detect(&wh.conn, m)?);
+        }
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match global.output() {
+        crate::OutputFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &Output { version: env!("CARGO_PKG_VERSION"), command: "drift", drift },
+            )?;
+            writeln!(out)?;
+        }
+        crate::OutputFormat::Table => {
+            if drift.is_empty() {
+                writeln!(out, "no drift: every table has the columns its model compiles to")?;
+            }
+            for d in &drift {
+                writeln!(out, "{} ({}): {}", d.model, d.target, d.action)?;
+                for c in &d.changes {
+                    let from = c.from.as_deref().unwrap_or("-");
+                    let to = c.to.as_deref().unwrap_or("-");
+                    writeln!(out, "  {:<8} {} {from} -> {to}", c.kind, c.column)?;
+                }
+                for s in &d.statements {
+                    writeln!(out, "  {s};")?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

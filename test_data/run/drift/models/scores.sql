@@ -1,0 +1,1 @@
+SELECT CAST(id AS INTEGER) AS id, CAST(score AS FLOAT) AS score, CAST(ts AS TIMESTAMP) AS ts FROM src.s
