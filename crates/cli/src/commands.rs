@@ -9,6 +9,8 @@ pub(crate) mod discover;
 #[cfg(feature = "warehouse")]
 pub(crate) mod drift;
 #[cfg(feature = "warehouse")]
+pub(crate) mod init;
+#[cfg(feature = "warehouse")]
 pub(crate) mod plan;
 #[cfg(feature = "warehouse")]
 pub(crate) mod run;

@@ -74,6 +74,12 @@ enum Command {
     /// Watermarks, partitions, run history and progress from the state store.
     #[cfg(feature = "warehouse")]
     State,
+    /// Scaffold a minimal project in DIR (default: here).
+    #[cfg(feature = "warehouse")]
+    Init(commands::init::Args),
+    /// Scaffold the sample project in DIR (default: ./playground), its DuckDB seeded.
+    #[cfg(feature = "warehouse")]
+    Playground(commands::init::Args),
     /// Compare compiled schemas with the warehouse's tables; say ALTER / full refresh.
     #[cfg(feature = "warehouse")]
     Drift(commands::drift::Args),
@@ -109,6 +115,10 @@ fn main() -> ExitCode {
         Command::Plan(args) => commands::plan::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::State => commands::state::run(&cli.global),
+        #[cfg(feature = "warehouse")]
+        Command::Init(args) => commands::init::init(args),
+        #[cfg(feature = "warehouse")]
+        Command::Playground(args) => commands::init::playground(args),
         #[cfg(feature = "warehouse")]
         Command::Drift(args) => commands::drift::run(&cli.global, args),
         #[cfg(feature = "warehouse")]

@@ -117,3 +117,27 @@ fn compile_without_project_exits_3() {
     assert_eq!(code, 3);
     assert!(stderr.contains("`/nonexistent` is not a directory"), "{stderr}");
 }
+
+#[test]
+fn init_and_playground_scaffold_projects_that_run() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scaffold-tests");
+    let _ = std::fs::remove_dir_all(&base);
+    let init = base.join("init").display().to_string();
+    assert_eq!(rocky(&["init", &init]).0, 0);
+    let (code, out, err) = rocky(&["--project", &init, "-o", "json", "run", "--seed"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(r#""status": "success""#), "{out}");
+    let (code, out, err) = rocky(&["--project", &init, "-o", "json", "test"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(r#""passed": 1"#), "{out}");
+
+    let pg = base.join("pg").display().to_string();
+    assert_eq!(rocky(&["playground", &pg]).0, 0);
+    let (code, out, err) = rocky(&["--project", &pg, "-o", "json", "run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(r#""succeeded": 3"#), "{out}");
+    // A second scaffold into the same folder writes nothing.
+    let (code, _, err) = rocky(&["playground", &pg]);
+    assert_eq!(code, 3);
+    assert!(err.contains("already holds a rocky.toml"), "{err}");
+}
