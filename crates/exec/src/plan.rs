@@ -197,7 +197,7 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
         let target_sql = renderer.target(i);
         let strategy = Materialization::from_strategy(&m.config.effective_strategy());
         let errors: Vec<String> = hir::model::model_diagnostics(db, m.file)
-            .into_iter()
+            .iter()
             .filter(|d| d.severity == Severity::Error)
             .map(|d| format!("{}: {}", d.code.as_str(), d.message))
             .collect();

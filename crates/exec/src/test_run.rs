@@ -120,7 +120,7 @@ pub fn run(
     }
     let builds: Vec<ModelBuild> = builds.into_iter().flatten().collect();
     let mut tests = Vec::new();
-    for (i, (m, model)) in plan.models.iter().zip(&pm.models).enumerate() {
+    for (m, model) in plan.models.iter().zip(&pm.models) {
         let built = builds.iter().find(|b| b.name == m.name).is_some_and(|b| b.status == "built");
         let not_built = |kind, name: String| TestResult {
             model: m.name.clone(),
@@ -206,7 +206,6 @@ pub fn run(
                     _ => [catalog.into(), "main".into(), reference.into()],
                 }
             };
-            let _ = i;
             tests.push(match unit_tests::run(t, &sql, &table_of) {
                 Ok(None) => result(m, "unit", name, Outcome::Passed, None, None),
                 Ok(Some(msg)) => result(m, "unit", name, Outcome::Failed, None, Some(msg)),
