@@ -30,9 +30,12 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if task == "lsp" {
         return crate::bench_lsp::run(rest);
     }
+    if task == "run" {
+        return crate::bench_run::run(rest);
+    }
     if task != "parse" && task != "floor" {
         bail!(
-            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile|lsp [--models N]"
+            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile|lsp|run [--models N]"
         );
     }
     let models = parse_models(rest)?;

@@ -7,6 +7,7 @@ mod bench;
 mod bench_compile;
 mod bench_floor;
 mod bench_lsp;
+mod bench_run;
 mod builtins;
 mod codegen;
 mod fuzz;

@@ -141,3 +141,18 @@ fn init_and_playground_scaffold_projects_that_run() {
     assert_eq!(code, 3);
     assert!(err.contains("already holds a rocky.toml"), "{err}");
 }
+
+#[test]
+fn a_duckdb_file_locked_by_another_process_is_a_clear_error() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lock-test");
+    let _ = std::fs::remove_dir_all(&base);
+    let dir = base.display().to_string();
+    assert_eq!(rocky(&["init", &dir]).0, 0);
+    // This test process holds the file for writing, as another program would.
+    let holder = duckdb::Connection::open(base.join("warehouse.duckdb")).expect("open");
+    let (code, _, err) = rocky(&["--project", &dir, "run", "--seed"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("is locked by another process"), "{err}");
+    drop(holder);
+    assert_eq!(rocky(&["--project", &dir, "run", "--seed"]).0, 0);
+}
