@@ -1,6 +1,8 @@
 //! One module per verb.
 
 pub(crate) mod check;
+#[cfg(feature = "warehouse")]
+pub(crate) mod compare;
 pub(crate) mod compile;
 pub(crate) mod debug;
 mod diagnose;

@@ -74,6 +74,9 @@ enum Command {
     /// Watermarks, partitions, run history and progress from the state store.
     #[cfg(feature = "warehouse")]
     State,
+    /// Diff the shadow tables of `run --shadow` against production.
+    #[cfg(feature = "warehouse")]
+    Compare(commands::compare::Args),
     /// Scaffold a minimal project in DIR (default: here).
     #[cfg(feature = "warehouse")]
     Init(commands::init::Args),
@@ -115,6 +118,8 @@ fn main() -> ExitCode {
         Command::Plan(args) => commands::plan::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::State => commands::state::run(&cli.global),
+        #[cfg(feature = "warehouse")]
+        Command::Compare(args) => commands::compare::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Init(args) => commands::init::init(args),
         #[cfg(feature = "warehouse")]

@@ -131,7 +131,7 @@ fn json_at<'a>(v: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
             if let Some(name) = seg.strip_prefix("models[").and_then(|s| s.strip_suffix(']')) {
                 v["models"]
                     .as_array()
-                    .and_then(|ms| ms.iter().find(|m| m["name"] == name))
+                    .and_then(|ms| ms.iter().find(|m| m["name"] == name || m["model"] == name))
                     .unwrap_or(&serde_json::Value::Null)
             } else {
                 &v[seg]

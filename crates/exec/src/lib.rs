@@ -2,6 +2,7 @@
 //! DuckDB warehouse, the state store and runs.
 
 pub mod checks;
+pub mod compare;
 pub mod discover;
 pub mod drift;
 pub mod duckdb;

@@ -185,13 +185,15 @@ pub struct Plan {
 pub struct PlanOptions<'a> {
     pub dialect: hir::syntax::Dialect,
     pub vars: &'a BTreeMap<String, String>,
+    /// Write (and read between models) the `<table>_rocky_shadow` tables.
+    pub shadow: bool,
 }
 
 /// Builds the plan of every model. A model with compile errors, an incomplete strategy or
 /// SQL that cannot be bound gets an `error` (it fails, its dependents are skipped); the
 /// others are unaffected.
 pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<'_>) -> Plan {
-    let renderer = Renderer { db, pm, dialect: opts.dialect, vars: opts.vars };
+    let renderer = Renderer { db, pm, dialect: opts.dialect, vars: opts.vars, shadow: opts.shadow };
     let mut models = Vec::with_capacity(pm.models.len());
     for (i, m) in pm.models.iter().enumerate() {
         let target_sql = renderer.target(i);
@@ -231,13 +233,9 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
             .or_else(|| m.config.effective_strategy().time_column().map(|c| c.value.clone()));
         models.push(ModelPlan {
             name: m.name.clone(),
-            target: m.target.display(),
+            target: renderer.target_parts(i).join("."),
             target_sql: target_sql.unwrap_or_default(),
-            target_parts: [
-                m.target.catalog.clone(),
-                m.target.schema.clone(),
-                m.target.table.clone(),
-            ],
+            target_parts: renderer.target_parts(i),
             strategy: strategy.ok(),
             depends_on: upstream.iter().map(|&u| pm.models[u].name.clone()).collect(),
             upstream,

@@ -33,7 +33,13 @@ pub struct Renderer<'a> {
     pub dialect: hir::syntax::Dialect,
     /// `--var name=value`.
     pub vars: &'a BTreeMap<String, String>,
+    /// Shadow mode: every target (and so every reference between models) is the
+    /// `<table>_rocky_shadow` beside the production table.
+    pub shadow: bool,
 }
+
+/// Suffix of the tables a shadow run writes (`rocky run --shadow`).
+pub const SHADOW_SUFFIX: &str = "_rocky_shadow";
 
 /// Prefix of the CTE an ephemeral model becomes in its consumers (a name no user CTE is
 /// expected to take; the model name follows).
@@ -42,8 +48,16 @@ const EPHEMERAL_CTE_PREFIX: &str = "__rocky_ephemeral_";
 impl Renderer<'_> {
     /// The quoted `catalog.schema.table` model `m` writes.
     pub fn target(&self, m: usize) -> anyhow::Result<String> {
+        let [c, s, t] = self.target_parts(m);
+        Ok(quote::path(&[&c, &s, &t], self.dialect)?)
+    }
+
+    /// `[catalog, schema, table]` model `m` writes (the shadow table in shadow mode).
+    pub fn target_parts(&self, m: usize) -> [String; 3] {
         let t = &self.pm.models[m].target;
-        Ok(quote::path(&[&t.catalog, &t.schema, &t.table], self.dialect)?)
+        let table =
+            if self.shadow { format!("{}{SHADOW_SUFFIX}", t.table) } else { t.table.clone() };
+        [t.catalog.clone(), t.schema.clone(), table]
     }
 
     /// The query of model `m`, ready to run. `window` fills `@start_date` / `@end_date`;

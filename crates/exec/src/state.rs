@@ -49,6 +49,12 @@ pub fn path_for(root: &Path) -> PathBuf {
     if !new.exists() && old.exists() { old } else { new }
 }
 
+/// The store of shadow runs, apart from production's: a shadow table has its own
+/// watermarks and partitions.
+pub fn shadow_path_for(root: &Path) -> PathBuf {
+    root.join("models").join(".rocky-shadow-state.redb")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PartitionStatus {
     InProgress,

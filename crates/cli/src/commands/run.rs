@@ -45,6 +45,10 @@ pub(crate) struct Args {
     /// Load `data/seed.sql` into the warehouse first.
     #[arg(long)]
     seed: bool,
+    /// Write every model to `<table>_rocky_shadow` (reading upstream shadows), leaving
+    /// production untouched; `rocky compare` then diffs the two.
+    #[arg(long)]
+    shadow: bool,
     /// The run's clock, UTC (`YYYY-MM-DD HH:MM:SS`); default: now. For reproducible runs.
     #[arg(long, hide = true)]
     now: Option<String>,
@@ -75,7 +79,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(code) = warehouse::config_errors(&loaded)? {
         return Ok(code);
     }
-    let plan = warehouse::plan(&loaded);
+    let plan = warehouse::plan_with(&loaded, args.shadow);
     let only = if args.models.is_empty() {
         None
     } else {
@@ -111,7 +115,12 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     if args.seed {
         warehouse::seed(&loaded, &wh)?;
     }
-    let store = exec::state::StateStore::open(&exec::state::path_for(&loaded.root))?;
+    let store_path = if args.shadow {
+        exec::state::shadow_path_for(&loaded.root)
+    } else {
+        exec::state::path_for(&loaded.root)
+    };
+    let store = exec::state::StateStore::open(&store_path)?;
     let opts = exec::run::RunOptions {
         only,
         partitions: exec::plan::PartitionSelection {

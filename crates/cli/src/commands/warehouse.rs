@@ -103,6 +103,11 @@ pub(crate) fn checks(loaded: &Loaded) -> Option<hir::config::ChecksConfig> {
 }
 
 pub(crate) fn plan(loaded: &Loaded) -> exec::plan::Plan {
+    plan_with(loaded, false)
+}
+
+/// The plan, writing the `<table>_rocky_shadow` tables when `shadow`.
+pub(crate) fn plan_with(loaded: &Loaded, shadow: bool) -> exec::plan::Plan {
     let db = loaded.project.host.db();
     let pm = hir::project::project_model(db);
     let dag = hir::dag::model_dag(db);
@@ -110,7 +115,11 @@ pub(crate) fn plan(loaded: &Loaded) -> exec::plan::Plan {
         db,
         pm,
         dag,
-        &exec::plan::PlanOptions { dialect: hir::syntax::Dialect::DuckDb, vars: &loaded.vars },
+        &exec::plan::PlanOptions {
+            dialect: hir::syntax::Dialect::DuckDb,
+            vars: &loaded.vars,
+            shadow,
+        },
     )
 }
 
