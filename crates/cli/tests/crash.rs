@@ -12,6 +12,8 @@ use std::{
 
 use duckdb::Connection;
 
+mod warehouse_support;
+
 /// Kills that must land while `rocky run` is still running.
 const KILLS: usize = 50;
 const RANGE: [&str; 4] = ["--from", "2024-01-01", "--to", "2024-01-08"];
@@ -26,22 +28,7 @@ fn rocky(root: &Path, args: &[&str]) -> Command {
 fn query(root: &Path, sql: &str) -> Vec<String> {
     let conn =
         Connection::open(root.join("wh.duckdb")).expect("the DuckDB file opens after a kill");
-    let mut stmt =
-        conn.prepare(&format!("SELECT COLUMNS(*)::VARCHAR FROM ({sql}) AS t")).expect(sql);
-    let mut rows = stmt.query([]).expect(sql);
-    let mut out = Vec::new();
-    while let Some(r) = rows.next().expect("row") {
-        let n = r.as_ref().column_count();
-        out.push(
-            (0..n)
-                .map(|i| {
-                    r.get::<_, Option<String>>(i).expect("cell").unwrap_or_else(|| "NULL".into())
-                })
-                .collect::<Vec<_>>()
-                .join("|"),
-        );
-    }
-    out
+    warehouse_support::rows(&conn, sql)
 }
 
 /// A small deterministic generator: the same kill points on every machine.
@@ -99,19 +86,7 @@ fn verify(root: &Path, round: usize) {
         .map(|w| w["record"]["value"].as_str().unwrap_or("").to_owned());
     let max = query(root, "SELECT max(ts) FROM wh.main.events_inc").pop();
     assert_eq!(watermark, max, "round {round}: the stored watermark is not the table's");
-    let partitions: Vec<String> = state["partitions"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|p| p["model"] == "daily")
-        .map(|p| {
-            format!(
-                "{} {}",
-                p["partition"].as_str().unwrap_or(""),
-                p["record"]["status"].as_str().unwrap_or("")
-            )
-        })
-        .collect();
+    let partitions = warehouse_support::partitions(&state, "daily");
     let want: Vec<String> = (1..=8).map(|d| format!("2024-01-{d:02} Computed")).collect();
     assert_eq!(partitions, want, "round {round}: partition states");
 }

@@ -10,6 +10,8 @@ use std::{
 
 use duckdb::Connection;
 
+mod warehouse_support;
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("dir");
     for entry in std::fs::read_dir(from).expect("read dir") {
@@ -65,20 +67,7 @@ impl Case {
                     .expect("attach");
             }
         }
-        let sql = format!("SELECT COLUMNS(*)::VARCHAR FROM ({query}) AS __t");
-        let mut stmt = conn.prepare(&sql).unwrap_or_else(|e| panic!("{}: {e}\n{sql}", self.name));
-        let mut rows = stmt.query([]).expect("query");
-        let mut out = Vec::new();
-        while let Some(row) = rows.next().expect("row") {
-            let n = row.as_ref().column_count();
-            let cells: Vec<String> = (0..n)
-                .map(|i| {
-                    row.get::<_, Option<String>>(i).expect("cell").unwrap_or_else(|| "NULL".into())
-                })
-                .collect();
-            out.push(cells.join("|"));
-        }
-        out
+        warehouse_support::rows(&conn, query)
     }
 
     fn state(&self) -> serde_json::Value {
@@ -205,19 +194,7 @@ fn run_case(dir: &Path) -> Vec<String> {
             }
             "partitions" => {
                 let state = case.state();
-                let got: Vec<String> = state["partitions"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter(|p| p["model"] == arg)
-                    .map(|p| {
-                        format!(
-                            "{} {}",
-                            p["partition"].as_str().unwrap_or(""),
-                            p["record"]["status"].as_str().unwrap_or("")
-                        )
-                    })
-                    .collect();
+                let got = warehouse_support::partitions(&state, arg);
                 let want: Vec<String> = body.iter().map(|l| l.trim().to_owned()).collect();
                 if got != want {
                     failures.push(format!(
