@@ -198,7 +198,7 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
     for (i, m) in pm.models.iter().enumerate() {
         let target_sql = renderer.target(i);
         let strategy = Materialization::from_strategy(&m.config.effective_strategy());
-        let errors: Vec<String> = hir::model::model_diagnostics(db, m.file)
+        let errors: Vec<String> = hir::check::model_findings(db, m.file)
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .map(|d| format!("{}: {}", d.code.as_str(), d.message))

@@ -57,13 +57,14 @@ pub fn all_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
     out
 }
 
-/// What one model adds: its own diagnostics and its contract's findings (which point into
-/// the contract file).
+/// What one model adds: its own diagnostics, its contract's findings (which point into
+/// the contract file) and its strategy's (which point into the sidecar or frontmatter).
 pub fn model_findings(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     let mut out = model_diagnostics(db, file).clone();
     if project_model(db).model(file).is_some_and(|m| m.contract.is_some()) {
         out.extend(contract_check(db, file).iter().cloned());
     }
+    out.extend(crate::strategy_check::strategy_check(db, file));
     out
 }
 

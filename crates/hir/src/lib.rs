@@ -22,6 +22,7 @@ pub mod resolve;
 pub mod scan;
 pub mod signature;
 pub mod sources;
+pub mod strategy_check;
 pub mod ty;
 
 pub use syntax;

@@ -57,6 +57,14 @@ codes! {
     W002 Warning "`SELECT *` over a relation whose columns are unknown",
     I001 Info "what a `SELECT *` of the model's output expands to",
     I002 Info "some of the model's output columns are typed Unknown",
+    // ---- strategies ----
+    E020 Error "a strategy's time column is not a column of the model's output",
+    E021 Error "a strategy's time column is not a DATE or TIMESTAMP",
+    E024 Error "a time-partitioned query reads neither `@start_date` nor `@end_date`",
+    E025 Error "hourly partitions need a TIMESTAMP time column, not a DATE",
+    E026 Error "`first_partition` is not a partition of the strategy's granularity",
+    W003 Warning "a time-partitioned query reads only one of `@start_date` / `@end_date`",
+    W006 Warning "a merge `unique_key` is not a column of the model's output",
     // ---- the same target twice ----
     E036 Error "two models write the same table",
     // ---- syntax ----
