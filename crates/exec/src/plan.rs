@@ -198,8 +198,11 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
     for (i, m) in pm.models.iter().enumerate() {
         let target_sql = renderer.target(i);
         let strategy = Materialization::from_strategy(&m.config.effective_strategy());
-        let errors: Vec<String> = hir::check::model_findings(db, m.file)
+        // The model's own findings and its strategy's; a broken contract does not stop a
+        // build (compile reports it, `rocky test` checks it against the built table).
+        let errors: Vec<String> = hir::model::model_diagnostics(db, m.file)
             .iter()
+            .chain(&hir::strategy_check::strategy_check(db, m.file))
             .filter(|d| d.severity == Severity::Error)
             .map(|d| format!("{}: {}", d.code.as_str(), d.message))
             .collect();
