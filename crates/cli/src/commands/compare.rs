@@ -14,15 +14,12 @@ pub(crate) struct Args {
     /// Only these models (repeatable).
     #[arg(long = "model", short = 'm')]
     models: Vec<String>,
-    /// `--var NAME=VALUE` for `@var(NAME)`.
-    #[arg(long = "var")]
-    vars: Vec<String>,
+    #[command(flatten)]
+    vars: warehouse::Vars,
 }
 
 #[derive(Serialize)]
 struct Output {
-    version: &'static str,
-    command: &'static str,
     models: Vec<exec::compare::Comparison>,
 }
 
@@ -50,11 +47,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
         crate::OutputFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &Output { version: env!("CARGO_PKG_VERSION"), command: "compare", models },
-            )?;
-            writeln!(out)?;
+            warehouse::print_json("compare", &Output { models })?;
         }
         crate::OutputFormat::Table => {
             for c in &models {

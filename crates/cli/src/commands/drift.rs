@@ -11,15 +11,12 @@ use crate::Global;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// `--var NAME=VALUE` for `@var(NAME)`.
-    #[arg(long = "var")]
-    vars: Vec<String>,
+    #[command(flatten)]
+    vars: warehouse::Vars,
 }
 
 #[derive(Serialize)]
 struct Output {
-    version: &'static str,
-    command: &'static str,
     drift: Vec<exec::drift::Drift>,
 }
 
@@ -39,11 +36,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
         crate::OutputFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &Output { version: env!("CARGO_PKG_VERSION"), command: "drift", drift },
-            )?;
-            writeln!(out)?;
+            warehouse::print_json("drift", &Output { drift })?;
         }
         crate::OutputFormat::Table => {
             if drift.is_empty() {

@@ -14,15 +14,12 @@ use crate::Global;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// `--var NAME=VALUE` for `@var(NAME)`.
-    #[arg(long = "var")]
-    vars: Vec<String>,
+    #[command(flatten)]
+    vars: warehouse::Vars,
 }
 
 #[derive(Serialize)]
 struct Output<'a> {
-    version: &'static str,
-    command: &'static str,
     models: Vec<ModelOut<'a>>,
 }
 
@@ -144,9 +141,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
         crate::OutputFormat::Json => {
-            let out = Output { version: env!("CARGO_PKG_VERSION"), command: "plan", models };
-            serde_json::to_writer_pretty(&mut stdout, &out)?;
-            writeln!(stdout)?;
+            warehouse::print_json("plan", &Output { models })?;
         }
         crate::OutputFormat::Table => {
             for m in &models {

@@ -39,9 +39,8 @@ pub(crate) struct Args {
     /// Continue the latest interrupted or failed run: models it completed are not run again.
     #[arg(long)]
     resume_latest: bool,
-    /// `--var NAME=VALUE` for `@var(NAME)`.
-    #[arg(long = "var")]
-    vars: Vec<String>,
+    #[command(flatten)]
+    vars: warehouse::Vars,
     /// Load `data/seed.sql` into the warehouse first.
     #[arg(long)]
     seed: bool,
@@ -56,8 +55,6 @@ pub(crate) struct Args {
 
 #[derive(Serialize)]
 struct Output<'a> {
-    version: &'static str,
-    command: &'static str,
     #[serde(flatten)]
     report: &'a RunReport,
     summary: Summary,
@@ -155,14 +152,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
         crate::OutputFormat::Json => {
-            let out = Output {
-                version: env!("CARGO_PKG_VERSION"),
-                command: "run",
-                report: &report,
-                summary,
-            };
-            serde_json::to_writer_pretty(&mut stdout, &out)?;
-            writeln!(stdout)?;
+            warehouse::print_json("run", &Output { report: &report, summary })?;
         }
         crate::OutputFormat::Table => print_table(&mut stdout, &report, &summary)?,
     }

@@ -11,15 +11,12 @@ use crate::Global;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// `--var NAME=VALUE` for `@var(NAME)`.
-    #[arg(long = "var")]
-    vars: Vec<String>,
+    #[command(flatten)]
+    vars: warehouse::Vars,
 }
 
 #[derive(Serialize)]
 struct Output<'a> {
-    version: &'static str,
-    command: &'static str,
     #[serde(flatten)]
     report: &'a TestReport,
     summary: Summary,
@@ -72,14 +69,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match global.output() {
         crate::OutputFormat::Json => {
-            let o = Output {
-                version: env!("CARGO_PKG_VERSION"),
-                command: "test",
-                report: &report,
-                summary,
-            };
-            serde_json::to_writer_pretty(&mut out, &o)?;
-            writeln!(out)?;
+            warehouse::print_json("test", &Output { report: &report, summary })?;
         }
         crate::OutputFormat::Table => {
             for m in report.models.iter().filter(|m| m.error.is_some()) {

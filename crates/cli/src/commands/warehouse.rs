@@ -10,6 +10,34 @@ use hir::config::AdapterKind;
 use super::diagnose;
 use crate::{project::Project, render};
 
+/// `--var NAME=VALUE` for `@var(NAME)`, repeatable: every warehouse verb takes it.
+#[derive(clap::Args)]
+pub(crate) struct Vars {
+    /// `--var NAME=VALUE` for `@var(NAME)`.
+    #[arg(long = "var")]
+    pub(crate) vars: Vec<String>,
+}
+
+/// Writes a verb's JSON payload to stdout: `version` and `command` (CLI.md), then the
+/// fields of `body`.
+pub(crate) fn print_json<T: serde::Serialize>(command: &str, body: &T) -> anyhow::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Envelope<'a, T> {
+        version: &'static str,
+        command: &'a str,
+        #[serde(flatten)]
+        body: &'a T,
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(
+        &mut out,
+        &Envelope { version: env!("CARGO_PKG_VERSION"), command, body },
+    )?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)?;
+    Ok(())
+}
+
 /// `--var NAME=VALUE`, repeatable.
 pub(crate) fn parse_vars(
     vars: &[String],
@@ -30,9 +58,9 @@ pub(crate) struct Loaded {
     pub(crate) vars: std::collections::BTreeMap<String, String>,
 }
 
-pub(crate) fn load(global: &crate::Global, vars: &[String]) -> anyhow::Result<Loaded> {
+pub(crate) fn load(global: &crate::Global, vars: &Vars) -> anyhow::Result<Loaded> {
     let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
-    let vars = parse_vars(vars)?;
+    let vars = parse_vars(&vars.vars)?;
     let options = hir::input::Options { vars: vars.clone(), ..Default::default() };
     let project = crate::project::load(root.clone(), options)?;
     project.prewarm(true);
