@@ -50,6 +50,7 @@ pub fn run(
     conn: &Connection,
     store: &StateStore,
     m: &ModelPlan,
+    rows: Option<u64>,
     cfg: &ChecksConfig,
     run_id: &str,
     now: chrono::NaiveDateTime,
@@ -62,10 +63,13 @@ pub fn run(
     let errored = |name: &str, e: anyhow::Error| {
         check(name, false, None, None, Some(format!("the check could not run: {e:#}")))
     };
-    let rows = number(conn, &format!("SELECT count(*) FROM {target}"));
+    let rows = rows.map(|n| n as f64);
+    // The table's columns, read once for column match and null rate.
+    let table_columns: anyhow::Result<Vec<String>> = crate::duckdb::columns(conn, &m.target_parts)
+        .map(|cs| cs.into_iter().map(|c| c.0.to_lowercase()).collect());
     if cfg.row_count != Some(false) {
         match &rows {
-            Ok(Some(n)) => {
+            Some(n) => {
                 out.push(check(
                     "row_count",
                     *n > 0.0,
@@ -79,17 +83,22 @@ pub fn run(
                     out.push(r);
                 }
             }
-            Ok(None) => {}
-            Err(e) => out.push(check("row_count", false, None, None, Some(format!("{e:#}")))),
+            None => out.push(check(
+                "row_count",
+                false,
+                None,
+                None,
+                Some("the table cannot be counted".into()),
+            )),
         }
     }
     if cfg.column_match != Some(false)
-        && let Some(expected) = &m.columns
+        && let Some(expected) = &m.signature
     {
-        match crate::duckdb::columns(conn, &m.target_parts) {
-            Ok(cols) => {
-                let actual: Vec<String> = cols.into_iter().map(|c| c.0.to_lowercase()).collect();
-                let expected: Vec<String> = expected.iter().map(|c| c.to_lowercase()).collect();
+        match &table_columns {
+            Ok(actual) => {
+                let expected: Vec<String> =
+                    expected.iter().map(|(c, _)| c.to_lowercase()).collect();
                 let missing: Vec<&String> =
                     expected.iter().filter(|c| !actual.contains(c)).collect();
                 let extra: Vec<&String> = actual.iter().filter(|c| !expected.contains(c)).collect();
@@ -101,7 +110,7 @@ pub fn run(
                 });
                 out.push(check("column_match", ok, None, None, msg));
             }
-            Err(e) => out.push(errored("column_match", e)),
+            Err(e) => out.push(errored("column_match", anyhow::anyhow!("{e:#}"))),
         }
     }
     if let Some(f) = &cfg.freshness {
@@ -137,9 +146,7 @@ pub fn run(
             _ => String::new(),
         };
         // The pipeline's columns apply to the models that have them.
-        let present: Vec<String> = crate::duckdb::columns(conn, &m.target_parts)
-            .map(|cs| cs.into_iter().map(|c| c.0.to_lowercase()).collect())
-            .unwrap_or_default();
+        let present: &[String] = table_columns.as_deref().unwrap_or_default();
         for c in nr.columns.iter().filter(|c| present.contains(&c.value.to_lowercase())) {
             let name = format!("null_rate({})", c.value);
             let r = quote::ident(&c.value, Dialect::DuckDb).map_err(anyhow::Error::from).and_then(|q| {
@@ -191,7 +198,7 @@ pub fn run(
             false,
         );
     }
-    if let Ok(Some(n)) = rows {
+    if let Some(n) = rows {
         let _ = store.put(
             state::QUALITY_HISTORY,
             &state::key(&[&m.name, run_id]),

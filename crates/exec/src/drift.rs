@@ -61,7 +61,7 @@ pub fn detect(conn: &Connection, m: &ModelPlan) -> anyhow::Result<Option<Drift>>
     // DESCRIBE of the query says.
     let mut compiled = compiled.clone();
     if compiled.iter().any(|(_, t)| t.is_unknown())
-        && let Some(sql) = m.sql_for_window(&crate::test_run::all_time())
+        && let Some(sql) = m.sql_for_window(&crate::render::Window::all_time())
         && let Ok(described) = describe(conn, &sql)
     {
         for (name, ty) in compiled.iter_mut().filter(|(_, t)| t.is_unknown()) {

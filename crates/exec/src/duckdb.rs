@@ -41,6 +41,14 @@ impl Warehouse {
         Ok(Warehouse { conn, catalog, path: path.map(Path::to_owned) })
     }
 
+    /// Opens an existing database file without writing to it (`rocky plan`, `drift`).
+    pub fn open_read_only(path: &Path) -> anyhow::Result<Warehouse> {
+        let config = duckdb::Config::default().access_mode(duckdb::AccessMode::ReadOnly)?;
+        let conn = Connection::open_with_flags(path, config).map_err(|e| open_error(path, &e))?;
+        let catalog: String = conn.query_row("SELECT current_database()", [], |r| r.get(0))?;
+        Ok(Warehouse { conn, catalog, path: Some(path.to_owned()) })
+    }
+
     /// Makes every target catalog and schema exist: a catalog other than the database's own
     /// is attached from `<catalog>.duckdb` next to the database file (in memory for an
     /// in-memory database), so every model's fully qualified target resolves.
@@ -162,15 +170,5 @@ fn open_error(path: &Path, e: &duckdb::Error) -> anyhow::Error {
         )
     } else {
         anyhow::anyhow!("cannot open the DuckDB file `{}`: {msg}", path.display())
-    }
-}
-
-impl Warehouse {
-    /// Opens an existing database file without writing to it (`rocky plan`, `drift`).
-    pub fn open_read_only(path: &Path) -> anyhow::Result<Warehouse> {
-        let config = duckdb::Config::default().access_mode(duckdb::AccessMode::ReadOnly)?;
-        let conn = Connection::open_with_flags(path, config).map_err(|e| open_error(path, &e))?;
-        let catalog: String = conn.query_row("SELECT current_database()", [], |r| r.get(0))?;
-        Ok(Warehouse { conn, catalog, path: Some(path.to_owned()) })
     }
 }

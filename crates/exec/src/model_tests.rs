@@ -59,21 +59,7 @@ pub fn fragment(sql: &str) -> anyhow::Result<&str> {
 
 /// A human name for a test: `not_null(customer_id)`.
 pub fn describe(t: &DeclarativeTest) -> String {
-    let kind = match &t.kind.value {
-        TestKind::NotNull => "not_null",
-        TestKind::Unique => "unique",
-        TestKind::AcceptedValues { .. } => "accepted_values",
-        TestKind::Relationships { .. } => "relationships",
-        TestKind::Expression { .. } => "expression",
-        TestKind::RowCountRange { .. } => "row_count_range",
-        TestKind::InRange { .. } => "in_range",
-        TestKind::RegexMatch { .. } => "regex_match",
-        TestKind::Aggregate { .. } => "aggregate",
-        TestKind::Composite { .. } => "composite",
-        TestKind::NotInFuture => "not_in_future",
-        TestKind::OlderThanNDays { .. } => "older_than_n_days",
-        TestKind::Named { name, .. } => name.as_str(),
-    };
+    let kind = t.kind.value.type_name();
     match (&t.column, &t.kind.value) {
         (Some(c), _) => format!("{kind}({})", c.value),
         (None, TestKind::Composite { columns }) => {

@@ -61,6 +61,22 @@ fn granularity_name<S: serde::Serializer>(g: &Granularity, s: S) -> Result<S::Ok
 }
 
 impl Materialization {
+    /// The strategy's `type` (microbatch plans as `time_interval`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Materialization::FullRefresh => "full_refresh",
+            Materialization::View => "view",
+            Materialization::Ephemeral => "ephemeral",
+            Materialization::Incremental { .. } => "incremental",
+            Materialization::Merge { .. } => "merge",
+            Materialization::TimeInterval { .. } => "time_interval",
+            Materialization::DeleteInsert { .. } => "delete_insert",
+            Materialization::Snapshot { .. } => "snapshot",
+            Materialization::MaterializedView => "materialized_view",
+            Materialization::DynamicTable { .. } => "dynamic_table",
+        }
+    }
+
     /// The strategy of a model's config, or what key it misses.
     pub fn from_strategy(s: &Strategy) -> Result<Materialization, String> {
         let need = |v: Option<&hir::config::Spanned<String>>, what: &str| {
@@ -152,10 +168,8 @@ pub struct ModelPlan {
     pub sql: Option<String>,
     /// Why the model cannot run (compile errors, a strategy key missing, ...).
     pub error: Option<String>,
-    /// The compiled output columns; `None` when a `*` over an unknown schema leaves them open.
-    #[serde(skip)]
-    pub columns: Option<Vec<String>>,
-    /// The compiled columns with their types (same openness as `columns`).
+    /// The compiled output columns with their types; `None` when a `*` over an unknown
+    /// schema leaves them open.
     #[serde(skip)]
     pub signature: Option<Vec<(String, hir::ty::Ty)>>,
     /// The column freshness checks read: `[freshness] time_column`, else the strategy's.
@@ -225,8 +239,6 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
         let signature = (!sig.open).then(|| {
             sig.columns.iter().map(|c| (c.name.as_str().to_owned(), c.ty.clone())).collect()
         });
-        let columns =
-            (!sig.open).then(|| sig.columns.iter().map(|c| c.name.as_str().to_owned()).collect());
         let freshness_column = m
             .config
             .freshness
@@ -244,7 +256,6 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
             upstream,
             sql: sql.and_then(Result::ok),
             error,
-            columns,
             signature,
             freshness_column,
         });

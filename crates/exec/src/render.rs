@@ -26,6 +26,25 @@ pub struct Window {
     pub end: String,
 }
 
+impl Window {
+    /// All of time: a time-partitioned model built whole (`rocky test`, drift's DESCRIBE).
+    pub fn all_time() -> Window {
+        Window { start: "DATE '0001-01-01'".into(), end: "DATE '9999-12-31'".into() }
+    }
+
+    /// `[start, end)` as literals of the grain (TIMESTAMP for hours, DATE otherwise).
+    pub fn between(
+        g: hir::config::Granularity,
+        start: chrono::NaiveDateTime,
+        end: chrono::NaiveDateTime,
+    ) -> Window {
+        Window {
+            start: crate::partition::literal(g, start),
+            end: crate::partition::literal(g, end),
+        }
+    }
+}
+
 /// Renders models of one project for one warehouse dialect.
 pub struct Renderer<'a> {
     pub db: &'a dyn Db,

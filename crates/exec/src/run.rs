@@ -290,26 +290,13 @@ fn resumable(store: &StateStore) -> anyhow::Result<Option<(String, BTreeSet<Stri
     if record.status == "success" {
         return Ok(None);
     }
-    let prefix = state::key(&[&id, ""]);
-    let mut done = BTreeSet::new();
-    for (k, v) in store.scan(state::RUN_PROGRESS, &prefix)? {
-        let status: Option<ProgressStatus> = serde_json::from_str(&v).ok();
-        if status == Some(ProgressStatus::Succeeded)
-            && let Some(model) = k.strip_prefix(&prefix)
-        {
-            done.insert(model.to_owned());
-        }
-    }
     // What that run had itself resumed counts as done too.
-    if let Some(prev) = record.resumed_from {
-        let prefix = state::key(&[&prev, ""]);
-        for (k, v) in store.scan(state::RUN_PROGRESS, &prefix)? {
-            if serde_json::from_str::<ProgressStatus>(&v).ok() == Some(ProgressStatus::Succeeded)
-                && let Some(model) = k.strip_prefix(&prefix)
-            {
-                done.insert(model.to_owned());
-            }
-        }
+    let mut done = BTreeSet::new();
+    for run in std::iter::once(&id).chain(record.resumed_from.as_ref()) {
+        let progress = progress_of(store, run)?;
+        done.extend(
+            progress.into_iter().filter(|(_, s)| *s == ProgressStatus::Succeeded).map(|(m, _)| m),
+        );
     }
     Ok(Some((id, done)))
 }
@@ -319,7 +306,7 @@ impl ModelRun {
         ModelRun {
             name: m.name.clone(),
             target: m.target.clone(),
-            strategy: m.strategy.as_ref().map_or_else(|| "unknown".into(), strategy_name),
+            strategy: m.strategy.as_ref().map_or("unknown", Materialization::name).to_owned(),
             status,
             action: None,
             rows_changed: None,
@@ -332,13 +319,6 @@ impl ModelRun {
             error: None,
         }
     }
-}
-
-pub fn strategy_name(m: &Materialization) -> String {
-    serde_json::to_value(m)
-        .ok()
-        .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_owned))
-        .unwrap_or_default()
 }
 
 struct Cx<'a> {
@@ -389,6 +369,7 @@ impl Cx<'_> {
                             conn,
                             self.store,
                             m,
+                            r.rows,
                             cfg,
                             self.run_id,
                             self.opts.now,
@@ -530,13 +511,7 @@ impl Cx<'_> {
             anyhow::bail!("not a time-partitioned model");
         };
         let g = *g;
-        let records = self.store.partitions(&m.name)?;
-        let computed: BTreeSet<String> = records
-            .iter()
-            .filter(|(_, r)| r.status == PartitionStatus::Computed)
-            .map(|(k, _)| k.clone())
-            .collect();
-        let known: Vec<String> = records.iter().map(|(k, _)| k.clone()).collect();
+        let (computed, known) = self.store.partition_sets(&m.name)?;
         let parts = select_partitions(
             g,
             first_partition.as_deref(),
@@ -546,9 +521,8 @@ impl Cx<'_> {
             &known,
             self.opts.now,
         )?;
-        let window = |p: &partition::Partition, last: &partition::Partition| Window {
-            start: partition::literal(g, p.start),
-            end: partition::literal(g, last.end),
+        let window = |p: &partition::Partition, last: &partition::Partition| {
+            Window::between(g, p.start, last.end)
         };
         let Some(first) = parts.first() else {
             return Ok(Outcome { action: "partitions".into(), ..Outcome::default() });
@@ -689,11 +663,10 @@ fn count_window(
 ) -> Option<u64> {
     let Some(Materialization::TimeInterval { granularity, .. }) = &m.strategy else { return None };
     let tc = crate::quote::ident(time_column, Dialect::DuckDb).ok()?;
+    let w = Window::between(*granularity, p.start, p.end);
     let sql = format!(
         "SELECT count(*) FROM {} WHERE {tc} >= {} AND {tc} < {}",
-        m.target_sql,
-        partition::literal(*granularity, p.start),
-        partition::literal(*granularity, p.end)
+        m.target_sql, w.start, w.end
     );
     conn.query_row(&sql, [], |r| r.get::<_, i64>(0)).ok().map(|n| n as u64)
 }
@@ -708,7 +681,7 @@ fn now_text() -> String {
     chrono::Utc::now().to_rfc3339()
 }
 
-/// Per-model progress records of one run, for `rocky state`.
+/// Per-model progress records of one run.
 pub fn progress_of(
     store: &StateStore,
     run_id: &str,

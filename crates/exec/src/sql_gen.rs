@@ -23,6 +23,15 @@ fn id(name: &str) -> Result<String, UnsafeIdent> {
     quote::ident(name, Dialect::DuckDb)
 }
 
+/// `a.k1 <op> b.k1 AND a.k2 <op> b.k2 ...`: rows of `a` and `b` with equal keys.
+fn keys_match(keys: &[String], a: &str, op: &str, b: &str) -> Result<String, UnsafeIdent> {
+    Ok(keys
+        .iter()
+        .map(|k| Ok(format!("{a}.{k} {op} {b}.{k}", k = id(k)?)))
+        .collect::<Result<Vec<_>, UnsafeIdent>>()?
+        .join(" AND "))
+}
+
 /// `CREATE OR REPLACE TABLE t AS <sql>` (full refresh; first run of the others).
 pub fn replace_table(target: &str, sql: &str) -> Step {
     vec![format!("CREATE OR REPLACE TABLE {target} AS\n{sql}\n")]
@@ -49,11 +58,7 @@ pub fn merge(
     keys: &[String],
     update_columns: &[String],
 ) -> Result<Step, UnsafeIdent> {
-    let on = keys
-        .iter()
-        .map(|k| Ok(format!("{T}.{k} = {S}.{k}", k = id(k)?)))
-        .collect::<Result<Vec<_>, UnsafeIdent>>()?
-        .join(" AND ");
+    let on = keys_match(keys, T, "=", S)?;
     let set = update_columns
         .iter()
         .map(|c| Ok(format!("{c} = {S}.{c}", c = id(c)?)))
@@ -105,11 +110,7 @@ pub fn delete_insert(
     sql: &str,
     partition_by: &[String],
 ) -> Result<Step, UnsafeIdent> {
-    let same = partition_by
-        .iter()
-        .map(|p| Ok(format!("{S}.{p} IS NOT DISTINCT FROM {T}.{p}", p = id(p)?)))
-        .collect::<Result<Vec<_>, UnsafeIdent>>()?
-        .join(" AND ");
+    let same = keys_match(partition_by, S, "IS NOT DISTINCT FROM", T)?;
     Ok(vec![
         format!("CREATE OR REPLACE TEMP TABLE {STAGE} AS\n{sql}\n"),
         format!(
@@ -141,13 +142,7 @@ pub fn snapshot_apply(
     now: &str,
 ) -> Result<Step, UnsafeIdent> {
     let u = id(updated_at)?;
-    let join = |a: &str, b: &str| -> Result<String, UnsafeIdent> {
-        Ok(keys
-            .iter()
-            .map(|k| Ok(format!("{a}.{k} = {b}.{k}", k = id(k)?)))
-            .collect::<Result<Vec<_>, UnsafeIdent>>()?
-            .join(" AND "))
-    };
+    let join = |a: &str, b: &str| keys_match(keys, a, "=", b);
     let mut step = vec![
         format!("CREATE OR REPLACE TEMP TABLE {STAGE} AS\n{sql}\n"),
         format!(

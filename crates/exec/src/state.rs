@@ -139,10 +139,6 @@ impl StateStore {
         Ok(store)
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Writes `value` as JSON under `key`. `durable: false` is for progress records a
     /// crash may lose without harm (the work they record is idempotent); the next durable
     /// commit persists them too.
@@ -164,19 +160,6 @@ impl StateStore {
         }
         txn.commit()
             .with_context(|| format!("cannot write the state store `{}`", self.path.display()))?;
-        Ok(())
-    }
-
-    /// Several records in one transaction.
-    pub fn put_many(&self, table: Table, records: &[(String, String)]) -> anyhow::Result<()> {
-        let txn = self.db.begin_write()?;
-        {
-            let mut t = txn.open_table(table)?;
-            for (k, v) in records {
-                t.insert(k.as_str(), v.as_str())?;
-            }
-        }
-        txn.commit()?;
         Ok(())
     }
 
@@ -217,6 +200,21 @@ impl StateStore {
                 Some((part, serde_json::from_str(&v).ok()?))
             })
             .collect())
+    }
+
+    /// A model's computed partitions and every partition it has a record of, the inputs
+    /// of [`crate::plan::select_partitions`].
+    pub fn partition_sets(
+        &self,
+        model: &str,
+    ) -> anyhow::Result<(std::collections::BTreeSet<String>, Vec<String>)> {
+        let records = self.partitions(model)?;
+        let computed = records
+            .iter()
+            .filter(|(_, r)| r.status == PartitionStatus::Computed)
+            .map(|(k, _)| k.clone())
+            .collect();
+        Ok((computed, records.into_iter().map(|(k, _)| k).collect()))
     }
 
     /// The newest run, by id (ids sort by start time).

@@ -70,11 +70,6 @@ impl TestReport {
     }
 }
 
-/// The window of a time-partitioned model in a test build: all of time.
-pub fn all_time() -> Window {
-    Window { start: "DATE '0001-01-01'".into(), end: "DATE '9999-12-31'".into() }
-}
-
 pub fn run(
     db: &dyn Db,
     pm: &ProjectModel,
@@ -119,6 +114,26 @@ pub fn run(
         }
     }
     let builds: Vec<ModelBuild> = builds.into_iter().flatten().collect();
+    let model_index = |name: &str| pm.by_name.get(&Name::folded(name)).copied();
+    // The table a `relationships` test names: a model's target, else a source path.
+    let resolve = |table: &str| -> anyhow::Result<String> {
+        match model_index(table) {
+            Some(u) => Ok(plan.models[u].target_sql.clone()),
+            None => Ok(quote::path(&table.split('.').collect::<Vec<_>>(), Dialect::DuckDb)?),
+        }
+    };
+    // Where a unit test's given rows stand: a model's target, else the source name in the
+    // test database's own catalog.
+    let table_of = |reference: &str, catalog: &str| -> [String; 3] {
+        if let Some(u) = model_index(reference) {
+            return plan.models[u].target_parts.clone();
+        }
+        match reference.split('.').collect::<Vec<_>>()[..] {
+            [c, s, t] => [c.into(), s.into(), t.into()],
+            [s, t] => [catalog.into(), s.into(), t.into()],
+            _ => [catalog.into(), "main".into(), reference.into()],
+        }
+    };
     let mut tests = Vec::new();
     for (m, model) in plan.models.iter().zip(&pm.models) {
         let built = builds.iter().find(|b| b.name == m.name).is_some_and(|b| b.status == "built");
@@ -146,22 +161,6 @@ pub fn run(
                 tests.push(not_built("test", name));
                 continue;
             }
-            let resolve = |table: &str| -> anyhow::Result<String> {
-                match pm.by_name(table) {
-                    Some(u) => Ok(u
-                        .target
-                        .display()
-                        .split('.')
-                        .map(|p| quote::ident(p, Dialect::DuckDb))
-                        .collect::<Result<Vec<_>, _>>()?
-                        .join(".")),
-                    None => Ok(table
-                        .split('.')
-                        .map(|p| quote::ident(p, Dialect::DuckDb))
-                        .collect::<Result<Vec<_>, _>>()?
-                        .join(".")),
-                }
-            };
             let warn = t.severity.as_ref().is_some_and(|s| s.value == TestSeverity::Warning);
             let counted = model_tests::failing_rows_sql(t, &m.target_sql, definitions, &resolve)
                 .and_then(|sql| {
@@ -187,24 +186,9 @@ pub fn run(
         for (k, t) in model.config.unit_tests.iter().enumerate() {
             let name =
                 t.name.as_ref().map_or_else(|| format!("test {}", k + 1), |n| n.value.clone());
-            let Some(sql) = m.sql_for_window(&all_time()) else {
+            let Some(sql) = m.sql_for_window(&Window::all_time()) else {
                 tests.push(result(m, "unit", name, Outcome::Error, None, m.error.clone()));
                 continue;
-            };
-            let table_of = |reference: &str, catalog: &str| -> [String; 3] {
-                if let Some(u) = pm.by_name(reference) {
-                    return [
-                        u.target.catalog.clone(),
-                        u.target.schema.clone(),
-                        u.target.table.clone(),
-                    ];
-                }
-                let parts: Vec<&str> = reference.split('.').collect();
-                match parts[..] {
-                    [c, s, t] => [c.into(), s.into(), t.into()],
-                    [s, t] => [catalog.into(), s.into(), t.into()],
-                    _ => [catalog.into(), "main".into(), reference.into()],
-                }
             };
             tests.push(match unit_tests::run(t, &sql, &table_of) {
                 Ok(None) => result(m, "unit", name, Outcome::Passed, None, None),
@@ -233,7 +217,7 @@ fn build_model(warehouse: &Warehouse, m: &crate::plan::ModelPlan) -> anyhow::Res
         anyhow::bail!("{e}");
     }
     let strategy = m.strategy.as_ref().context("the model has no strategy")?;
-    let sql = m.sql_for_window(&all_time()).context("the model has no query")?;
+    let sql = m.sql_for_window(&Window::all_time()).context("the model has no query")?;
     let step = match strategy {
         Materialization::Ephemeral => return Ok("inlined"),
         Materialization::View => sql_gen::replace_view(&m.target_sql, &sql),

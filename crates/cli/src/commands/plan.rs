@@ -90,16 +90,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                     ..
                 }) = &m.strategy
                 {
-                    let records = match &store {
-                        Some(s) => s.partitions(&m.name)?,
-                        None => Vec::new(),
+                    let (computed, known) = match &store {
+                        Some(s) => s.partition_sets(&m.name)?,
+                        None => Default::default(),
                     };
-                    let computed = records
-                        .iter()
-                        .filter(|(_, r)| r.status == exec::state::PartitionStatus::Computed)
-                        .map(|(k, _)| k.clone())
-                        .collect();
-                    let known: Vec<String> = records.into_iter().map(|(k, _)| k).collect();
                     match exec::plan::select_partitions(
                         *granularity,
                         first_partition.as_deref(),
@@ -111,10 +105,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                     ) {
                         Ok(parts) => {
                             if let Some(p) = parts.first() {
-                                let w = exec::render::Window {
-                                    start: exec::partition::literal(*granularity, p.start),
-                                    end: exec::partition::literal(*granularity, p.end),
-                                };
+                                let w = exec::render::Window::between(*granularity, p.start, p.end);
                                 let sql = m.sql_for_window(&w).unwrap_or_default();
                                 if existing != Some(Relation::Table) {
                                     out.statements
@@ -145,8 +136,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         }
         crate::OutputFormat::Table => {
             for m in &models {
-                let strategy =
-                    m.strategy.map(exec::run::strategy_name).unwrap_or_else(|| "?".into());
+                let strategy = m.strategy.map_or("?", Materialization::name);
                 writeln!(
                     stdout,
                     "-- {} ({strategy}) -> {}: {}",

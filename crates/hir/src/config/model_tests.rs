@@ -70,6 +70,27 @@ pub enum TestKind {
     },
 }
 
+impl TestKind {
+    /// The `type` as written (a named test's name).
+    pub fn type_name(&self) -> &str {
+        match self {
+            TestKind::NotNull => "not_null",
+            TestKind::Unique => "unique",
+            TestKind::AcceptedValues { .. } => "accepted_values",
+            TestKind::Relationships { .. } => "relationships",
+            TestKind::Expression { .. } => "expression",
+            TestKind::RowCountRange { .. } => "row_count_range",
+            TestKind::InRange { .. } => "in_range",
+            TestKind::RegexMatch { .. } => "regex_match",
+            TestKind::Aggregate { .. } => "aggregate",
+            TestKind::Composite { .. } => "composite",
+            TestKind::NotInFuture => "not_in_future",
+            TestKind::OlderThanNDays { .. } => "older_than_n_days",
+            TestKind::Named { name, .. } => name,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TestSeverity {
     Error,
