@@ -381,3 +381,117 @@ impl Expr {
         }
     }
 }
+
+impl Body {
+    /// Rewrites every range of the IR with `f`: how a `.rocky` model's IR, lowered from
+    /// its generated SQL, comes to point into the `.rocky` text.
+    pub fn map_ranges(&mut self, f: &dyn Fn(TextRange) -> TextRange) {
+        let name = |n: &mut NameSpan| n.range = f(n.range);
+        let alias = |a: &mut Option<TableAlias>| {
+            if let Some(a) = a {
+                name(&mut a.name);
+                a.columns.iter_mut().for_each(name);
+            }
+        };
+        let window = |w: &mut Window| {
+            if let Some(b) = &mut w.base {
+                name(b);
+            }
+        };
+        for (_, q) in self.queries.iter_mut() {
+            q.range = f(q.range);
+            for cte in q.ctes.iter_mut() {
+                name(&mut cte.name);
+                cte.columns.iter_mut().for_each(name);
+            }
+            match &mut q.body {
+                QueryBody::Select(s) => {
+                    for item in s.items.iter_mut() {
+                        match item {
+                            SelectItem::Expr { alias, range, .. } => {
+                                *range = f(*range);
+                                if let Some(a) = alias {
+                                    name(a);
+                                }
+                            }
+                            SelectItem::Star(star) => {
+                                star.range = f(star.range);
+                                star.qualifier.iter_mut().flat_map(|q| q.iter_mut()).for_each(name);
+                                star.exclude.iter_mut().for_each(name);
+                                star.replace.iter_mut().for_each(|(_, n)| name(n));
+                                for (a, b) in star.rename.iter_mut() {
+                                    name(a);
+                                    name(b);
+                                }
+                            }
+                        }
+                    }
+                    for (n, w) in s.windows.iter_mut() {
+                        name(n);
+                        window(w);
+                    }
+                }
+                QueryBody::SetOp(op) => op.op_range = f(op.op_range),
+                _ => {}
+            }
+        }
+        for (_, item) in self.froms.iter_mut() {
+            match item {
+                FromItem::Table { path, alias: a, range } => {
+                    path.iter_mut().for_each(name);
+                    alias(a);
+                    *range = f(*range);
+                }
+                FromItem::External { alias: a, range }
+                | FromItem::Derived { alias: a, range, .. }
+                | FromItem::Values { alias: a, range, .. }
+                | FromItem::Paren { alias: a, range, .. }
+                | FromItem::Pivoted { alias: a, range, .. } => {
+                    alias(a);
+                    *range = f(*range);
+                }
+                FromItem::Function { name: n, alias: a, range, .. } => {
+                    name(n);
+                    alias(a);
+                    *range = f(*range);
+                }
+                FromItem::Join(join) => {
+                    join.using.iter_mut().for_each(name);
+                    join.range = f(join.range);
+                }
+                FromItem::Missing => {}
+            }
+        }
+        for (_, e) in self.exprs.iter_mut() {
+            match e {
+                Expr::Missing => {}
+                Expr::Column { path, range } => {
+                    path.iter_mut().for_each(name);
+                    *range = f(*range);
+                }
+                Expr::Literal { range, .. }
+                | Expr::Binary { range, .. }
+                | Expr::Unary { range, .. }
+                | Expr::Cast { range, .. }
+                | Expr::Subquery { range, .. }
+                | Expr::Star { range }
+                | Expr::Other { range, .. } => *range = f(*range),
+                Expr::Lambda { params, range, .. } => {
+                    params.iter_mut().for_each(name);
+                    *range = f(*range);
+                }
+                Expr::Call(call) => {
+                    name(&mut call.name);
+                    call.qualifier.iter_mut().for_each(name);
+                    if let Some(w) = &mut call.over {
+                        window(w);
+                    }
+                    call.range = f(call.range);
+                }
+                Expr::Case(case) => case.range = f(case.range),
+                Expr::Placeholder(p) => p.range = f(p.range),
+            }
+        }
+        self.extra_statements.iter_mut().for_each(|r| *r = f(*r));
+    }
+}

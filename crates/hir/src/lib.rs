@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod input;
 pub mod model;
 pub mod name;
+pub mod pipeline;
 pub mod project;
 pub mod resolve;
 pub mod scan;

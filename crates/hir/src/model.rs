@@ -47,10 +47,34 @@ pub fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The syntax tree of a model file, for editor features (LRU-evicted between edits).
 /// Invalidated by the file's text and the project's dialect.
+///
+/// For a `.rocky` model it is the tree of the generated SQL ([`model_sql`]), whose
+/// offsets are not the file's: editor features on `.rocky` read [`parse_pipeline`].
 #[salsa::tracked(returns(ref), lru = 128)]
 pub fn parse(db: &dyn Db, file: SourceFile) -> Parse<ast::SourceFile> {
     let dialect = project_config(db).config.dialect();
-    syntax::sql::parse(&sql_text(file.text(db)), dialect)
+    syntax::sql::parse(&model_sql(db, file), dialect)
+}
+
+/// The pipeline tree of a `.rocky` model, for editor features (LRU-evicted between
+/// edits). Invalidated by the file's text.
+#[salsa::tracked(returns(ref), lru = 128)]
+pub fn parse_pipeline(db: &dyn Db, file: SourceFile) -> Parse<ast::PipelineFile> {
+    syntax::pipeline::parse(&sql_text(file.text(db)))
+}
+
+/// The SQL that runs for a model: its text (frontmatter blanked) or, for a `.rocky`
+/// model, the SQL its pipeline lowers to. Invalidated by the file's text and the dialect.
+#[salsa::tracked(returns(ref))]
+pub fn model_sql(db: &dyn Db, file: SourceFile) -> Arc<str> {
+    let text = sql_text(file.text(db));
+    if file.kind(db) == FileKind::DslModel {
+        let dialect = project_config(db).config.dialect();
+        let parse = syntax::pipeline::parse(&text);
+        crate::pipeline::lower(&parse.syntax_node(), dialect).sql.into()
+    } else {
+        text.into()
+    }
 }
 
 /// A model's IR and syntax errors, memoized: what name resolution reads when the models
@@ -62,6 +86,8 @@ pub fn parse(db: &dyn Db, file: SourceFile) -> Parse<ast::SourceFile> {
 pub struct ModelSyntax {
     pub body: Body,
     pub errors: Vec<syntax::SyntaxError>,
+    /// A `.rocky` pipeline's shape mistakes (E101), found while lowering it.
+    pub pipeline_errors: Vec<syntax::SyntaxError>,
 }
 
 #[salsa::tracked(returns(ref))]
@@ -77,17 +103,42 @@ fn lower_model(db: &dyn Db, file: SourceFile) -> ModelSyntax {
 /// Parses and lowers `text` as the model `file` (its kind and the project's dialect).
 fn lower_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelSyntax {
     let dialect = project_config(db).config.dialect();
-    if file.kind(db) != FileKind::SqlModel {
-        // `.rocky` models lower through the pipeline parser (not built yet): no body, so
-        // their columns are unknown and nothing false is reported about them.
-        return ModelSyntax { body: Body::default(), errors: Vec::new() };
-    }
     let text = sql_text(text);
-    let tree = syntax::sql::parse_flat(&text, dialect);
-    let body = ast::SourceFile::cast(tree.root())
+    match file.kind(db) {
+        FileKind::SqlModel => {
+            let tree = syntax::sql::parse_flat(&text, dialect);
+            let body = ast::SourceFile::cast(tree.root())
+                .map(|t| lower_source_file(&t, dialect))
+                .unwrap_or_default();
+            ModelSyntax { body, errors: tree.errors().to_vec(), pipeline_errors: Vec::new() }
+        }
+        FileKind::DslModel => lower_pipeline(&text, dialect),
+        _ => ModelSyntax { body: Body::default(), errors: Vec::new(), pipeline_errors: Vec::new() },
+    }
+}
+
+/// A `.rocky` model: the pipeline lowered to SQL, the SQL lowered to the IR, and the IR's
+/// ranges mapped back into the pipeline text.
+fn lower_pipeline(text: &str, dialect: syntax::Dialect) -> ModelSyntax {
+    let parse = syntax::pipeline::parse(text);
+    let lowered = crate::pipeline::lower(&parse.syntax_node(), dialect);
+    let tree = syntax::sql::parse_flat(&lowered.sql, dialect);
+    let mut body = ast::SourceFile::cast(tree.root())
         .map(|t| lower_source_file(&t, dialect))
         .unwrap_or_default();
-    ModelSyntax { body, errors: tree.errors().to_vec() }
+    body.map_ranges(&|r| lowered.map.to_dsl(r));
+    let mut errors = parse.errors().to_vec();
+    if errors.is_empty() && lowered.errors.is_empty() {
+        // SQL that fails to parse from a clean pipeline: a function call SQL reads
+        // differently (`cast(x)`), shown where the pipeline wrote it.
+        errors.extend(tree.errors().iter().map(|e| {
+            syntax::SyntaxError::new(
+                format!("in the generated SQL: {}", e.message),
+                lowered.map.to_dsl(e.range),
+            )
+        }));
+    }
+    ModelSyntax { body, errors, pipeline_errors: lowered.errors }
 }
 
 /// The table names a model reads (CTEs excluded), sorted, without positions: backdates
@@ -134,6 +185,9 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
     let dialect = project_config(db).config.dialect();
     let mut res = resolve_body(&syn.body, &sql_text(file.text(db)), &env, dialect);
     res.syntax_errors.clone_from(&syn.errors);
+    for e in &syn.pipeline_errors {
+        res.diagnostics.push(Diagnostic::new(Code::E101, None, e.range, e.message.clone()));
+    }
     if single {
         res.table_refs = table_refs(&syn.body).into();
     }

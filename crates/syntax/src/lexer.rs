@@ -284,6 +284,15 @@ impl<'a> LexedStr<'a> {
         res
     }
 
+    pub(crate) fn from_parts(
+        text: &'a str,
+        kinds: Vec<SyntaxKind>,
+        starts: Vec<u32>,
+        errors: Vec<LexError>,
+    ) -> LexedStr<'a> {
+        LexedStr { text, kinds, starts, errors }
+    }
+
     pub fn len(&self) -> usize {
         self.kinds.len()
     }

@@ -1,4 +1,4 @@
-//! Text to trees: the lossless, error-tolerant syntax layer for SQL (and, later, `.rocky`).
+//! Text to trees: the lossless, error-tolerant syntax layer for SQL and `.rocky` pipelines.
 //!
 //! `sql::parse` never fails, never panics and keeps every byte: `parse.syntax_node().text()`
 //! is the input. Errors are data (`SyntaxError` with a byte range). The crate knows nothing
@@ -13,6 +13,7 @@ mod grammar;
 mod green_sink;
 mod lexer;
 mod parser;
+pub mod pipeline;
 mod token_set;
 mod tree;
 mod validation;
@@ -102,7 +103,7 @@ impl<T: ast::AstNode> Parse<T> {
     }
 }
 
-impl Parse<ast::SourceFile> {
+impl<T> Parse<T> {
     /// The tree, one node or token per line with ranges, then the errors: the format of
     /// the `.rast` snapshots and of `rocky debug syntax-tree`.
     pub fn debug_dump(&self) -> String {

@@ -162,6 +162,7 @@ syntax_kinds! {
         [=>] FAT_ARROW = "=>",
         [->] THIN_ARROW = "->",
         [->>] THIN_ARROW2 = "->>",
+        [..] DOT2 = "..",
         [?] QUESTION = "?",
         [@] AT = "@",
         HASH = "#",
@@ -326,6 +327,16 @@ syntax_kinds! {
         PARAM,
         /// Other operators of one token: `&&`, `~~`, `!~~`, `~~*`, `!~`, `~*`.
         OPERATOR,
+        /// `.rocky` date or timestamp literal: `@2025-01-01`, `@2025-01-01T10:00:00Z`.
+        AT_DATE,
+        /// `.rocky` words that are not SQL keywords (the SQL lexer never makes them).
+        LET_KW,
+        DERIVE_KW,
+        SORT_KW,
+        TAKE_KW,
+        REPLICATE_KW,
+        KEEP_KW,
+        MATCH_KW,
         ERROR,
         EOF,
     }
@@ -462,10 +473,40 @@ syntax_kinds! {
 
         // the `.rocky` pipeline language
         PIPELINE_FILE,
+        LET_BINDING,
+        PIPELINE,
+        FROM_STEP,
+        WHERE_STEP,
+        GROUP_STEP,
+        DERIVE_STEP,
+        SELECT_STEP,
+        JOIN_STEP,
+        SORT_STEP,
+        TAKE_STEP,
+        DISTINCT_STEP,
+        REPLICATE_STEP,
+        FIELD_LIST,
+        FIELD,
+        KEEP_LIST,
+        SORT_KEY,
+        MATCH_EXPR,
+        MATCH_ARM,
+        MATCH_PATTERN,
+        PIPE_WINDOW,
+        PIPE_PARTITION,
+        PIPE_SORT,
+        PIPE_FRAME,
+        PIPE_BOUND,
     }
 }
 
 impl SyntaxKind {
+    /// The `.rocky` keywords that SQL does not have.
+    pub fn is_pipeline_keyword(self) -> bool {
+        use SyntaxKind::*;
+        matches!(self, LET_KW | DERIVE_KW | SORT_KW | TAKE_KW | REPLICATE_KW | KEEP_KW | MATCH_KW)
+    }
+
     pub fn is_trivia(self) -> bool {
         matches!(self, SyntaxKind::WHITESPACE | SyntaxKind::COMMENT)
     }

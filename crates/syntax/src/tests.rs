@@ -26,10 +26,14 @@ pub(crate) fn dialect_of(text: &str) -> Dialect {
 }
 
 fn sql_files(dir: &Path) -> Vec<PathBuf> {
+    files_with(dir, "sql")
+}
+
+fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     files.sort();
     files
@@ -38,9 +42,13 @@ fn sql_files(dir: &Path) -> Vec<PathBuf> {
 /// Compares (or with `UPDATE_EXPECT=1` rewrites) each snapshot; collects every failure
 /// before failing, so one run shows them all.
 fn dir_tests(dir: &str, render: impl Fn(&Path, &str) -> Result<String, String>) {
+    dir_tests_of(dir, "sql", render);
+}
+
+fn dir_tests_of(dir: &str, ext: &str, render: impl Fn(&Path, &str) -> Result<String, String>) {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let dir = test_data().join(dir);
-    let files = sql_files(&dir);
+    let files = files_with(&dir, ext);
     assert!(!files.is_empty(), "no test inputs in {}", dir.display());
     let mut failures = Vec::new();
     for file in &files {
@@ -91,6 +99,40 @@ fn parser_ok() {
 fn parser_err() {
     dir_tests("parser/err", |_, text| {
         let parse = sql::parse(text, dialect_of(text));
+        if parse.errors().is_empty() {
+            return Err("expected at least one error".to_string());
+        }
+        Ok(parse.debug_dump())
+    });
+}
+
+/// Every `.rocky` program of `pipeline/ok/` parses without an error (their semantics are
+/// checked against DuckDB by the exec crate's tests).
+#[test]
+fn pipeline_ok() {
+    let dir = test_data().join("pipeline/ok");
+    let files = files_with(&dir, "rocky");
+    assert!(files.len() >= 60, "at least 60 pipeline programs, found {}", files.len());
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("readable test input");
+        let parse = crate::pipeline::parse(&text);
+        assert_eq!(parse.syntax_node().to_string(), text, "lossless: {}", file.display());
+        if !parse.errors().is_empty() {
+            let errs: Vec<_> = parse.errors().iter().map(ToString::to_string).collect();
+            failures.push(format!("{}: {}", file.display(), errs.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "unexpected errors:\n{}", failures.join("\n"));
+}
+
+/// Recovery snapshots: the tree and every error with its range.
+#[test]
+fn pipeline_err() {
+    let count = files_with(&test_data().join("pipeline/err"), "rocky").len();
+    assert!(count >= 30, "at least 30 recovery programs, found {count}");
+    dir_tests_of("pipeline/err", "rocky", |_, text| {
+        let parse = crate::pipeline::parse(text);
         if parse.errors().is_empty() {
             return Err("expected at least one error".to_string());
         }

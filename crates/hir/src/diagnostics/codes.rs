@@ -69,6 +69,7 @@ codes! {
     E036 Error "two models write the same table",
     // ---- syntax ----
     E100 Error "syntax error",
+    E101 Error "a `.rocky` pipeline step is out of place (`from` not first, an unnamed derived column, ...)",
     // ---- names ----
     E120 Error "unknown column",
     E121 Error "ambiguous column",

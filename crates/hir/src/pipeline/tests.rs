@@ -1,0 +1,89 @@
+use expect_test::{Expect, expect};
+use syntax::Dialect;
+
+fn check(text: &str, expect: Expect) {
+    let parse = syntax::pipeline::parse(text);
+    assert!(parse.errors().is_empty(), "{:?}", parse.errors());
+    let lowered = super::lower(&parse.syntax_node(), Dialect::DuckDb);
+    let mut out = lowered.sql.clone();
+    for e in &lowered.errors {
+        out.push_str(&format!("\nerror {:?}: {}", e.range, e.message));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn steps_fill_one_select() {
+    check(
+        "from orders as o\n| where amount > 1_000 and status != \"void\"\n| derive { big: amount * 2 }\n| where big < 10\n| sort -big, id\n| take 5",
+        expect![[r#"
+            SELECT *, (amount * 2) AS big
+            FROM orders AS o
+            WHERE ((amount > 1000) AND (status IS DISTINCT FROM 'void')) AND (((amount * 2)) < 10)
+            ORDER BY big DESC, id
+            LIMIT 5"#]],
+    );
+}
+
+#[test]
+fn group_then_where_is_having() {
+    check(
+        "from orders\ngroup customer_id { n: count(*), total: sum(amount) }\nwhere n > 1\nsort -total",
+        expect![[r#"
+            SELECT customer_id, count(*) AS n, sum(amount) AS total
+            FROM orders
+            GROUP BY customer_id
+            HAVING ((count(*)) > 1)
+            ORDER BY total DESC"#]],
+    );
+}
+
+#[test]
+fn joins_with_keep_and_lets() {
+    check(
+        "let big = from orders | where amount > 100\nfrom big as b\nleft join customers as c on customer_id { keep name }\ncross join regions\nselect { b.id, c.name, region: regions.name }",
+        expect![[r#"
+            WITH big AS (SELECT *
+            FROM orders
+            WHERE (amount > 100))
+            SELECT b.id, c.name, regions.name AS region
+            FROM big AS b LEFT JOIN customers AS c ON (b.customer_id = c.customer_id) CROSS JOIN regions"#]],
+    );
+}
+
+#[test]
+fn wraps_when_a_step_changes_meaning() {
+    check(
+        "from orders | take 10 | where amount > 1 | group status { n: count(*) } | derive { m: n + 1 } | select { status, m }",
+        expect![[r#"
+            WITH __rocky_step_1 AS (SELECT *
+            FROM orders
+            LIMIT 10),
+            __rocky_step_2 AS (SELECT status, count(*) AS n
+            FROM __rocky_step_1
+            WHERE (amount > 1)
+            GROUP BY status)
+            SELECT status, ((n + 1)) AS m
+            FROM __rocky_step_2"#]],
+    );
+}
+
+#[test]
+fn match_windows_and_literals() {
+    check(
+        "from orders\nderive {\n  size: match amount { > 100 => \"big\", != 0 => 'small', _ => \"zero\" },\n  flag: match { status == \"x\" => 1 },\n  run: sum(amount) over (partition customer_id sort -ordered_at rows unbounded..current),\n  prev: lag(amount) over (sort id rows 2..1),\n  day: @2025-01-01,\n  at: @2025-01-01T10:30:00Z,\n  ok: status in (\"a\", \"b\") or discount is null and not (x is not null),\n  range: 1\n}",
+        expect![[r#"
+            SELECT *, CASE WHEN (amount > 100) THEN 'big' WHEN (amount IS DISTINCT FROM 0) THEN 'small' ELSE 'zero' END AS size, CASE WHEN (status = 'x') THEN 1 END AS flag, sum(amount) OVER (PARTITION BY customer_id ORDER BY ordered_at DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run, lag(amount) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING) AS prev, DATE '2025-01-01' AS day, TIMESTAMP '2025-01-01 10:30:00' AS "at", ((status IN ('a', 'b')) OR ((discount IS NULL) AND (NOT ((x IS NOT NULL))))) AS ok, 1 AS "range"
+            FROM orders"#]],
+    );
+}
+
+#[test]
+fn shape_errors() {
+    check("where a > 1 | from t | from u", expect![[r#"
+        SELECT *
+        WHERE (a > 1)
+        error 0..11: a pipeline starts with `from NAME`
+        error 14..20: `from` comes once, as the first step of a pipeline
+        error 23..29: `from` comes once, as the first step of a pipeline"#]]);
+}
