@@ -95,13 +95,6 @@ impl Renderer<'_> {
         if depth > self.pm.models.len() {
             bail!("ephemeral models inline each other in a cycle through `{}`", model.name);
         }
-        if model.language == Language::Rocky {
-            bail!(
-                "`{}` is a `.rocky` model, which cannot run yet: the pipeline language is \
-                 not lowered to SQL in this version",
-                model.name
-            );
-        }
         let db = self.db;
         let file = model.file;
         let parse = hir::model::parse(db, file);
@@ -117,11 +110,19 @@ impl Renderer<'_> {
         let query = stmt.query().context("the model holds no query")?;
         let qnode = query.syntax();
         let qrange = qnode.text_range();
-        let text = hir::model::sql_text(file.text(db));
+        let text = hir::model::model_sql(db, file);
 
         let mut edits: Vec<(TextRange, String)> = Vec::new();
         let mut ephemerals: Vec<usize> = Vec::new();
-        let body = &hir::model::model_syntax(db, file).body;
+        // A `.rocky` model's IR points into the pipeline text; the edits here are edits
+        // of its generated SQL, so its references come from that SQL's own IR.
+        let own_body;
+        let body = if model.language == Language::Rocky {
+            own_body = hir::body::lower_source_file(&root, self.dialect);
+            &own_body
+        } else {
+            &hir::model::model_syntax(db, file).body
+        };
         for r in hir::resolve::table_refs(body) {
             let Some(u) = self.pm.model_for_path(&r.path) else { continue };
             if !qrange.contains_range(r.range) {

@@ -103,6 +103,8 @@ struct Stage {
     /// `derive`d columns, printed after `*`, substituted where their names are read.
     derived: Substitutions,
     derived_items: Vec<Out>,
+    /// A derived column is a window function.
+    windowed: bool,
     distinct: bool,
     order: Option<Out>,
     limit: Option<Out>,
@@ -168,11 +170,19 @@ impl Lowerer {
         let mut cte = Out::default();
         cte.emit(&format!("{name} AS ("), at).append(&body).emit(")", at);
         self.ctes.push(cte);
-        let mut q = Out::default();
-        q.emit(&name, at);
+        let mut from = Out::default();
+        from.emit(&name, at);
+        // Over one relation, its name keeps qualifying columns (`o.amount` after a wrap).
+        let qualifier = match stage.rels.as_slice() {
+            [one] => {
+                from.emit(" AS ", at).append(&one.qualifier);
+                one.qualifier.clone()
+            }
+            _ => from.clone(),
+        };
         *stage = Stage {
-            from: Some(q.clone()),
-            rels: vec![Rel { qualifier: q, keep: None }],
+            from: Some(from),
+            rels: vec![Rel { qualifier, keep: None }],
             ..Stage::default()
         };
     }
@@ -205,7 +215,8 @@ impl Lowerer {
                 self.join(st, step);
             }
             WHERE_STEP => {
-                if st.limit.is_some() || st.distinct || st.items.is_some() {
+                // A window function cannot be substituted into WHERE: filter its result.
+                if st.limit.is_some() || st.distinct || st.items.is_some() || st.windowed {
                     self.wrap(st, range);
                 }
                 let Some(cond) = exprs(step).next() else { return };
@@ -253,6 +264,8 @@ impl Lowerer {
                     self.wrap(st, range);
                 }
                 for field in fields(step) {
+                    st.windowed |=
+                        field.descendants().any(|n| n.kind() == PIPE_WINDOW);
                     if let Some((item, name, value)) = self.field(&st.derived, &field, true) {
                         st.derived_items.push(item);
                         if let Some(name) = name {

@@ -165,7 +165,7 @@ fn model_out<'a>(db: &'a hir::RootDatabase, m: &'a hir::project::Model) -> Model
             .collect(),
         sql: match m.language {
             hir::project::Language::Sql => Some(text.get(body_start..).unwrap_or("").trim()),
-            hir::project::Language::Rocky => None,
+            hir::project::Language::Rocky => Some(hir::model::model_sql(db, m.file).trim()),
         },
     }
 }

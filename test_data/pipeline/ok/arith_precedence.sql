@@ -1,0 +1,1 @@
+SELECT id, amount + id * 2 - 10 / 5 AS x FROM orders

@@ -1,0 +1,1 @@
+SELECT channel, sum(amount) AS revenue FROM orders WHERE status = 'paid' GROUP BY channel

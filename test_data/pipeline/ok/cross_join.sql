@@ -1,0 +1,1 @@
+SELECT regions.region, c.name FROM regions CROSS JOIN customers c WHERE c.country = regions.code

@@ -1,0 +1,1 @@
+SELECT *, amount * (1 - coalesce(discount, 0)) AS net FROM orders

@@ -1,0 +1,1 @@
+SELECT DISTINCT customer_id, status FROM orders

@@ -1,0 +1,1 @@
+SELECT c.country, round(sum(p.amount * (1 - coalesce(p.discount, 0))), 2) AS revenue, count(*) AS orders FROM orders p LEFT JOIN customers c ON p.customer_id = c.id WHERE p.status = 'paid' GROUP BY c.country HAVING count(*) > 1 ORDER BY revenue DESC LIMIT 10

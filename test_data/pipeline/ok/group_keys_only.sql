@@ -1,0 +1,1 @@
+SELECT channel FROM orders GROUP BY channel

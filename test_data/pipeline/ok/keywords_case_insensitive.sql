@@ -1,0 +1,1 @@
+SELECT id FROM orders WHERE amount > 100 AND channel = 'web'

@@ -1,0 +1,1 @@
+SELECT id, CASE WHEN status IS DISTINCT FROM 'paid' THEN 1 ELSE 0 END AS flag FROM orders

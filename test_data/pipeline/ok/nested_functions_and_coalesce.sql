@@ -1,0 +1,1 @@
+SELECT id, upper(coalesce(tier, 'none')) || '/' || coalesce(country, '?') AS label FROM customers

@@ -1,0 +1,1 @@
+SELECT id FROM (SELECT * FROM orders WHERE amount > 10 ORDER BY id DESC LIMIT 3)

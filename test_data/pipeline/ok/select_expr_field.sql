@@ -1,0 +1,1 @@
+SELECT id, amount * 100 AS cents FROM orders

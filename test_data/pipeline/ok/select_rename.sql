@@ -1,0 +1,1 @@
+SELECT id, name AS customer, country FROM customers

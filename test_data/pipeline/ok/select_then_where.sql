@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT id, amount AS total FROM orders) WHERE total > 100

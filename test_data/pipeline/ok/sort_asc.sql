@@ -1,0 +1,1 @@
+SELECT * FROM orders ORDER BY amount, id LIMIT 3

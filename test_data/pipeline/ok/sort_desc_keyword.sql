@@ -1,0 +1,1 @@
+SELECT * FROM orders ORDER BY amount DESC, id ASC LIMIT 2

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT * FROM orders ORDER BY id LIMIT 5) WHERE amount > 100

@@ -1,0 +1,1 @@
+SELECT * FROM customers WHERE lower(name) = 'bob' OR length(name) > 3

@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE shipped_at IS NOT NULL AND discount IS NOT NULL

@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE amount < 60 AND amount <= 35.5

@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE status IS DISTINCT FROM 'paid'

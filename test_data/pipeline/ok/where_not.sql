@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE NOT (amount > 100)

@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE (channel = 'app' OR channel = 'store') AND amount > 10

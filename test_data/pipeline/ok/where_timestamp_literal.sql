@@ -1,0 +1,1 @@
+SELECT * FROM orders WHERE shipped_at < TIMESTAMP '2025-02-02 09:00:00'

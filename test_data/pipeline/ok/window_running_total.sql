@@ -1,0 +1,1 @@
+SELECT id, sum(amount) OVER (PARTITION BY customer_id ORDER BY ordered_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM orders
