@@ -3,6 +3,7 @@
 
 mod flat;
 mod lossless;
+mod pipeline;
 mod recovery;
 
 use std::{

@@ -137,7 +137,12 @@ fn misspelled_step(p: &mut Parser<'_>) -> bool {
 /// Reports `msg` and skips tokens (brackets balanced) up to the next step or binding.
 fn skip_to_step(p: &mut Parser<'_>, msg: &str) {
     let m = p.start();
-    p.error(msg);
+    if p.at(ERROR) {
+        let ch = p.nth_text(0).to_string();
+        p.error(format!("unexpected character `{ch}`"));
+    } else {
+        p.error(msg);
+    }
     loop {
         p.bump_any_balanced();
         if p.at_eof() || p.at_ts(STEP_STOP) {
@@ -680,10 +685,13 @@ fn match_arm(p: &mut Parser<'_>) {
 fn window(p: &mut Parser<'_>) {
     let m = p.start();
     p.bump(OVER_KW);
-    if !p.eat(T!['(']) {
+    let paren = p.eat(T!['(']);
+    if !paren {
         p.error("expected `(` after `over`");
-        m.complete(p, PIPE_WINDOW);
-        return;
+        if !(p.at(PARTITION_KW) || p.at(SORT_KW) || p.at(ROWS_KW) || p.at(RANGE_KW)) {
+            m.complete(p, PIPE_WINDOW);
+            return;
+        }
     }
     if p.at(PARTITION_KW) {
         let w = p.start();
@@ -711,14 +719,18 @@ fn window(p: &mut Parser<'_>) {
         bound(p);
         w.complete(p, PIPE_FRAME);
     }
-    while !p.at(T![')']) && !p.at_eof() && !p.at_ts(STEP_STOP) {
-        let e = p.start();
-        p.error("expected `partition`, `sort`, `rows`, `range` or `)` in a window");
-        p.bump_any_balanced();
-        e.complete(p, ERROR_NODE);
-    }
-    if !p.eat(T![')']) {
-        p.error("expected `)`");
+    if paren {
+        if !p.at(T![')']) && !p.at_eof() && !p.at_ts(STEP_STOP) {
+            let e = p.start();
+            p.error("expected `partition`, `sort`, `rows`, `range` or `)` in a window");
+            while !p.at(T![')']) && !p.at_eof() && !p.at_ts(STEP_STOP) {
+                p.bump_any_balanced();
+            }
+            e.complete(p, ERROR_NODE);
+        }
+        if !p.eat(T![')']) {
+            p.error("expected `)`");
+        }
     }
     m.complete(p, PIPE_WINDOW);
 }
