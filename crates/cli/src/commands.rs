@@ -5,6 +5,7 @@ pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod compile;
 pub(crate) mod debug;
+pub(crate) mod fmt;
 mod diagnose;
 #[cfg(feature = "warehouse")]
 pub(crate) mod discover;

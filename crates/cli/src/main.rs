@@ -90,6 +90,8 @@ enum Command {
     /// contracts, declarative tests and unit tests.
     #[cfg(feature = "warehouse")]
     Test(commands::test::Args),
+    /// Format `.rocky` pipeline files canonically.
+    Fmt(commands::fmt::Args),
     /// Serve the language server (LSP) on stdin/stdout, for editors.
     Lsp,
     /// Developer tools.
@@ -110,6 +112,7 @@ fn main() -> ExitCode {
         Command::Validate => commands::validate::run(&cli.global),
         Command::Compile(args) => commands::compile::run(&cli.global, args),
         Command::Check(args) => commands::check::run(&cli.global, args),
+        Command::Fmt(args) => commands::fmt::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Discover => commands::discover::run(&cli.global),
         #[cfg(feature = "warehouse")]

@@ -185,8 +185,12 @@ pub fn resolve_model(db: &dyn Db, file: SourceFile) -> Arc<Resolved> {
     let dialect = project_config(db).config.dialect();
     let mut res = resolve_body(&syn.body, &sql_text(file.text(db)), &env, dialect);
     res.syntax_errors.clone_from(&syn.errors);
-    for e in &syn.pipeline_errors {
-        res.diagnostics.push(Diagnostic::new(Code::E101, None, e.range, e.message.clone()));
+    if file.kind(db) == FileKind::DslModel {
+        // The `*`s are the lowering's, not the author's: nothing to expand.
+        res.diagnostics.retain(|d| d.code != Code::I001);
+        for e in &syn.pipeline_errors {
+            res.diagnostics.push(Diagnostic::new(Code::E101, None, e.range, e.message.clone()));
+        }
     }
     if single {
         res.table_refs = table_refs(&syn.body).into();

@@ -172,9 +172,10 @@ impl Lowerer {
         self.ctes.push(cte);
         let mut from = Out::default();
         from.emit(&name, at);
-        // Over one relation, its name keeps qualifying columns (`o.amount` after a wrap).
+        // Over one relation, its name keeps qualifying columns (`o.amount` after a wrap);
+        // a group makes a new relation.
         let qualifier = match stage.rels.as_slice() {
-            [one] => {
+            [one] if stage.group.is_none() => {
                 from.emit(" AS ", at).append(&one.qualifier);
                 one.qualifier.clone()
             }

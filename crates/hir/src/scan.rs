@@ -26,7 +26,9 @@ use crate::{
 /// Invalidated by the file's text.
 #[salsa::tracked(returns(ref))]
 pub fn model_words(db: &dyn Db, file: SourceFile) -> Arc<[u64]> {
-    if file.kind(db) != FileKind::SqlModel {
+    // A `.rocky` pipeline lexes as SQL well enough for this: its names are SQL words, and
+    // what lexes differently (`"text"` as a quoted name) only adds possible reads.
+    if !matches!(file.kind(db), FileKind::SqlModel | FileKind::DslModel) {
         return Arc::from([]);
     }
     let dialect = project_config(db).config.dialect();

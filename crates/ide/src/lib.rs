@@ -8,6 +8,7 @@ mod completion;
 mod diagnostics;
 mod document_symbols;
 mod folding_ranges;
+mod formatting;
 mod goto_definition;
 mod hover;
 mod inlay_hints;
@@ -38,6 +39,7 @@ pub use crate::{
     completion::{CompletionItem, CompletionKind},
     document_symbols::{StructureNode, SymbolKind},
     folding_ranges::{Fold, FoldKind},
+    formatting::format_pipeline,
     hover::HoverResult,
     inlay_hints::InlayHint,
     navigation::NavigationTarget,

@@ -8,7 +8,7 @@ use hir::syntax::Dialect;
 
 #[derive(clap::Subcommand)]
 pub(crate) enum DebugCommand {
-    /// Print the syntax tree and syntax errors of a SQL file.
+    /// Print the syntax tree and syntax errors of a SQL (or `.rocky`) file.
     SyntaxTree {
         file: PathBuf,
         /// duckdb, databricks, snowflake, bigquery or ansi.
@@ -25,15 +25,20 @@ pub(crate) fn run(cmd: &DebugCommand) -> anyhow::Result<ExitCode> {
 
 fn syntax_tree(file: &std::path::Path, dialect: Dialect) -> anyhow::Result<ExitCode> {
     let text = load::read_source(file)?;
-    let parse = hir::syntax::sql::parse(&text, dialect);
-    let dump = parse.debug_dump();
+    let (dump, errors) = if file.extension().is_some_and(|e| e == "rocky") {
+        let parse = hir::syntax::pipeline::parse(&text);
+        (parse.debug_dump(), parse.errors().to_vec())
+    } else {
+        let parse = hir::syntax::sql::parse(&text, dialect);
+        (parse.debug_dump(), parse.errors().to_vec())
+    };
     let mut out = std::io::stdout().lock();
     std::io::Write::write_all(&mut out, dump.as_bytes()).context("cannot write to stdout")?;
-    if parse.errors().is_empty() {
+    if errors.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
         let mut positions = crate::commands::Positions::new(&text);
-        for err in parse.errors() {
+        for err in &errors {
             let (line, col) = positions.line_col(err.range.start().into());
             eprintln!("{}:{line}:{col}: error: {}", file.display(), err.message);
         }

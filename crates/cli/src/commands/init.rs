@@ -33,6 +33,8 @@ const PLAYGROUND: &[(&str, &str)] = sample!(
     "models/customer_orders.toml",
     "models/revenue_summary.sql",
     "models/revenue_summary.toml",
+    "models/status_summary.rocky",
+    "models/status_summary.toml",
 );
 
 const INIT: &[(&str, &str)] = &[

@@ -60,7 +60,7 @@ fn wraps_when_a_step_changes_meaning() {
             FROM orders
             LIMIT 10),
             __rocky_step_2 AS (SELECT status, count(*) AS n
-            FROM __rocky_step_1
+            FROM __rocky_step_1 AS orders
             WHERE (amount > 1)
             GROUP BY status)
             SELECT status, ((n + 1)) AS m
