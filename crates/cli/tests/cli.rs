@@ -103,12 +103,46 @@ fn compile_sample_project() {
         "the models with their columns first: {stdout}"
     );
     assert!(stdout.contains("\n    amount       Decimal(12,2)?\n"), "{stdout}");
-    assert!(stdout.contains("\ncompiled 3 models in "), "no diagnostics, then the count: {stdout}");
+    assert!(stdout.contains("\ncompiled 4 models in "), "no diagnostics, then the count: {stdout}");
     assert!(stdout.trim_end().ends_with(": 0 errors, 0 warnings"), "{stdout}");
     let (code, stdout, stderr) = rocky(&["--project", &project(), "compile", "-o", "json"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("\"command\": \"compile\""), "{stdout}");
     assert!(stdout.contains("\"target\": \"playground.main.revenue_summary\""), "{stdout}");
+    // A `.rocky` model shows the SQL its pipeline lowers to.
+    assert!(stdout.contains("\"language\": \"rocky\""), "{stdout}");
+    assert!(
+        stdout.contains(r#""sql": "WITH priced AS (SELECT *\nFROM raw_orders\nWHERE (amount > 0)),"#),
+        "{stdout}"
+    );
+}
+
+/// `rocky fmt`: `--check` reports and exits 1 without writing; formatting writes the
+/// canonical text once and is then clean; a broken file is reported and left alone.
+#[test]
+fn fmt_formats_rocky_files() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fmt-tests");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let messy = dir.join("messy.rocky");
+    let text = "from orders|where amount>10 -- big ones\n|select{id,amount}";
+    std::fs::write(&messy, text).expect("write");
+    let path = messy.display().to_string();
+    let (code, out, _) = rocky(&["fmt", "--check", &path]);
+    assert_eq!((code, out.trim()), (1, format!("{path}: not formatted").as_str()));
+    assert_eq!(std::fs::read_to_string(&messy).expect("read"), text, "--check writes nothing");
+    assert_eq!(rocky(&["fmt", &path]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(&messy).expect("read"),
+        "from orders\nwhere amount > 10 -- big ones\nselect { id, amount }\n"
+    );
+    assert_eq!(rocky(&["fmt", "--check", &path]).0, 0, "formatted once, clean after");
+    let broken = dir.join("broken.rocky");
+    std::fs::write(&broken, "from orders | where").expect("write");
+    let (code, _, err) = rocky(&["fmt", &broken.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("broken.rocky:1:20: error: expected a condition after `where`"), "{err}");
+    assert_eq!(std::fs::read_to_string(&broken).expect("read"), "from orders | where");
 }
 
 #[test]
@@ -135,7 +169,7 @@ fn init_and_playground_scaffold_projects_that_run() {
     assert_eq!(rocky(&["playground", &pg]).0, 0);
     let (code, out, err) = rocky(&["--project", &pg, "-o", "json", "run"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains(r#""succeeded": 3"#), "{out}");
+    assert!(out.contains(r#""succeeded": 4"#), "{out}");
     // A second scaffold into the same folder writes nothing.
     let (code, _, err) = rocky(&["playground", &pg]);
     assert_eq!(code, 3);
