@@ -14,8 +14,7 @@ const DEFAULT_SECONDS: u64 = 60;
 pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     // Flags starting with `-` go to libFuzzer as they are, e.g. `-fork=2 -ignore_crashes=1`
     // to keep going past a crash in a long campaign.
-    let (flags, mut rest): (Vec<&str>, Vec<&str>) =
-        args.iter().partition(|a| a.starts_with('-'));
+    let (flags, mut rest): (Vec<&str>, Vec<&str>) = args.iter().partition(|a| a.starts_with('-'));
     let (target, seeds, ext) = if rest.first() == Some(&"pipeline") {
         rest.remove(0);
         ("parse_pipeline", "pipeline", "rocky")

@@ -5,12 +5,12 @@ pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod compile;
 pub(crate) mod debug;
-pub(crate) mod fmt;
 mod diagnose;
 #[cfg(feature = "warehouse")]
 pub(crate) mod discover;
 #[cfg(feature = "warehouse")]
 pub(crate) mod drift;
+pub(crate) mod fmt;
 #[cfg(feature = "warehouse")]
 pub(crate) mod init;
 #[cfg(feature = "warehouse")]

@@ -112,7 +112,8 @@ fn compile_sample_project() {
     // A `.rocky` model shows the SQL its pipeline lowers to.
     assert!(stdout.contains("\"language\": \"rocky\""), "{stdout}");
     assert!(
-        stdout.contains(r#""sql": "WITH priced AS (SELECT *\nFROM raw_orders\nWHERE (amount > 0)),"#),
+        stdout
+            .contains(r#""sql": "WITH priced AS (SELECT *\nFROM raw_orders\nWHERE (amount > 0)),"#),
         "{stdout}"
     );
 }

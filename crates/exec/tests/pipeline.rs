@@ -70,5 +70,11 @@ fn pipelines_return_what_their_sql_twins_return() {
             (_, Err(e)) => failures.push(format!("{name}: the twin fails: {e}")),
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }

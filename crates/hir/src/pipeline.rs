@@ -129,10 +129,8 @@ impl Lowerer {
     }
 
     fn let_binding(&mut self, node: &SyntaxNode) {
-        let Some(name) = node
-            .children()
-            .find(|n| n.kind() == SyntaxKind::NAME)
-            .and_then(|n| n.first_token())
+        let Some(name) =
+            node.children().find(|n| n.kind() == SyntaxKind::NAME).and_then(|n| n.first_token())
         else {
             return;
         };
@@ -265,8 +263,7 @@ impl Lowerer {
                     self.wrap(st, range);
                 }
                 for field in fields(step) {
-                    st.windowed |=
-                        field.descendants().any(|n| n.kind() == PIPE_WINDOW);
+                    st.windowed |= field.descendants().any(|n| n.kind() == PIPE_WINDOW);
                     if let Some((item, name, value)) = self.field(&st.derived, &field, true) {
                         st.derived_items.push(item);
                         if let Some(name) = name {
@@ -277,8 +274,7 @@ impl Lowerer {
                 st.shaped = true;
             }
             SELECT_STEP | REPLICATE_STEP => {
-                if st.limit.is_some() || st.distinct || st.group.is_some() || st.items.is_some()
-                {
+                if st.limit.is_some() || st.distinct || st.group.is_some() || st.items.is_some() {
                     self.wrap(st, range);
                 }
                 let mut items = Vec::new();
@@ -525,11 +521,7 @@ fn subst_has(subst: &Substitutions, name: &SyntaxToken) -> bool {
 /// The `FIELD`s of a step's `{ .. }` (or of a step whose braces were forgotten).
 fn fields(step: &SyntaxNode) -> Vec<SyntaxNode> {
     let list = step.children().find(|n| n.kind() == SyntaxKind::FIELD_LIST);
-    list.as_ref()
-        .unwrap_or(step)
-        .children()
-        .filter(|n| n.kind() == SyntaxKind::FIELD)
-        .collect()
+    list.as_ref().unwrap_or(step).children().filter(|n| n.kind() == SyntaxKind::FIELD).collect()
 }
 
 fn alias_name(step: &SyntaxNode) -> Option<SyntaxToken> {

@@ -11,7 +11,11 @@ use hir::{
 };
 use syntax::{SyntaxKind, T, TextRange, TextSize, ast::AstNode};
 
-use crate::{FilePosition, hover::signatures, navigation::model_of};
+use crate::{
+    FilePosition,
+    hover::signatures,
+    navigation::{is_pipeline, model_of},
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompletionItem {
@@ -121,7 +125,12 @@ pub(crate) fn completions(db: &dyn Db, pos: FilePosition) -> Vec<CompletionItem>
         return filter(out, &prefix);
     }
 
-    let clause = clause_at(db, file, TextSize::from(start as u32));
+    let pipeline = is_pipeline(db, file);
+    let clause = if pipeline {
+        pipeline_clause_at(db, file, TextSize::from(start as u32))
+    } else {
+        clause_at(db, file, TextSize::from(start as u32))
+    };
     if clause == Clause::TableName {
         let pm = project_model(db);
         for m in &pm.models {
@@ -198,10 +207,75 @@ pub(crate) fn completions(db: &dyn Db, pos: FilePosition) -> Vec<CompletionItem>
             }
         }
     }
-    for kw in keywords(clause) {
+    let words = if pipeline { pipeline_keywords(clause) } else { keywords(clause).to_vec() };
+    for kw in words {
         out.push(item(kw.to_string(), CompletionKind::Keyword, None));
     }
     filter(out, &prefix)
+}
+
+/// The step the cursor is in, read as the SQL clause it fills: after `from`/`join` a
+/// table comes; `where` and `on` are conditions; `group`, `derive`, `select` and `keep`
+/// list columns and expressions; `sort` orders.
+fn pipeline_clause_at(db: &dyn Db, file: crate::FileId, offset: TextSize) -> Clause {
+    use SyntaxKind::*;
+    let root = hir::model::parse_pipeline(db, file).syntax_node();
+    let mut depth = 0u32;
+    let mut first: Option<SyntaxKind> = None;
+    let mut token = root.token_at_offset(offset).left_biased();
+    while let Some(t) = token {
+        let kind = t.kind();
+        if !kind.is_trivia() && t.text_range().end() <= offset {
+            let was_first = first.is_none();
+            first.get_or_insert(kind);
+            match kind {
+                T![')'] | T!['}'] => depth += 1,
+                T!['('] | T!['{'] if depth > 0 => depth -= 1,
+                _ if depth > 0 => {}
+                FROM_KW | JOIN_KW if was_first => return Clause::TableName,
+                FROM_KW | JOIN_KW => return Clause::From,
+                WHERE_KW | ON_KW => return Clause::Condition,
+                GROUP_KW | DERIVE_KW | SELECT_KW | KEEP_KW => return Clause::Select,
+                SORT_KW => return Clause::OrderBy,
+                TAKE_KW | DISTINCT_KW | REPLICATE_KW | LET_KW => return Clause::Start,
+                _ => {}
+            }
+        }
+        token = t.prev_token();
+    }
+    Clause::Start
+}
+
+/// Step keywords (a new step may start after any complete one), then the clause's own.
+fn pipeline_keywords(clause: Clause) -> Vec<&'static str> {
+    let mut words = vec![
+        "from",
+        "where",
+        "group",
+        "derive",
+        "select",
+        "join",
+        "left join",
+        "right join",
+        "full join",
+        "cross join",
+        "sort",
+        "take",
+        "distinct",
+        "replicate",
+        "let",
+    ];
+    words.extend_from_slice(match clause {
+        Clause::Start | Clause::TableName | Clause::GroupBy => &[],
+        Clause::From => &["as", "on", "keep"],
+        Clause::Condition => &["and", "or", "not", "in", "is null", "is not null", "match"],
+        Clause::Select => &["match", "over", "partition", "rows", "range"],
+        Clause::OrderBy => &["asc", "desc"],
+    });
+    if clause == Clause::TableName {
+        words.clear();
+    }
+    words
 }
 
 fn filter(mut items: Vec<CompletionItem>, prefix: &str) -> Vec<CompletionItem> {

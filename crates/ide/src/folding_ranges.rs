@@ -1,9 +1,13 @@
-//! Folding: CTEs, subqueries, CASE expressions and comment blocks spanning several lines.
+//! Folding: CTEs, subqueries, CASE expressions and comment blocks spanning several lines;
+//! in `.rocky` files `let` bindings, `{ .. }` lists and `match` blocks.
 
-use hir::{Db, model::parse};
-use syntax::{SyntaxKind, TextRange, ast::AstNode};
+use hir::Db;
+use syntax::{SyntaxKind, TextRange};
 
-use crate::{FileId, navigation::model_of};
+use crate::{
+    FileId,
+    navigation::{model_of, source_tree},
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fold {
@@ -26,8 +30,7 @@ pub(crate) fn folding_ranges(db: &dyn Db, file: FileId) -> Vec<Fold> {
         text.get(usize::from(r.start())..usize::from(r.end()))
             .is_some_and(|s| s.trim_end().contains('\n'))
     };
-    let parse = parse(db, file);
-    let Some(root) = parse.tree().map(|t| t.syntax().clone()) else { return Vec::new() };
+    let Some(root) = source_tree(db, file) else { return Vec::new() };
     let mut out = Vec::new();
     for node in root.descendants() {
         if matches!(
@@ -36,6 +39,9 @@ pub(crate) fn folding_ranges(db: &dyn Db, file: FileId) -> Vec<Fold> {
                 | SyntaxKind::DERIVED_TABLE
                 | SyntaxKind::SUBQUERY_EXPR
                 | SyntaxKind::CASE_EXPR
+                | SyntaxKind::LET_BINDING
+                | SyntaxKind::FIELD_LIST
+                | SyntaxKind::MATCH_EXPR
         ) && multiline(node.text_range())
         {
             out.push(Fold { range: node.text_range(), kind: FoldKind::Region });

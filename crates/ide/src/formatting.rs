@@ -299,9 +299,7 @@ fn spaced(prev: &SyntaxToken, next: &SyntaxToken) -> bool {
         // `f(x)`, `@var(x)`: the call's parenthesis hugs its name.
         (_, T!['(']) if parent(next) == Some(ARG_LIST) => false,
         // Unary minus and the sign of a sort key or a frame bound.
-        (T![-] | T![+], _)
-            if matches!(parent(prev), Some(PREFIX_EXPR | SORT_KEY | PIPE_BOUND)) =>
-        {
+        (T![-] | T![+], _) if matches!(parent(prev), Some(PREFIX_EXPR | SORT_KEY | PIPE_BOUND)) => {
             false
         }
         _ => true,

@@ -48,6 +48,22 @@ pub(crate) fn model_of(db: &dyn Db, file: FileId) -> Option<&Model> {
     project_model(db).model(file)
 }
 
+/// Whether `file` is a `.rocky` pipeline.
+pub(crate) fn is_pipeline(db: &dyn Db, file: FileId) -> bool {
+    file.kind(db) == hir::FileKind::DslModel
+}
+
+/// The tree whose offsets are the file's, for features that read tokens: the SQL tree, or
+/// a `.rocky` model's pipeline tree.
+pub(crate) fn source_tree(db: &dyn Db, file: FileId) -> Option<syntax::SyntaxNode> {
+    if is_pipeline(db, file) {
+        Some(hir::model::parse_pipeline(db, file).syntax_node())
+    } else {
+        use syntax::ast::AstNode;
+        hir::model::parse(db, file).tree().map(|t| t.syntax().clone())
+    }
+}
+
 /// What a qualifier (`o` in `o.id`) names.
 pub(crate) enum QualifierTarget {
     /// A model read without an alias (`orders.id`).

@@ -50,6 +50,17 @@ impl SourceChange {
     }
 }
 
+/// The edit that names a select item's output `name` whatever its expression becomes:
+/// `expr AS name` in SQL, `name: expr` in a `.rocky` field. Edits are sorted before they
+/// are returned, so an insertion at an item's start comes before the item's rewrite.
+fn keep_output_name(db: &dyn Db, file: FileId, item: TextRange, name: &str) -> (TextRange, String) {
+    if crate::navigation::is_pipeline(db, file) {
+        (TextRange::empty(item.start()), format!("{name}: "))
+    } else {
+        (TextRange::empty(item.end()), format!(" AS {name}"))
+    }
+}
+
 pub(crate) fn prepare_rename(db: &dyn Db, pos: FilePosition) -> Result<TextRange, String> {
     let (sym, range) = symbol_at(db, pos).ok_or("nothing to rename here")?;
     check_renamable(db, &sym)?;
@@ -97,7 +108,8 @@ pub(crate) fn rename(db: &dyn Db, pos: FilePosition, new: &str) -> Result<Source
             // Outputs of the query the CTE feeds would change name too: keep it local.
             for occ in occurrences(db, &sym) {
                 if occ.range == def.range && def.range == def.item {
-                    change.edit(occ.file, TextRange::empty(def.item.end()), format!(" AS {new}"));
+                    let (at, text) = keep_output_name(db, occ.file, def.item, new);
+                    change.edit(occ.file, at, text);
                 } else {
                     change.edit(occ.file, occ.range, new);
                 }
@@ -122,6 +134,9 @@ pub(crate) fn rename(db: &dyn Db, pos: FilePosition, new: &str) -> Result<Source
                 change.edit(occ.file, occ.range, new);
             }
         }
+    }
+    for (_, edits) in &mut change.edits {
+        edits.sort_by_key(|e| (e.range.start(), e.range.end()));
     }
     Ok(change)
 }
@@ -265,7 +280,8 @@ fn rename_model_column(
         let def = def.ok_or_else(|| format!("`{model_name}` has no column `{name}`"))?;
         if def.range == def.item {
             // No alias: add one, so the expression keeps reading what it read.
-            change.edit(f, TextRange::empty(def.item.end()), format!(" AS {new}"));
+            let (at, text) = keep_output_name(db, f, def.item, new);
+            change.edit(f, at, text);
         } else {
             change.edit(f, def.range, new);
         }
@@ -320,7 +336,8 @@ fn rename_model_column(
                     && d.source.as_ref() == Some(&(origin.clone(), name))
             });
             if let Some(d) = passes {
-                change.edit(c, TextRange::empty(d.item.end()), format!(" AS {name}"));
+                let (at, text) = keep_output_name(db, c, d.item, name.as_str());
+                change.edit(c, at, text);
             }
         }
         // Through `*` the consumer's own column is renamed: follow it downstream.

@@ -3,15 +3,15 @@
 
 use hir::{
     Db,
-    model::{model_analysis, parse},
+    model::model_analysis,
     resolve::{Binding, RefKind},
 };
 use rustc_hash::FxHashMap;
-use syntax::{SyntaxKind, T, TextRange, ast::AstNode};
+use syntax::{SyntaxKind, T, TextRange};
 
 use crate::{
     FileId,
-    navigation::{QualifierTarget, model_of, qualifier_target},
+    navigation::{QualifierTarget, model_of, qualifier_target, source_tree},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,8 +73,7 @@ pub(crate) fn highlight(db: &dyn Db, file: FileId, range: Option<TextRange>) -> 
             names.insert(d.range, HlTag::Column);
         }
     }
-    let parse = parse(db, file);
-    let Some(root) = parse.tree().map(|t| t.syntax().clone()) else { return Vec::new() };
+    let Some(root) = source_tree(db, file) else { return Vec::new() };
     let mut out = Vec::new();
     for t in root.descendants_with_tokens().filter_map(|e| e.into_token()) {
         let tr = t.text_range();
@@ -92,6 +91,7 @@ pub(crate) fn highlight(db: &dyn Db, file: FileId, range: Option<TextRange>) -> 
             SyntaxKind::STRING => Some(HlTag::String),
             SyntaxKind::INT_NUMBER | SyntaxKind::FLOAT_NUMBER => Some(HlTag::Number),
             SyntaxKind::AT_IDENT => Some(HlTag::Placeholder),
+            SyntaxKind::AT_DATE => Some(HlTag::Number),
             _ if t.parent().is_some_and(|p| p.kind() == SyntaxKind::PLACEHOLDER) => {
                 Some(HlTag::Placeholder)
             }
@@ -101,10 +101,16 @@ pub(crate) fn highlight(db: &dyn Db, file: FileId, range: Option<TextRange>) -> 
             SyntaxKind::IDENT | SyntaxKind::QUOTED_IDENT | SyntaxKind::DOT => {
                 is_call_name(&t).then_some(HlTag::Function)
             }
+            _ if kind.is_pipeline_keyword() => Some(HlTag::Keyword),
             _ if kind.is_keyword() => {
                 Some(if is_call_name(&t) { HlTag::Function } else { HlTag::Keyword })
             }
-            _ if kind.is_punct() && !matches!(kind, T![,] | T!['('] | T![')'] | T![;] | T![.]) => {
+            _ if kind.is_punct()
+                && !matches!(
+                    kind,
+                    T![,] | T!['('] | T![')'] | T![;] | T![.] | T!['{'] | T!['}'] | T![:]
+                ) =>
+            {
                 Some(HlTag::Operator)
             }
             _ => None,

@@ -1,10 +1,14 @@
 //! Signature help: the overloads of the builtin function whose argument list holds the
 //! cursor, and which parameter the cursor is on.
 
-use hir::{Db, builtins, model::parse, project::project_config};
-use syntax::{SyntaxKind, T, ast::AstNode};
+use hir::{Db, builtins, project::project_config};
+use syntax::{SyntaxKind, T};
 
-use crate::{FilePosition, hover::overload_label, navigation::model_of};
+use crate::{
+    FilePosition,
+    hover::overload_label,
+    navigation::{model_of, source_tree},
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureHelp {
@@ -17,8 +21,7 @@ pub struct SignatureHelp {
 
 pub(crate) fn signature_help(db: &dyn Db, pos: FilePosition) -> Option<SignatureHelp> {
     model_of(db, pos.file)?;
-    let parse = parse(db, pos.file);
-    let root = parse.tree()?.syntax().clone();
+    let root = source_tree(db, pos.file)?;
     let mut token = root.token_at_offset(pos.offset).left_biased();
     let (mut depth, mut commas) = (0u32, 0u32);
     // Back to the unclosed `(` before the cursor, counting commas at its level.

@@ -9,6 +9,8 @@ use syntax::{TextRange, TextSize};
 
 use crate::{AnalysisHost, Change, FileChange, FileId, FilePosition, FileRange, SourceChange};
 
+mod pipeline;
+
 const SEED: &str = "//- rocky.toml
 [adapter]
 type = \"duckdb\"
@@ -42,7 +44,11 @@ fn load(fixture: &str) -> Fixture {
     }
     let sidecars: Vec<(String, String)> = files
         .iter()
-        .filter_map(|(p, _)| p.strip_suffix(".sql").filter(|_| p.starts_with("models/")))
+        .filter_map(|(p, _)| {
+            p.strip_suffix(".sql")
+                .or_else(|| p.strip_suffix(".rocky"))
+                .filter(|_| p.starts_with("models/"))
+        })
         .map(|stem| format!("{stem}.toml"))
         .filter(|t| !files.iter().any(|(p, _)| p == t))
         .map(|t| (t, String::new()))
@@ -339,8 +345,8 @@ SELECT stg.a FROM st$0g
 ",
         "staging",
         expect![[r#"
-            models/mart.sql 18..21 "stg" 18..21 -> "staging"
             models/mart.sql 7..10 "stg" 7..10 -> "staging"
+            models/mart.sql 18..21 "stg" 18..21 -> "staging"
             move models/stg.sql -> models/staging.sql
             move models/stg.toml -> models/staging.toml
         "#]],

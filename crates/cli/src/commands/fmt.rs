@@ -22,11 +22,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
-    let files = if args.files.is_empty() {
-        project_files(global)?
-    } else {
-        args.files.clone()
-    };
+    let files = if args.files.is_empty() { project_files(global)? } else { args.files.clone() };
     let (mut changed, mut broken) = (0usize, 0usize);
     for file in &files {
         if file.extension().is_none_or(|e| e != "rocky") {

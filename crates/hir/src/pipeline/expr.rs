@@ -2,9 +2,7 @@
 //! `!=` → `IS DISTINCT FROM`, `@date` → `DATE '..'`, `match` → `CASE`, windows, and the
 //! substitution of `derive`d aliases.
 
-use syntax::{
-    Dialect, NodeOrToken, SyntaxKind, SyntaxNode, SyntaxToken, TextRange,
-};
+use syntax::{Dialect, NodeOrToken, SyntaxKind, SyntaxNode, SyntaxToken, TextRange};
 
 use syntax::T;
 
@@ -28,7 +26,9 @@ pub(crate) struct Printer<'a> {
 }
 
 pub(crate) fn tokens(node: &SyntaxNode) -> impl Iterator<Item = SyntaxToken> {
-    node.children_with_tokens().filter_map(NodeOrToken::into_token).filter(|t| !t.kind().is_trivia())
+    node.children_with_tokens()
+        .filter_map(NodeOrToken::into_token)
+        .filter(|t| !t.kind().is_trivia())
 }
 
 pub(crate) fn has_token(node: &SyntaxNode, kind: SyntaxKind) -> bool {
@@ -150,7 +150,8 @@ impl Printer<'_> {
             }
             PREFIX_EXPR => {
                 let op = tokens(node).next();
-                let text = if op.as_ref().is_some_and(|t| t.kind() == NOT_KW) { "(NOT " } else { "(- " };
+                let text =
+                    if op.as_ref().is_some_and(|t| t.kind() == NOT_KW) { "(NOT " } else { "(- " };
                 out.emit(text, op.map_or(range, |t| t.text_range()));
                 self.first_expr(out, node);
                 out.emit(")", range);
@@ -412,7 +413,11 @@ fn bound(out: &mut Out, b: Option<&SyntaxNode>, start: bool, range: TextRange) {
     let toks: Vec<SyntaxToken> = tokens(b).collect();
     let text = match toks.as_slice() {
         [t] if t.kind() == UNBOUNDED_KW => {
-            if start { "UNBOUNDED PRECEDING".to_string() } else { "UNBOUNDED FOLLOWING".to_string() }
+            if start {
+                "UNBOUNDED PRECEDING".to_string()
+            } else {
+                "UNBOUNDED FOLLOWING".to_string()
+            }
         }
         [t] if t.kind() == CURRENT_KW => "CURRENT ROW".to_string(),
         [n] => {
@@ -462,9 +467,6 @@ mod tests {
         assert_eq!(super::sql_string("\"it's\""), "'it''s'");
         assert_eq!(super::sql_string("'a''b'"), "'a''b'");
         assert_eq!(super::date_literal("@2025-01-01"), "DATE '2025-01-01'");
-        assert_eq!(
-            super::date_literal("@2025-01-01T10:00:00Z"),
-            "TIMESTAMP '2025-01-01 10:00:00'"
-        );
+        assert_eq!(super::date_literal("@2025-01-01T10:00:00Z"), "TIMESTAMP '2025-01-01 10:00:00'");
     }
 }

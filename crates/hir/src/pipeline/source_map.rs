@@ -58,7 +58,8 @@ impl SourceMap {
         if end >= start {
             TextRange::new(start, end)
         } else {
-            first.dsl.cover(last.dsl)
+            // Reordered text (`name: expr` printed `expr AS name`): everything it came from.
+            self.segments[i..=j.max(i)].iter().fold(first.dsl, |acc, s| acc.cover(s.dsl))
         }
     }
 

@@ -80,10 +80,13 @@ fn match_windows_and_literals() {
 
 #[test]
 fn shape_errors() {
-    check("where a > 1 | from t | from u", expect![[r#"
+    check(
+        "where a > 1 | from t | from u",
+        expect![[r#"
         SELECT *
         WHERE (a > 1)
         error 0..11: a pipeline starts with `from NAME`
         error 14..20: `from` comes once, as the first step of a pipeline
-        error 23..29: `from` comes once, as the first step of a pipeline"#]]);
+        error 23..29: `from` comes once, as the first step of a pipeline"#]],
+    );
 }

@@ -13,6 +13,10 @@ pub(super) fn fix(db: &dyn Db, file: FileId, d: &Diagnostic) -> Option<(String, 
     if left.is_unknown() {
         return None;
     }
+    // The fix edits SQL text; a `.rocky` model's SQL is generated.
+    if crate::navigation::is_pipeline(db, file) {
+        return None;
+    }
     let root = parse(db, file).tree()?.syntax().clone();
     let bin = root
         .descendants()

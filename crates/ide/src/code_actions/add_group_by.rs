@@ -6,6 +6,10 @@ use syntax::{SyntaxKind, TextRange, ast::AstNode};
 use crate::{FileId, navigation::text_of, rename::SourceChange};
 
 pub(super) fn fix(db: &dyn Db, file: FileId, d: &Diagnostic) -> Option<(String, SourceChange)> {
+    // The fix edits SQL text; a `.rocky` model's SQL is generated.
+    if crate::navigation::is_pipeline(db, file) {
+        return None;
+    }
     let root = parse(db, file).tree()?.syntax().clone();
     let select = root
         .descendants()

@@ -386,7 +386,8 @@ fn at_name(p: &Parser<'_>) -> bool {
 }
 
 fn at_name_kind(kind: SyntaxKind) -> bool {
-    kind == IDENT || ((kind.is_keyword() || kind.is_pipeline_keyword()) && !NOT_A_NAME.contains(kind))
+    kind == IDENT
+        || ((kind.is_keyword() || kind.is_pipeline_keyword()) && !NOT_A_NAME.contains(kind))
 }
 
 fn name(p: &mut Parser<'_>) {

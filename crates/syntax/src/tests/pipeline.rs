@@ -15,13 +15,78 @@ fn check(text: &str) {
 
 fn soup() -> impl Strategy<Value = String> {
     let frags = prop::sample::select(vec![
-        "let", "x", "=", "from", "orders", "as", "o", "where", "group", "derive", "select",
-        "join", "left", "cross", "on", "keep", "sort", "take", "distinct", "replicate", "{",
-        "}", "(", ")", ",", ":", "|", "||", "==", "!=", "<", ">=", "+", "-", "*", "/", "%",
-        "and", "or", "not", "is", "null", "in", "match", "=>", "_", "over", "partition",
-        "rows", "range", "unbounded", "current", "..", "1", "1_000", "2.5", "\"s\"", "'t'",
-        "\"", "@2025-01-01", "@2025-01-01T10:00:00Z", "@start_date", "@", "a.b", "f(x)",
-        "--c\n", "\n", " ", "^", "é", "🦆", "\u{0}",
+        "let",
+        "x",
+        "=",
+        "from",
+        "orders",
+        "as",
+        "o",
+        "where",
+        "group",
+        "derive",
+        "select",
+        "join",
+        "left",
+        "cross",
+        "on",
+        "keep",
+        "sort",
+        "take",
+        "distinct",
+        "replicate",
+        "{",
+        "}",
+        "(",
+        ")",
+        ",",
+        ":",
+        "|",
+        "||",
+        "==",
+        "!=",
+        "<",
+        ">=",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "and",
+        "or",
+        "not",
+        "is",
+        "null",
+        "in",
+        "match",
+        "=>",
+        "_",
+        "over",
+        "partition",
+        "rows",
+        "range",
+        "unbounded",
+        "current",
+        "..",
+        "1",
+        "1_000",
+        "2.5",
+        "\"s\"",
+        "'t'",
+        "\"",
+        "@2025-01-01",
+        "@2025-01-01T10:00:00Z",
+        "@start_date",
+        "@",
+        "a.b",
+        "f(x)",
+        "--c\n",
+        "\n",
+        " ",
+        "^",
+        "é",
+        "🦆",
+        "\u{0}",
     ]);
     prop::collection::vec(frags, 0..60).prop_map(|v| v.join(" "))
 }
@@ -46,7 +111,11 @@ fn deep_nesting_and_long_chains_terminate() {
     check(&format!("from t | where {}", "(".repeat(100_000)));
     check(&format!("from t | where {}x", "not ".repeat(100_000)));
     check(&format!("from t | derive {{ x: 1{} }}", " + 1".repeat(200_000)));
-    check(&format!("from t | derive {{ x: {}1{} }}", "match { _ => ".repeat(50_000), " }".repeat(50_000)));
+    check(&format!(
+        "from t | derive {{ x: {}1{} }}",
+        "match { _ => ".repeat(50_000),
+        " }".repeat(50_000)
+    ));
     check(&"{".repeat(100_000));
     check(&"}".repeat(100_000));
 }
@@ -74,8 +143,14 @@ fn broken_steps_keep_the_steps_after_them() {
                 matches!(
                     parent,
                     Some(
-                        FROM_STEP | WHERE_STEP | GROUP_STEP | DERIVE_STEP | SELECT_STEP
-                            | SORT_STEP | TAKE_STEP | DISTINCT_STEP
+                        FROM_STEP
+                            | WHERE_STEP
+                            | GROUP_STEP
+                            | DERIVE_STEP
+                            | SELECT_STEP
+                            | SORT_STEP
+                            | TAKE_STEP
+                            | DISTINCT_STEP
                     )
                 ),
                 "{}: `{}` at {:?} is inside {parent:?}, not its own step",
