@@ -342,3 +342,52 @@ fn utf16_positions_with_emoji_and_accents() {
     assert_eq!(diags[0]["range"]["start"], json!({ "line": 0, "character": 31 }), "{diags:?}");
     c.shutdown();
 }
+
+/// A `.rocky` model in the editor: diagnostics at the spot in the pipeline text, hover,
+/// completion of steps and columns, semantic tokens, and formatting.
+#[test]
+fn rocky_pipelines_in_the_editor() {
+    const PIPE: &str = "models/marts/zz_pipeline.rocky";
+    let root = project("pipeline");
+    std::fs::write(root.join("models/marts/zz_pipeline.toml"), "").unwrap();
+    let mut c = Client::start(&root, &["utf-16"]);
+    let broken = "from stg_orders as o\nwhere o.order_stauts == \"F\"|take 5\n";
+    c.open(PIPE, broken);
+    let diags = c.diagnostics_where(PIPE, |d| !d.is_empty());
+    assert_eq!(codes(&diags), ["E120"], "{diags:?}");
+    assert_eq!(diags[0]["range"]["start"], json!({ "line": 1, "character": 8 }));
+    assert_eq!(diags[0]["range"]["end"], json!({ "line": 1, "character": 20 }));
+
+    let fixed = "from stg_orders as o\nwhere o.order_status == \"F\"|take 5\n";
+    c.change(PIPE, 1, json!([{ "text": fixed }]));
+    assert!(c.diagnostics_where(PIPE, |d| d.is_empty()).is_empty());
+
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": td(&c, PIPE), "position": { "line": 1, "character": 12 } }),
+    );
+    let markup = hover["contents"]["value"].as_str().unwrap();
+    assert!(markup.contains("order_status"), "{markup}");
+
+    let body = "from stg_orders\nwhere ord\n";
+    c.change(PIPE, 2, json!([{ "text": body }]));
+    let res = c.request(
+        "textDocument/completion",
+        json!({ "textDocument": td(&c, PIPE), "position": { "line": 1, "character": 9 } }),
+    );
+    let labels: Vec<&str> =
+        res["items"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"order_status") && labels.contains(&"order_date"), "{labels:?}");
+
+    let tokens =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": td(&c, PIPE) }));
+    assert!(!tokens["data"].as_array().unwrap().is_empty());
+
+    c.change(PIPE, 3, json!([{ "text": fixed }]));
+    let edits = c.request(
+        "textDocument/formatting",
+        json!({ "textDocument": td(&c, PIPE), "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let formatted = apply_edits(fixed, edits.as_array().unwrap());
+    assert_eq!(formatted, "from stg_orders as o\nwhere o.order_status == \"F\"\ntake 5\n");
+}

@@ -272,4 +272,16 @@ impl Analysis {
     pub fn folding_ranges(&self, file: FileId) -> Cancellable<Vec<Fold>> {
         self.with_db(|db| folding_ranges::folding_ranges(db, file))
     }
+
+    /// The canonical text of a `.rocky` file; `None` for SQL files and for pipelines with
+    /// syntax errors.
+    pub fn format(&self, file: FileId) -> Cancellable<Option<String>> {
+        self.with_db(|db| {
+            if file.kind(db) == FileKind::DslModel {
+                format_pipeline(file.text(db))
+            } else {
+                None
+            }
+        })
+    }
 }

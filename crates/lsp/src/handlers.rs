@@ -241,6 +241,22 @@ pub(crate) fn document_symbols(
     )))
 }
 
+/// `textDocument/formatting` of a `.rocky` file: one edit replacing the whole text (none
+/// when it is formatted already). SQL files are not formatted.
+pub(crate) fn formatting(
+    conv: &mut Conv<'_>,
+    file: FileId,
+) -> Cancellable<Option<Vec<lsp::TextEdit>>> {
+    let Some(formatted) = conv.analysis.format(file)? else { return Ok(None) };
+    let text = conv.analysis.file_text(file)?;
+    if formatted == *text {
+        return Ok(Some(Vec::new()));
+    }
+    let index = conv.index(file)?;
+    let whole = TextRange::up_to(ide::TextSize::of(&*text));
+    Ok(Some(vec![lsp::TextEdit { range: index.range(whole), new_text: formatted }]))
+}
+
 pub(crate) fn folding_ranges(
     conv: &mut Conv<'_>,
     file: FileId,
