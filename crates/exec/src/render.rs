@@ -181,11 +181,11 @@ impl Renderer<'_> {
         let mut out = String::with_capacity(usize::from(qrange.len()) + 64);
         let mut at = qrange.start();
         for (range, replacement) in edits {
-            out.push_str(slice(&text, at, range.start()));
+            out.push_str(slice(text, at, range.start()));
             out.push_str(&replacement);
             at = range.end().max(at);
         }
-        out.push_str(slice(&text, at, qrange.end()));
+        out.push_str(slice(text, at, qrange.end()));
         Ok(out)
     }
 

@@ -53,7 +53,7 @@ pub fn sql_text(text: &str) -> std::borrow::Cow<'_, str> {
 #[salsa::tracked(returns(ref), lru = 128)]
 pub fn parse(db: &dyn Db, file: SourceFile) -> Parse<ast::SourceFile> {
     let dialect = project_config(db).config.dialect();
-    syntax::sql::parse(&model_sql(db, file), dialect)
+    syntax::sql::parse(model_sql(db, file), dialect)
 }
 
 /// The pipeline tree of a `.rocky` model, for editor features (LRU-evicted between

@@ -277,11 +277,7 @@ impl Analysis {
     /// syntax errors.
     pub fn format(&self, file: FileId) -> Cancellable<Option<String>> {
         self.with_db(|db| {
-            if file.kind(db) == FileKind::DslModel {
-                format_pipeline(file.text(db))
-            } else {
-                None
-            }
+            if file.kind(db) == FileKind::DslModel { format_pipeline(file.text(db)) } else { None }
         })
     }
 }

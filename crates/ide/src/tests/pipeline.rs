@@ -70,30 +70,26 @@ from pa$0id
 #[test]
 fn references_and_rename_reach_pipelines() {
     check_references(
-        &format!(
-            "//- models/stg.sql
+        "//- models/stg.sql
 SELECT order_id, amount AS tot$0al FROM raw.orders
 //- models/m.rocky
 from stg
 where total > 10
-derive {{ twice: total * 2 }}
-"
-        ),
+derive { twice: total * 2 }
+",
         expect![[r#"
             models/m.rocky 15..20 "total"
             models/m.rocky 42..47 "total"
             models/stg.sql 27..32 "total""#]],
     );
     check_rename(
-        &format!(
-            "//- models/stg.sql
+        "//- models/stg.sql
 SELECT order_id, amount AS tot$0al FROM raw.orders
 //- models/m.rocky
 from stg
 where total > 10
-select {{ order_id, total }}
-"
-        ),
+select { order_id, total }
+",
         "amount_total",
         expect![[r#"
             models/stg.sql 27..32 "total" 27..32 -> "amount_total"
