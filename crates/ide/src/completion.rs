@@ -220,26 +220,41 @@ pub(crate) fn completions(db: &dyn Db, pos: FilePosition) -> Vec<CompletionItem>
 fn pipeline_clause_at(db: &dyn Db, file: crate::FileId, offset: TextSize) -> Clause {
     use SyntaxKind::*;
     let root = hir::model::parse_pipeline(db, file).syntax_node();
+    clause_before(&root, offset, |kind, first| match kind {
+        FROM_KW | JOIN_KW if first.is_none() => Some(Clause::TableName),
+        FROM_KW | JOIN_KW => Some(Clause::From),
+        WHERE_KW | ON_KW => Some(Clause::Condition),
+        GROUP_KW | DERIVE_KW | SELECT_KW | KEEP_KW => Some(Clause::Select),
+        SORT_KW => Some(Clause::OrderBy),
+        TAKE_KW | DISTINCT_KW | REPLICATE_KW | LET_KW => Some(Clause::Start),
+        _ => None,
+    })
+}
+
+/// Walks back from `offset` over the tokens outside brackets opened before it, asking
+/// `decide` (with the first token before the cursor) which clause each one starts.
+fn clause_before(
+    root: &syntax::SyntaxNode,
+    offset: TextSize,
+    decide: impl Fn(SyntaxKind, Option<SyntaxKind>) -> Option<Clause>,
+) -> Clause {
     let mut depth = 0u32;
     let mut first: Option<SyntaxKind> = None;
     let mut token = root.token_at_offset(offset).left_biased();
     while let Some(t) = token {
         let kind = t.kind();
         if !kind.is_trivia() && t.text_range().end() <= offset {
-            let was_first = first.is_none();
-            first.get_or_insert(kind);
             match kind {
                 T![')'] | T!['}'] => depth += 1,
-                T!['('] | T!['{'] if depth > 0 => depth -= 1,
+                T!['('] | T!['{'] => depth = depth.saturating_sub(1),
                 _ if depth > 0 => {}
-                FROM_KW | JOIN_KW if was_first => return Clause::TableName,
-                FROM_KW | JOIN_KW => return Clause::From,
-                WHERE_KW | ON_KW => return Clause::Condition,
-                GROUP_KW | DERIVE_KW | SELECT_KW | KEEP_KW => return Clause::Select,
-                SORT_KW => return Clause::OrderBy,
-                TAKE_KW | DISTINCT_KW | REPLICATE_KW | LET_KW => return Clause::Start,
-                _ => {}
+                _ => {
+                    if let Some(clause) = decide(kind, first) {
+                        return clause;
+                    }
+                }
             }
+            first.get_or_insert(kind);
         }
         token = t.prev_token();
     }
@@ -291,31 +306,15 @@ fn filter(mut items: Vec<CompletionItem>, prefix: &str) -> Vec<CompletionItem> {
 fn clause_at(db: &dyn Db, file: crate::FileId, offset: TextSize) -> Clause {
     let parse = parse(db, file);
     let Some(root) = parse.tree().map(|t| t.syntax().clone()) else { return Clause::Start };
-    let mut depth = 0u32;
-    let mut first: Option<SyntaxKind> = None;
-    let mut token = root.token_at_offset(offset).left_biased();
-    while let Some(t) = token {
-        let kind = t.kind();
-        if !kind.is_trivia() && t.text_range().end() <= offset {
-            let was_first = first.is_none();
-            first.get_or_insert(kind);
-            match kind {
-                T![')'] => depth += 1,
-                T!['('] => depth = depth.saturating_sub(1),
-                _ if depth > 0 => {}
-                T![select] => return Clause::Select,
-                T![from] | T![join] if was_first => return Clause::TableName,
-                T![from] | T![join] if first == Some(T![,]) => return Clause::TableName,
-                T![from] | T![join] => return Clause::From,
-                T![where] | T![on] | T![having] | T![qualify] => return Clause::Condition,
-                T![group] => return Clause::GroupBy,
-                T![order] => return Clause::OrderBy,
-                _ => {}
-            }
-        }
-        token = t.prev_token();
-    }
-    Clause::Start
+    clause_before(&root, offset, |kind, first| match kind {
+        T![select] => Some(Clause::Select),
+        T![from] | T![join] if matches!(first, None | Some(T![,])) => Some(Clause::TableName),
+        T![from] | T![join] => Some(Clause::From),
+        T![where] | T![on] | T![having] | T![qualify] => Some(Clause::Condition),
+        T![group] => Some(Clause::GroupBy),
+        T![order] => Some(Clause::OrderBy),
+        _ => None,
+    })
 }
 
 fn keywords(clause: Clause) -> &'static [&'static str] {

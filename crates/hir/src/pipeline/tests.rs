@@ -90,3 +90,20 @@ fn shape_errors() {
         error 23..29: `from` comes once, as the first step of a pipeline"#]],
     );
 }
+
+#[test]
+fn every_dialect_gets_its_quoting() {
+    let text = "from raw.events as e\nwhere e.range != \"x\"\nderive { rows: 1 }";
+    let parse = syntax::pipeline::parse(text);
+    let root = parse.syntax_node();
+    let out: Vec<String> = Dialect::ALL
+        .iter()
+        .map(|&d| format!("{d}: {}", super::lower(&root, d).sql.replace('\n', " ")))
+        .collect();
+    expect![[r#"
+        duckdb: SELECT *, 1 AS "rows" FROM raw.events AS e WHERE (e."range" IS DISTINCT FROM 'x')
+        databricks: SELECT *, 1 AS `rows` FROM raw.events AS e WHERE (e.`range` IS DISTINCT FROM 'x')
+        snowflake: SELECT *, 1 AS "rows" FROM raw.events AS e WHERE (e."range" IS DISTINCT FROM 'x')
+        bigquery: SELECT *, 1 AS `rows` FROM raw.events AS e WHERE (e.`range` IS DISTINCT FROM 'x')
+        ansi: SELECT *, 1 AS "rows" FROM raw.events AS e WHERE (e."range" IS DISTINCT FROM 'x')"#]].assert_eq(&out.join("\n"));
+}
