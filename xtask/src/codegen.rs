@@ -31,7 +31,7 @@ const KINDS: &str = "crates/syntax/src/syntax_kind.rs";
 const OUTPUT: &str = "crates/syntax/src/ast/generated/nodes.rs";
 
 /// Node kinds that may lack a rule; they get a struct without accessors.
-const BARE_NODES: &[&str] = &["PIPELINE_FILE"];
+const BARE_NODES: &[&str] = &[];
 
 pub(crate) fn run(check: bool) -> anyhow::Result<()> {
     let root = project_root();

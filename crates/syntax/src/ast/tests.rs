@@ -308,3 +308,34 @@ fn enum_casts_and_conversions() {
     let ast::Expr::Literal(lit) = lit else { panic!("a literal") };
     assert_eq!(lit.token().map(|t| t.kind()), Some(SyntaxKind::INT_NUMBER));
 }
+
+/// The typed AST of `.rocky` files (generated from the same grammar file) fits the trees
+/// the pipeline parser builds.
+#[test]
+fn pipeline_nodes() {
+    let parse = crate::pipeline::parse(
+        "let b = from orders as o | where amount > 1\nfrom b\ngroup k { n: count(*) }\n\
+         derive { r: sum(n) over (partition k sort -n rows 2..current), s: match n { > 1 => 'x', _ => 'y' } }",
+    );
+    assert!(parse.errors().is_empty(), "{:?}", parse.errors());
+    let file = parse.tree().expect("a pipeline file");
+    let lets: Vec<_> = file.let_bindings().collect();
+    assert_eq!(lets.len(), 1);
+    assert_eq!(lets[0].name().map(|n| n.text()).as_deref(), Some("b"));
+    let steps: Vec<_> = file.pipelines().next().expect("main").pipeline_steps().collect();
+    assert_eq!(steps.len(), 3);
+    let ast::PipelineStep::GroupStep(group) = &steps[1] else { panic!("a group step") };
+    assert_eq!(texts(group.exprs()), ["k"]);
+    let field = group.field_list().and_then(|l| l.fields().next()).expect("a field");
+    assert_eq!(field.name().map(|n| n.text()).as_deref(), Some("n"));
+    assert_eq!(field.expr().map(|e| e.to_string()).as_deref(), Some("count(*)"));
+    let ast::PipelineStep::DeriveStep(derive) = &steps[2] else { panic!("a derive step") };
+    let fields: Vec<_> = derive.field_list().expect("fields").fields().collect();
+    let Some(ast::Expr::CallExpr(call)) = fields[0].expr() else { panic!("a call") };
+    let frame = call.pipe_window().and_then(|w| w.pipe_frame()).expect("a frame");
+    assert_eq!(frame.start().map(|b| b.to_string()).as_deref(), Some("2"));
+    assert_eq!(frame.end().map(|b| b.to_string()).as_deref(), Some("current"));
+    let Some(ast::Expr::MatchExpr(m)) = fields[1].expr() else { panic!("a match") };
+    assert_eq!(m.subject().map(|s| s.to_string()).as_deref(), Some("n"));
+    assert_eq!(m.match_arms().count(), 2);
+}

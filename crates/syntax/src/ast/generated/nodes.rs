@@ -3068,9 +3068,11 @@ impl fmt::Display for WithOffset {
     }
 }
 
+/// `@2025-01-01` ('at_date') in `.rocky` files.
+///
 /// ```text
 /// Literal =
-///   'int_number' | 'float_number' | 'string' | 'null' | 'true' | 'false'
+///   'int_number' | 'float_number' | 'string' | 'null' | 'true' | 'false' | 'at_date'
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Literal<N = SyntaxNode> {
@@ -3095,6 +3097,9 @@ impl<N: TreeNode> Literal<N> {
     }
     pub fn false_token(&self) -> Option<N::Token> {
         support::token(&self.syntax, FALSE_KW)
+    }
+    pub fn at_date_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, AT_DATE)
     }
 }
 
@@ -4045,7 +4050,7 @@ impl fmt::Display for ExtractExpr {
 /// ```text
 /// CallExpr =
 ///   (Path | Type | receiver:Expr '.' method:NameRef) ArgList?
-///   WithinGroupClause? FilterClause? NullTreatment? OverClause?
+///   WithinGroupClause? FilterClause? NullTreatment? (OverClause | PipeWindow)?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CallExpr<N = SyntaxNode> {
@@ -4081,6 +4086,9 @@ impl<N: TreeNode> CallExpr<N> {
         support::child(&self.syntax)
     }
     pub fn over_clause(&self) -> Option<OverClause<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn pipe_window(&self) -> Option<PipeWindow<N>> {
         support::child(&self.syntax)
     }
 }
@@ -5707,10 +5715,27 @@ impl fmt::Display for IfNotExists {
     }
 }
 
-/// No rule in crates/syntax/rocky.ungram yet: a node without accessors.
+/// `let` bindings, then the main pipeline (and what recovery skipped).
+///
+/// ```text
+/// PipelineFile =
+///   (LetBinding | Pipeline | ErrorNode)*
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PipelineFile<N = SyntaxNode> {
     pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> PipelineFile<N> {
+    pub fn let_bindings(&self) -> AstChildren<LetBinding<N>, N> {
+        support::children(&self.syntax)
+    }
+    pub fn pipelines(&self) -> AstChildren<Pipeline<N>, N> {
+        support::children(&self.syntax)
+    }
+    pub fn error_nodes(&self) -> AstChildren<ErrorNode<N>, N> {
+        support::children(&self.syntax)
+    }
 }
 
 impl<N: TreeNode> AstNode<N> for PipelineFile<N> {
@@ -5726,6 +5751,1011 @@ impl<N: TreeNode> AstNode<N> for PipelineFile<N> {
 }
 
 impl fmt::Display for PipelineFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// LetBinding =
+///   'let_kw' Name '=' Pipeline
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LetBinding<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> LetBinding<N> {
+    pub fn let_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, LET_KW)
+    }
+    pub fn name(&self) -> Option<Name<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn eq_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, EQ)
+    }
+    pub fn pipeline(&self) -> Option<Pipeline<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for LetBinding<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == LET_BINDING
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for LetBinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// Steps, separated by newlines or `|` (kept as tokens).
+///
+/// ```text
+/// Pipeline =
+///   ('|' | PipelineStep)*
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pipeline<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> Pipeline<N> {
+    pub fn pipe_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, PIPE)
+    }
+    pub fn pipeline_steps(&self) -> AstChildren<PipelineStep<N>, N> {
+        support::children(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for Pipeline<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == PIPELINE
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for Pipeline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// FromStep =
+///   'from' Path Alias?
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FromStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> FromStep<N> {
+    #[allow(clippy::wrong_self_convention)]
+    pub fn from_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, FROM_KW)
+    }
+    pub fn path(&self) -> Option<Path<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn alias(&self) -> Option<Alias<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for FromStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == FROM_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for FromStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// WhereStep =
+///   'where' Expr
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct WhereStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> WhereStep<N> {
+    pub fn where_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, WHERE_KW)
+    }
+    pub fn expr(&self) -> Option<Expr<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for WhereStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == WHERE_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for WhereStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// The keys, then `{ name: aggregate, .. }`.
+///
+/// ```text
+/// GroupStep =
+///   'group' (Expr (',' Expr)*)? FieldList?
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GroupStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> GroupStep<N> {
+    pub fn group_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, GROUP_KW)
+    }
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
+        support::children(&self.syntax)
+    }
+    pub fn field_list(&self) -> Option<FieldList<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for GroupStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == GROUP_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for GroupStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// DeriveStep =
+///   'derive_kw' FieldList
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DeriveStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> DeriveStep<N> {
+    pub fn derive_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, DERIVE_KW)
+    }
+    pub fn field_list(&self) -> Option<FieldList<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for DeriveStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == DERIVE_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for DeriveStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// SelectStep =
+///   'select' FieldList
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SelectStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> SelectStep<N> {
+    pub fn select_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, SELECT_KW)
+    }
+    pub fn field_list(&self) -> Option<FieldList<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for SelectStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == SELECT_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for SelectStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// JoinStep =
+///   ('left' | 'right' | 'full' | 'cross')? 'join' Path Alias? ('on' Expr (',' Expr)*)?
+///   KeepList?
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct JoinStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> JoinStep<N> {
+    pub fn left_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, LEFT_KW)
+    }
+    pub fn right_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, RIGHT_KW)
+    }
+    pub fn full_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, FULL_KW)
+    }
+    pub fn cross_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, CROSS_KW)
+    }
+    pub fn join_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, JOIN_KW)
+    }
+    pub fn path(&self) -> Option<Path<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn alias(&self) -> Option<Alias<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn on_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, ON_KW)
+    }
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
+        support::children(&self.syntax)
+    }
+    pub fn keep_list(&self) -> Option<KeepList<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for JoinStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == JOIN_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for JoinStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// SortStep =
+///   'sort_kw' SortKey (',' SortKey)*
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SortStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> SortStep<N> {
+    pub fn sort_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, SORT_KW)
+    }
+    pub fn sort_keys(&self) -> AstChildren<SortKey<N>, N> {
+        support::children(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for SortStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == SORT_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for SortStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// TakeStep =
+///   'take_kw' Expr
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TakeStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> TakeStep<N> {
+    pub fn take_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, TAKE_KW)
+    }
+    pub fn expr(&self) -> Option<Expr<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for TakeStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == TAKE_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for TakeStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// DistinctStep =
+///   'distinct'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DistinctStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> DistinctStep<N> {
+    pub fn distinct_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, DISTINCT_KW)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for DistinctStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == DISTINCT_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for DistinctStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// ReplicateStep =
+///   'replicate_kw'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ReplicateStep<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> ReplicateStep<N> {
+    pub fn replicate_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, REPLICATE_KW)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for ReplicateStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == REPLICATE_STEP
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for ReplicateStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// FieldList =
+///   '{' (Field (',' Field)* ','?)? '}'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FieldList<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> FieldList<N> {
+    pub fn l_curly_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, L_CURLY)
+    }
+    pub fn fields(&self) -> AstChildren<Field<N>, N> {
+        support::children(&self.syntax)
+    }
+    pub fn r_curly_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, R_CURLY)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for FieldList<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == FIELD_LIST
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for FieldList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// `name: expr` or `expr`.
+///
+/// ```text
+/// Field =
+///   (Name ':')? Expr
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Field<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> Field<N> {
+    pub fn name(&self) -> Option<Name<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn colon_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, COLON)
+    }
+    pub fn expr(&self) -> Option<Expr<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for Field<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == FIELD
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// KeepList =
+///   '{' 'keep_kw' (Expr (',' Expr)*)? '}'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct KeepList<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> KeepList<N> {
+    pub fn l_curly_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, L_CURLY)
+    }
+    pub fn keep_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, KEEP_KW)
+    }
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
+        support::children(&self.syntax)
+    }
+    pub fn r_curly_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, R_CURLY)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for KeepList<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == KEEP_LIST
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for KeepList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// SortKey =
+///   ('-' | '+')? Expr ('asc' | 'desc')?
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SortKey<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> SortKey<N> {
+    pub fn minus_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, MINUS)
+    }
+    pub fn plus_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, PLUS)
+    }
+    pub fn expr(&self) -> Option<Expr<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn asc_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, ASC_KW)
+    }
+    pub fn desc_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, DESC_KW)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for SortKey<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == SORT_KEY
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for SortKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// MatchExpr =
+///   'match_kw' subject:Expr? '{' (MatchArm (',' MatchArm)* ','?)? '}'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MatchExpr<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> MatchExpr<N> {
+    pub fn match_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, MATCH_KW)
+    }
+    pub fn subject(&self) -> Option<Expr<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn l_curly_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, L_CURLY)
+    }
+    pub fn match_arms(&self) -> AstChildren<MatchArm<N>, N> {
+        support::children(&self.syntax)
+    }
+    pub fn r_curly_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, R_CURLY)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for MatchExpr<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == MATCH_EXPR
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for MatchExpr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// MatchArm =
+///   MatchPattern '=>' Expr
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MatchArm<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> MatchArm<N> {
+    pub fn match_pattern(&self) -> Option<MatchPattern<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn fat_arrow_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, FAT_ARROW)
+    }
+    pub fn expr(&self) -> Option<Expr<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for MatchArm<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == MATCH_ARM
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for MatchArm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// `_` (an 'ident'), `> value`, `is [not] null`, `[not] in (..)`, or a value (a condition
+/// when the match has no subject).
+///
+/// ```text
+/// MatchPattern =
+///   'ident'
+/// | ('==' | '!=' | '<' | '<=' | '>' | '>=') Expr
+/// | 'is' 'not'? 'null'
+/// | 'not'? 'in' TupleExpr
+/// | Expr
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MatchPattern<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> MatchPattern<N> {
+    pub fn ident_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, IDENT)
+    }
+    pub fn eq2_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, EQ2)
+    }
+    pub fn neq_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, NEQ)
+    }
+    pub fn lt_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, LT)
+    }
+    pub fn lteq_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, LTEQ)
+    }
+    pub fn gt_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, GT)
+    }
+    pub fn gteq_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, GTEQ)
+    }
+    pub fn expr(&self) -> Option<Expr<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn is_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, IS_KW)
+    }
+    pub fn not_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, NOT_KW)
+    }
+    pub fn null_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, NULL_KW)
+    }
+    pub fn in_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, IN_KW)
+    }
+    pub fn tuple_expr(&self) -> Option<TupleExpr<N>> {
+        support::child(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for MatchPattern<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == MATCH_PATTERN
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for MatchPattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// PipeWindow =
+///   'over' '(' PipePartition? PipeSort? PipeFrame? ')'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PipeWindow<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> PipeWindow<N> {
+    pub fn over_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, OVER_KW)
+    }
+    pub fn l_paren_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, L_PAREN)
+    }
+    pub fn pipe_partition(&self) -> Option<PipePartition<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn pipe_sort(&self) -> Option<PipeSort<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn pipe_frame(&self) -> Option<PipeFrame<N>> {
+        support::child(&self.syntax)
+    }
+    pub fn r_paren_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, R_PAREN)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for PipeWindow<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == PIPE_WINDOW
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for PipeWindow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// PipePartition =
+///   'partition' Expr (',' Expr)*
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PipePartition<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> PipePartition<N> {
+    pub fn partition_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, PARTITION_KW)
+    }
+    pub fn exprs(&self) -> AstChildren<Expr<N>, N> {
+        support::children(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for PipePartition<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == PIPE_PARTITION
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for PipePartition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// PipeSort =
+///   'sort_kw' SortKey (',' SortKey)*
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PipeSort<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> PipeSort<N> {
+    pub fn sort_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, SORT_KW)
+    }
+    pub fn sort_keys(&self) -> AstChildren<SortKey<N>, N> {
+        support::children(&self.syntax)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for PipeSort<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == PIPE_SORT
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for PipeSort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// PipeFrame =
+///   ('rows' | 'range') start:PipeBound '..' end:PipeBound
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PipeFrame<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> PipeFrame<N> {
+    pub fn rows_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, ROWS_KW)
+    }
+    pub fn range_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, RANGE_KW)
+    }
+    pub fn start(&self) -> Option<PipeBound<N>> {
+        support::children(&self.syntax).next()
+    }
+    pub fn dot2_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, DOT2)
+    }
+    pub fn end(&self) -> Option<PipeBound<N>> {
+        support::children(&self.syntax).nth(1)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for PipeFrame<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == PIPE_FRAME
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for PipeFrame {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// PipeBound =
+///   'unbounded' | 'current' | ('-' | '+')? 'int_number'
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PipeBound<N = SyntaxNode> {
+    pub(crate) syntax: N,
+}
+
+impl<N: TreeNode> PipeBound<N> {
+    pub fn unbounded_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, UNBOUNDED_KW)
+    }
+    pub fn current_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, CURRENT_KW)
+    }
+    pub fn minus_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, MINUS)
+    }
+    pub fn plus_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, PLUS)
+    }
+    pub fn int_number_token(&self) -> Option<N::Token> {
+        support::token(&self.syntax, INT_NUMBER)
+    }
+}
+
+impl<N: TreeNode> AstNode<N> for PipeBound<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        kind == PIPE_BOUND
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        if Self::can_cast(syntax.kind()) { Some(Self { syntax }) } else { None }
+    }
+    fn syntax(&self) -> &N {
+        &self.syntax
+    }
+}
+
+impl fmt::Display for PipeBound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self.syntax(), f)
     }
@@ -5904,6 +6934,7 @@ impl fmt::Display for Stmt {
 /// | Placeholder
 /// | ParamExpr
 /// | StarExpr
+/// | MatchExpr
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Expr<N = SyntaxNode> {
@@ -5937,6 +6968,7 @@ pub enum Expr<N = SyntaxNode> {
     Placeholder(Placeholder<N>),
     ParamExpr(ParamExpr<N>),
     StarExpr(StarExpr<N>),
+    MatchExpr(MatchExpr<N>),
 }
 
 impl<N: TreeNode> AstNode<N> for Expr<N> {
@@ -5973,6 +7005,7 @@ impl<N: TreeNode> AstNode<N> for Expr<N> {
                 | PLACEHOLDER
                 | PARAM_EXPR
                 | STAR_EXPR
+                | MATCH_EXPR
         )
     }
     fn cast(syntax: N) -> Option<Self> {
@@ -6007,6 +7040,7 @@ impl<N: TreeNode> AstNode<N> for Expr<N> {
             PLACEHOLDER => Expr::Placeholder(Placeholder { syntax }),
             PARAM_EXPR => Expr::ParamExpr(ParamExpr { syntax }),
             STAR_EXPR => Expr::StarExpr(StarExpr { syntax }),
+            MATCH_EXPR => Expr::MatchExpr(MatchExpr { syntax }),
             _ => return None,
         };
         Some(res)
@@ -6043,6 +7077,7 @@ impl<N: TreeNode> AstNode<N> for Expr<N> {
             Expr::Placeholder(it) => it.syntax(),
             Expr::ParamExpr(it) => it.syntax(),
             Expr::StarExpr(it) => it.syntax(),
+            Expr::MatchExpr(it) => it.syntax(),
         }
     }
 }
@@ -6224,6 +7259,12 @@ impl<N> From<ParamExpr<N>> for Expr<N> {
 impl<N> From<StarExpr<N>> for Expr<N> {
     fn from(node: StarExpr<N>) -> Expr<N> {
         Expr::StarExpr(node)
+    }
+}
+
+impl<N> From<MatchExpr<N>> for Expr<N> {
+    fn from(node: MatchExpr<N>) -> Expr<N> {
+        Expr::MatchExpr(node)
     }
 }
 
@@ -6556,6 +7597,147 @@ impl<N> From<NamedArg<N>> for CallArg<N> {
 }
 
 impl fmt::Display for CallArg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.syntax(), f)
+    }
+}
+
+/// ```text
+/// PipelineStep =
+///   FromStep
+/// | WhereStep
+/// | GroupStep
+/// | DeriveStep
+/// | SelectStep
+/// | JoinStep
+/// | SortStep
+/// | TakeStep
+/// | DistinctStep
+/// | ReplicateStep
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PipelineStep<N = SyntaxNode> {
+    FromStep(FromStep<N>),
+    WhereStep(WhereStep<N>),
+    GroupStep(GroupStep<N>),
+    DeriveStep(DeriveStep<N>),
+    SelectStep(SelectStep<N>),
+    JoinStep(JoinStep<N>),
+    SortStep(SortStep<N>),
+    TakeStep(TakeStep<N>),
+    DistinctStep(DistinctStep<N>),
+    ReplicateStep(ReplicateStep<N>),
+}
+
+impl<N: TreeNode> AstNode<N> for PipelineStep<N> {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        matches!(
+            kind,
+            FROM_STEP
+                | WHERE_STEP
+                | GROUP_STEP
+                | DERIVE_STEP
+                | SELECT_STEP
+                | JOIN_STEP
+                | SORT_STEP
+                | TAKE_STEP
+                | DISTINCT_STEP
+                | REPLICATE_STEP
+        )
+    }
+    fn cast(syntax: N) -> Option<Self> {
+        let res = match syntax.kind() {
+            FROM_STEP => PipelineStep::FromStep(FromStep { syntax }),
+            WHERE_STEP => PipelineStep::WhereStep(WhereStep { syntax }),
+            GROUP_STEP => PipelineStep::GroupStep(GroupStep { syntax }),
+            DERIVE_STEP => PipelineStep::DeriveStep(DeriveStep { syntax }),
+            SELECT_STEP => PipelineStep::SelectStep(SelectStep { syntax }),
+            JOIN_STEP => PipelineStep::JoinStep(JoinStep { syntax }),
+            SORT_STEP => PipelineStep::SortStep(SortStep { syntax }),
+            TAKE_STEP => PipelineStep::TakeStep(TakeStep { syntax }),
+            DISTINCT_STEP => PipelineStep::DistinctStep(DistinctStep { syntax }),
+            REPLICATE_STEP => PipelineStep::ReplicateStep(ReplicateStep { syntax }),
+            _ => return None,
+        };
+        Some(res)
+    }
+    fn syntax(&self) -> &N {
+        match self {
+            PipelineStep::FromStep(it) => it.syntax(),
+            PipelineStep::WhereStep(it) => it.syntax(),
+            PipelineStep::GroupStep(it) => it.syntax(),
+            PipelineStep::DeriveStep(it) => it.syntax(),
+            PipelineStep::SelectStep(it) => it.syntax(),
+            PipelineStep::JoinStep(it) => it.syntax(),
+            PipelineStep::SortStep(it) => it.syntax(),
+            PipelineStep::TakeStep(it) => it.syntax(),
+            PipelineStep::DistinctStep(it) => it.syntax(),
+            PipelineStep::ReplicateStep(it) => it.syntax(),
+        }
+    }
+}
+
+impl<N> From<FromStep<N>> for PipelineStep<N> {
+    fn from(node: FromStep<N>) -> PipelineStep<N> {
+        PipelineStep::FromStep(node)
+    }
+}
+
+impl<N> From<WhereStep<N>> for PipelineStep<N> {
+    fn from(node: WhereStep<N>) -> PipelineStep<N> {
+        PipelineStep::WhereStep(node)
+    }
+}
+
+impl<N> From<GroupStep<N>> for PipelineStep<N> {
+    fn from(node: GroupStep<N>) -> PipelineStep<N> {
+        PipelineStep::GroupStep(node)
+    }
+}
+
+impl<N> From<DeriveStep<N>> for PipelineStep<N> {
+    fn from(node: DeriveStep<N>) -> PipelineStep<N> {
+        PipelineStep::DeriveStep(node)
+    }
+}
+
+impl<N> From<SelectStep<N>> for PipelineStep<N> {
+    fn from(node: SelectStep<N>) -> PipelineStep<N> {
+        PipelineStep::SelectStep(node)
+    }
+}
+
+impl<N> From<JoinStep<N>> for PipelineStep<N> {
+    fn from(node: JoinStep<N>) -> PipelineStep<N> {
+        PipelineStep::JoinStep(node)
+    }
+}
+
+impl<N> From<SortStep<N>> for PipelineStep<N> {
+    fn from(node: SortStep<N>) -> PipelineStep<N> {
+        PipelineStep::SortStep(node)
+    }
+}
+
+impl<N> From<TakeStep<N>> for PipelineStep<N> {
+    fn from(node: TakeStep<N>) -> PipelineStep<N> {
+        PipelineStep::TakeStep(node)
+    }
+}
+
+impl<N> From<DistinctStep<N>> for PipelineStep<N> {
+    fn from(node: DistinctStep<N>) -> PipelineStep<N> {
+        PipelineStep::DistinctStep(node)
+    }
+}
+
+impl<N> From<ReplicateStep<N>> for PipelineStep<N> {
+    fn from(node: ReplicateStep<N>) -> PipelineStep<N> {
+        PipelineStep::ReplicateStep(node)
+    }
+}
+
+impl fmt::Display for PipelineStep {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self.syntax(), f)
     }
