@@ -1,4 +1,4 @@
-//! Fuzzes `syntax::pipeline::parse` (`.rocky`) and the lowering to SQL: neither may panic;
+//! Fuzzes `syntax::pipeline::parse` (`.rocky`): it must not panic;
 //! the parse must be lossless and report errors only at ranges inside the text.
 
 #![no_main]
