@@ -107,3 +107,127 @@ fn every_dialect_gets_its_quoting() {
         bigquery: SELECT *, 1 AS `rows` FROM raw.events AS e WHERE (e.`range` IS DISTINCT FROM 'x')
         ansi: SELECT *, 1 AS "rows" FROM raw.events AS e WHERE (e."range" IS DISTINCT FROM 'x')"#]].assert_eq(&out.join("\n"));
 }
+
+mod property {
+    use proptest::prelude::*;
+    use syntax::{Dialect, TextSize};
+
+    fn soup() -> impl Strategy<Value = String> {
+        let frags = prop::sample::select(vec![
+            "let x =",
+            "from t",
+            "from u as a",
+            "where",
+            "group",
+            "derive",
+            "select",
+            "join",
+            "left join",
+            "cross join",
+            "on",
+            "keep",
+            "sort",
+            "take",
+            "distinct",
+            "replicate",
+            "{",
+            "}",
+            "(",
+            ")",
+            ",",
+            ":",
+            "|",
+            "==",
+            "!=",
+            ">",
+            "+",
+            "-",
+            "*",
+            "and",
+            "not",
+            "is null",
+            "in (1, 2)",
+            "match",
+            "=>",
+            "_",
+            "over",
+            "partition",
+            "rows",
+            "..",
+            "unbounded",
+            "current",
+            "1",
+            "\"s\"",
+            "@2025-01-01",
+            "@start_date",
+            "a",
+            "b.c",
+            "n:",
+            "f(a)",
+            "\n",
+        ]);
+        prop::collection::vec(frags, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    /// Well-formed steps in any order: every combination must lower to SQL that parses.
+    fn steps() -> impl Strategy<Value = String> {
+        let step = prop::sample::select(vec![
+            "where a > 1",
+            "where b.c != \"s\" or a in (1, 2)",
+            "group a { n: count(*) }",
+            "group a, b",
+            "derive { d: a + 1 }",
+            "derive { e: d * 2, f: match a { > 1 => 'x', == 0 => 'z', _ => 'y' } }",
+            "derive { w: sum(a) over (partition b sort -a rows unbounded..current) }",
+            "select { a, d2: a * 2 }",
+            "select { * }",
+            "join u on a",
+            "left join u as x on a == x.a { keep z }",
+            "cross join v",
+            "sort -a, b desc",
+            "take 5",
+            "distinct",
+            "replicate",
+            "where n > 0 and not (a is null)",
+        ]);
+        (prop::collection::vec(step, 0..8), prop::bool::ANY).prop_map(|(v, with_let)| {
+            let main = format!("from t\n{}", v.join("\n"));
+            if with_let { format!("let t = from raw.t | where a > 0\n{main}") } else { main }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn any_order_of_steps_lowers_to_sql_that_parses(text in steps()) {
+            let parse = syntax::pipeline::parse(&text);
+            prop_assert!(parse.errors().is_empty(), "{text:?}: {:?}", parse.errors());
+            let lowered = super::super::lower(&parse.syntax_node(), Dialect::DuckDb);
+            prop_assert!(lowered.errors.is_empty(), "{text:?}: {:?}", lowered.errors);
+            let sql = syntax::sql::parse(&lowered.sql, Dialect::DuckDb);
+            prop_assert!(sql.errors().is_empty(), "{text:?}\n{}\n{:?}", lowered.sql, sql.errors());
+        }
+
+        /// Lowering any pipeline, broken or not, never panics; its SQL maps inside the
+        /// text; and a pipeline without errors lowers to SQL that parses.
+        #[test]
+        fn lowering_is_total_and_maps_inside(text in soup()) {
+            let parse = syntax::pipeline::parse(&text);
+            let lowered = super::super::lower(&parse.syntax_node(), Dialect::DuckDb);
+            let len = TextSize::of(text.as_str());
+            let sql = syntax::sql::parse(&lowered.sql, Dialect::DuckDb);
+            for e in sql.errors() {
+                prop_assert!(lowered.map.to_dsl(e.range).end() <= len);
+            }
+            if parse.errors().is_empty() && lowered.errors.is_empty() {
+                prop_assert!(
+                    sql.errors().is_empty(),
+                    "{text:?} lowered to SQL that does not parse: {}\n{:?}",
+                    lowered.sql,
+                    sql.errors()
+                );
+            }
+        }
+    }
+}
