@@ -13,7 +13,7 @@
 mod expr;
 mod source_map;
 
-use syntax::{Dialect, SyntaxKind, SyntaxNode, SyntaxToken, TextRange};
+use syntax::{Dialect, SyntaxKind, SyntaxNode, SyntaxToken, T, TextRange};
 
 pub use self::source_map::SourceMap;
 use self::{
@@ -45,6 +45,7 @@ pub fn lower(root: &SyntaxNode, dialect: Dialect) -> PipelineSql {
             _ => {}
         }
     }
+    l.check_literals_and_matches(root);
     let mut out = Out::default();
     let body = match &main {
         Some(p) => l.pipeline(p),
@@ -124,6 +125,63 @@ impl Lowerer {
         self.errors.push(syntax::SyntaxError::new(msg, range));
     }
 
+    /// What parses but has no meaning: `match` arms after `_`, comparison patterns in a
+    /// `match` without a value, timestamps with a UTC offset other than `Z`.
+    fn check_literals_and_matches(&mut self, root: &SyntaxNode) {
+        use SyntaxKind::*;
+        for node in root.descendants() {
+            if node.kind() != MATCH_EXPR {
+                continue;
+            }
+            let subject = exprs(&node).next().is_some();
+            let mut after_wildcard = false;
+            for arm in node.children().filter(|n| n.kind() == MATCH_ARM) {
+                let Some(pat) = arm.children().find(|n| n.kind() == MATCH_PATTERN) else {
+                    continue;
+                };
+                if after_wildcard {
+                    self.error(arm.text_range(), "this arm comes after `_` and is never reached");
+                    continue;
+                }
+                let first = tokens(&pat).next().map(|t| t.kind());
+                if first.is_some_and(|k| k == IDENT) && pat.children().next().is_none() {
+                    after_wildcard = true;
+                } else if !subject
+                    && matches!(
+                        first,
+                        Some(
+                            T![==]
+                                | T![!=]
+                                | T![<]
+                                | T![<=]
+                                | T![>]
+                                | T![>=]
+                                | IS_KW
+                                | IN_KW
+                                | NOT_KW
+                        )
+                    )
+                {
+                    self.error(
+                        pat.text_range(),
+                        "a `match` without a value takes conditions: write `x > 10 => ..`, or `match x { > 10 => .. }`",
+                    );
+                }
+            }
+        }
+        for tok in root.descendants_with_tokens().filter_map(|e| e.into_token()) {
+            if tok.kind() == AT_DATE
+                && let Some((_, time)) = tok.text().split_once('T')
+                && (time.contains('+') || time.contains('-'))
+            {
+                self.error(
+                    tok.text_range(),
+                    "a timestamp is written in UTC with `Z` (`@2025-01-01T10:00:00Z`); offsets are not supported",
+                );
+            }
+        }
+    }
+
     fn printer<'a>(&self, subst: &'a Substitutions) -> Printer<'a> {
         Printer { dialect: self.dialect, subst }
     }
@@ -165,11 +223,14 @@ impl Lowerer {
         self.next_step += 1;
         let name = format!("__rocky_step_{}", self.next_step);
         let body = self.print_stage(stage, at);
+        // The CTE's name is nowhere in the pipeline: an empty range, which editor
+        // features skip (hover, rename), where the wrapping step starts.
+        let nowhere = TextRange::empty(at.start());
         let mut cte = Out::default();
-        cte.emit(&format!("{name} AS ("), at).append(&body).emit(")", at);
+        cte.emit(&format!("{name} AS ("), nowhere).append(&body).emit(")", nowhere);
         self.ctes.push(cte);
         let mut from = Out::default();
-        from.emit(&name, at);
+        from.emit(&name, nowhere);
         // Over one relation, its name keeps qualifying columns (`o.amount` after a wrap);
         // a group makes a new relation.
         let qualifier = match stage.rels.as_slice() {
@@ -274,7 +335,21 @@ impl Lowerer {
                 st.shaped = true;
             }
             SELECT_STEP | REPLICATE_STEP => {
-                if st.limit.is_some() || st.distinct || st.group.is_some() || st.items.is_some() {
+                // A `*` means the columns so far: derived ones and `keep` lists included,
+                // which only a relation over this stage has as plain columns.
+                let star = step.kind() == REPLICATE_STEP
+                    || fields(step).iter().any(|f| {
+                        f.descendants().any(|n| n.kind() == STAR_EXPR)
+                            && !f.descendants().any(|n| n.kind() == CALL_EXPR)
+                    });
+                let reshaped =
+                    !st.derived_items.is_empty() || st.rels.iter().any(|r| r.keep.is_some());
+                if st.limit.is_some()
+                    || st.distinct
+                    || st.group.is_some()
+                    || st.items.is_some()
+                    || (star && reshaped)
+                {
                     self.wrap(st, range);
                 }
                 let mut items = Vec::new();

@@ -12,6 +12,10 @@ const INDENT: &str = "  ";
 /// The canonical text of a `.rocky` file, or `None` when it has syntax errors (a broken
 /// file is left as it is).
 pub fn format_pipeline(text: &str) -> Option<String> {
+    // A byte-order mark stays, in front of the formatted text.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        return format_pipeline(rest).map(|f| format!("\u{feff}{f}"));
+    }
     let parse = syntax::pipeline::parse(text);
     if !parse.errors().is_empty() {
         return None;
@@ -229,6 +233,8 @@ impl Fmt {
                         open = true;
                         self.indent += 1;
                     }
+                    // The item's comma was written already (before a comment after it).
+                    T![,] if open && !item_open => {}
                     T![,] if open => {
                         self.out.push(',');
                         item_open = false;
@@ -245,6 +251,11 @@ impl Fmt {
                         open = false;
                     }
                     COMMENT => {
+                        // A comment after an item follows the item's comma.
+                        if open && item_open {
+                            self.out.push(',');
+                            item_open = false;
+                        }
                         let mut f = false;
                         self.comment(&t, &mut f);
                     }
@@ -294,6 +305,8 @@ fn spaced(prev: &SyntaxToken, next: &SyntaxToken) -> bool {
     use SyntaxKind::*;
     let parent = |t: &SyntaxToken| t.parent().map(|p| p.kind());
     match (prev.kind(), next.kind()) {
+        // `- -x` stays apart: `--` starts a comment.
+        (T![-], T![-]) => true,
         (_, T![,] | T![')'] | T![.] | T![:] | T![..]) => false,
         (T!['('] | T![.] | T![..], _) => false,
         // `f(x)`, `@var(x)`: the call's parenthesis hugs its name.
@@ -380,6 +393,43 @@ mod tests {
             count += 1;
         }
         assert!(count >= 60);
+    }
+
+    #[test]
+    fn signs_comments_and_keep_lists_stay_valid() {
+        check(
+            "from t | derive { a: - -x } | sort - -x",
+            expect![[r#"
+            from t
+            derive { a: - -x }
+            sort - -x
+        "#]],
+        );
+        check(
+            "from t\nderive { a: 1 -- one\n , b: 2 -- two\n }\nselect { a -- only a\n }",
+            expect![[r#"
+                from t
+                derive {
+                  a: 1, -- one
+                  b: 2, -- two
+                }
+                select {
+                  a, -- only a
+                }
+            "#]],
+        );
+        check(
+            "from orders as o | join customers as c on o.customer_id == c.customer_id { keep c.a_rather_long_column_name, c.another_rather_long_column_name, c.third_one_here }",
+            expect![[r#"
+                from orders as o
+                join customers as c on o.customer_id == c.customer_id {
+                  keep
+                  c.a_rather_long_column_name,
+                  c.another_rather_long_column_name,
+                  c.third_one_here,
+                }
+            "#]],
+        );
     }
 
     #[test]

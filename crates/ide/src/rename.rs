@@ -138,7 +138,72 @@ pub(crate) fn rename(db: &dyn Db, pos: FilePosition, new: &str) -> Result<Source
     for (_, edits) in &mut change.edits {
         edits.sort_by_key(|e| (e.range.start(), e.range.end()));
     }
+    check_pipelines(db, &change)?;
     Ok(change)
+}
+
+/// A `.rocky` pipeline reads some names where no IR node stands (a `derive`d name that
+/// lowering substituted, `on id` naming two columns with one word) and has its own syntax:
+/// refuse a rename that would miss such a name, change a join, or not parse.
+fn check_pipelines(db: &dyn Db, change: &SourceChange) -> Result<(), String> {
+    use syntax::{NodeOrToken, SyntaxKind};
+    for (file, edits) in &change.edits {
+        if !crate::navigation::is_pipeline(db, *file) {
+            continue;
+        }
+        let text = file.text(db);
+        let path = file.path(db);
+        let olds: Vec<String> = edits
+            .iter()
+            .filter(|e| !e.range.is_empty())
+            .filter_map(|e| text.get(usize::from(e.range.start())..usize::from(e.range.end())))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let root = hir::model::parse_pipeline(db, *file).syntax_node();
+        for tok in root.descendants_with_tokens().filter_map(NodeOrToken::into_token) {
+            let named = tok
+                .parent()
+                .is_some_and(|p| matches!(p.kind(), SyntaxKind::NAME_REF | SyntaxKind::NAME));
+            if !named || !olds.contains(&tok.text().to_ascii_lowercase()) {
+                continue;
+            }
+            let edited = edits.iter().any(|e| e.range == tok.text_range());
+            let qualified = tok.prev_token().is_some_and(|p| p.kind() == syntax::T![.]);
+            if !edited && !qualified {
+                return Err(format!(
+                    "`{}` is also read at byte {} of `{path}`, where the pipeline substitutes or redefines it; rename it there by hand",
+                    tok.text(),
+                    u32::from(tok.text_range().start())
+                ));
+            }
+            let join_key = tok
+                .parent_ancestors()
+                .find(|n| n.kind() == SyntaxKind::PATH_EXPR)
+                .filter(|e| e.parent().is_some_and(|p| p.kind() == SyntaxKind::JOIN_STEP))
+                .is_some_and(|e| {
+                    e.descendants().filter(|n| n.kind() == SyntaxKind::NAME_REF).count() == 1
+                });
+            if edited && join_key {
+                return Err(format!(
+                    "`on {}` in `{path}` joins two relations with one name; write it as `on a.{0} == b.{0}` first",
+                    tok.text()
+                ));
+            }
+        }
+        let mut after = String::with_capacity(text.len());
+        let mut at = 0usize;
+        for e in edits {
+            let (lo, hi) = (usize::from(e.range.start()), usize::from(e.range.end()));
+            after.push_str(text.get(at..lo).unwrap_or(""));
+            after.push_str(&e.insert);
+            at = hi.max(at);
+        }
+        after.push_str(text.get(at..).unwrap_or(""));
+        if let Some(err) = syntax::pipeline::parse(&hir::model::sql_text(&after)).errors().first() {
+            return Err(format!("the rename would break `{path}`: {}", err.message));
+        }
+    }
+    Ok(())
 }
 
 /// A name we can write without quotes where the project's dialect reads names.

@@ -81,15 +81,22 @@ pub(crate) fn bare_name(node: &SyntaxNode) -> Option<SyntaxToken> {
     }
 }
 
-/// An identifier as SQL: as written, or quoted when SQL reads the word as a keyword.
+/// An identifier as SQL: as written, or quoted when SQL reads the word as a keyword, in
+/// the case the dialect folds unquoted names to (so `"DATE"` on Snowflake is still the
+/// column `date` was).
 pub(crate) fn ident(out: &mut Out, tok: &SyntaxToken, dialect: Dialect) {
     let text = tok.text();
-    if SyntaxKind::from_keyword(text).is_some() {
-        let q = if matches!(dialect, Dialect::BigQuery | Dialect::Databricks) { '`' } else { '"' };
-        out.emit(&format!("{q}{text}{q}"), tok.text_range());
-    } else {
+    if SyntaxKind::from_keyword(text).is_none() {
         out.copy(text, tok.text_range());
+        return;
     }
+    let quoted = match dialect {
+        Dialect::BigQuery | Dialect::Databricks => format!("`{text}`"),
+        Dialect::Snowflake => format!("\"{}\"", text.to_ascii_uppercase()),
+        Dialect::Ansi => format!("\"{}\"", text.to_ascii_lowercase()),
+        Dialect::DuckDb => format!("\"{text}\""),
+    };
+    out.emit(&quoted, tok.text_range());
 }
 
 impl Printer<'_> {
@@ -235,7 +242,7 @@ impl Printer<'_> {
                 out.copy(text, range);
             }
             STRING => {
-                out.emit(&sql_string(text), range);
+                out.emit(&sql_string(text, self.dialect.info().backslash_escapes), range);
             }
             AT_DATE => {
                 out.emit(&date_literal(text), range);
@@ -266,7 +273,13 @@ impl Printer<'_> {
 
     fn call(&self, out: &mut Out, node: &SyntaxNode) {
         use SyntaxKind::*;
-        self.path(out, node);
+        // A function's name is never quoted: `date(x)`, `replace(..)` are calls.
+        for (i, name) in path_names(node).iter().enumerate() {
+            if i > 0 {
+                out.emit(".", node.text_range());
+            }
+            out.copy(name.text(), name.text_range());
+        }
         match node.children().find(|n| n.kind() == ARG_LIST) {
             Some(args) => self.args(out, &args),
             None => {
@@ -340,23 +353,31 @@ impl Printer<'_> {
         use SyntaxKind::*;
         let range = node.text_range();
         let subject = exprs(node).next();
-        let arms: Vec<SyntaxNode> = node.children().filter(|n| n.kind() == MATCH_ARM).collect();
-        out.emit("CASE", range);
+        let mut whens = Out::default();
         let mut otherwise = None;
-        for arm in &arms {
+        for arm in node.children().filter(|n| n.kind() == MATCH_ARM) {
             let Some(pat) = arm.children().find(|n| n.kind() == MATCH_PATTERN) else { continue };
-            let value = exprs(arm).next();
+            let value = exprs(&arm).next();
             let wildcard = pat.first_token().is_some_and(|t| t.text() == "_")
                 && pat.children().next().is_none();
             if wildcard {
+                // The first `_` ends the match (later arms are E101, reported by `lower`).
                 otherwise = Some(value);
-                continue;
+                break;
             }
-            out.emit(" WHEN ", arm.text_range());
-            self.pattern(out, subject.as_ref(), &pat);
-            out.emit(" THEN ", arm.text_range());
-            self.opt(out, value.as_ref(), arm.text_range());
+            whens.emit(" WHEN ", arm.text_range());
+            self.pattern(&mut whens, subject.as_ref(), &pat);
+            whens.emit(" THEN ", arm.text_range());
+            self.opt(&mut whens, value.as_ref(), arm.text_range());
         }
+        if whens.is_empty() {
+            // Only `_` (or nothing): its value, as CASE needs a WHEN.
+            out.emit("(", range);
+            self.opt(out, otherwise.flatten().as_ref(), range);
+            out.emit(")", range);
+            return;
+        }
+        out.emit("CASE", range).append(&whens);
         if let Some(value) = otherwise {
             out.emit(" ELSE ", range);
             self.opt(out, value.as_ref(), range);
@@ -434,7 +455,7 @@ fn bound(out: &mut Out, b: Option<&SyntaxNode>, start: bool, range: TextRange) {
 }
 
 /// A `.rocky` string (`"it's"`, `'a'`) as a SQL string literal.
-fn sql_string(text: &str) -> String {
+fn sql_string(text: &str, backslash_escapes: bool) -> String {
     let (quote, inner) = match text.chars().next() {
         Some(q @ ('"' | '\'')) => {
             let body = &text[1..];
@@ -445,7 +466,12 @@ fn sql_string(text: &str) -> String {
     };
     let doubled = format!("{quote}{quote}");
     let value = inner.replace(&doubled, &quote.to_string());
-    format!("'{}'", value.replace('\'', "''"))
+    if backslash_escapes {
+        // BigQuery and Databricks read `\` in strings and take `'a''b'` as two literals.
+        format!("'{}'", value.replace('\\', "\\\\").replace('\'', "\\'"))
+    } else {
+        format!("'{}'", value.replace('\'', "''"))
+    }
 }
 
 /// `@2025-01-01` → `DATE '2025-01-01'`; `@2025-01-01T10:00:00Z` → `TIMESTAMP '..'`.
@@ -464,8 +490,9 @@ fn date_literal(text: &str) -> String {
 mod tests {
     #[test]
     fn strings_and_dates() {
-        assert_eq!(super::sql_string("\"it's\""), "'it''s'");
-        assert_eq!(super::sql_string("'a''b'"), "'a''b'");
+        assert_eq!(super::sql_string("\"it's\"", false), "'it''s'");
+        assert_eq!(super::sql_string("'a''b'", false), "'a''b'");
+        assert_eq!(super::sql_string("\"O'B\\x\"", true), "'O\\'B\\\\x'");
         assert_eq!(super::date_literal("@2025-01-01"), "DATE '2025-01-01'");
         assert_eq!(super::date_literal("@2025-01-01T10:00:00Z"), "TIMESTAMP '2025-01-01 10:00:00'");
     }

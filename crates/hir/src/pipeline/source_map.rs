@@ -62,15 +62,6 @@ impl SourceMap {
             self.segments[i..=j.max(i)].iter().fold(first.dsl, |acc, s| acc.cover(s.dsl))
         }
     }
-
-    /// The SQL offset of a `.rocky` offset inside copied text (a name, a number), if any.
-    pub fn to_sql(&self, offset: TextSize) -> Option<TextSize> {
-        self.segments.iter().enumerate().find_map(|(i, s)| {
-            let len = self.segment_end(i) - s.sql_start;
-            (s.verbatim && s.dsl.start() <= offset && offset <= s.dsl.start() + len)
-                .then(|| s.sql_start + (offset - s.dsl.start()))
-        })
-    }
 }
 
 /// Generated SQL under construction, with its segments.
@@ -145,7 +136,5 @@ mod tests {
         // A range over generated text covers the construct.
         assert_eq!(map.to_dsl(r(0, 6)), r(0, 6));
         assert_eq!(map.to_dsl(r(0, 25)), r(0, 11));
-        assert_eq!(map.to_sql(22.into()), Some(9.into()));
-        assert_eq!(map.to_sql(3.into()), None);
     }
 }

@@ -103,7 +103,7 @@ fn every_dialect_gets_its_quoting() {
     expect![[r#"
         duckdb: SELECT *, 1 AS "rows" FROM raw.events AS e WHERE (e."range" IS DISTINCT FROM 'x')
         databricks: SELECT *, 1 AS `rows` FROM raw.events AS e WHERE (e.`range` IS DISTINCT FROM 'x')
-        snowflake: SELECT *, 1 AS "rows" FROM raw.events AS e WHERE (e."range" IS DISTINCT FROM 'x')
+        snowflake: SELECT *, 1 AS "ROWS" FROM raw.events AS e WHERE (e."RANGE" IS DISTINCT FROM 'x')
         bigquery: SELECT *, 1 AS `rows` FROM raw.events AS e WHERE (e.`range` IS DISTINCT FROM 'x')
         ansi: SELECT *, 1 AS "rows" FROM raw.events AS e WHERE (e."range" IS DISTINCT FROM 'x')"#]].assert_eq(&out.join("\n"));
 }
@@ -178,6 +178,8 @@ mod property {
             "group a, b",
             "derive { d: a + 1 }",
             "derive { e: d * 2, f: match a { > 1 => 'x', == 0 => 'z', _ => 'y' } }",
+            "derive { g: match a { _ => 1 }, h: match { a > 1 => 2 } }",
+            "select { \"x\" }",
             "derive { w: sum(a) over (partition b sort -a rows unbounded..current) }",
             "select { a, d2: a * 2 }",
             "select { * }",
@@ -230,4 +232,42 @@ mod property {
             }
         }
     }
+}
+
+#[test]
+fn review_cases() {
+    // `select { * }` after `derive` keeps the derived column; after `keep`, the kept ones.
+    check(
+        "from t | derive { a: x + 1 } | select { * }",
+        expect![[r#"
+        WITH __rocky_step_1 AS (SELECT *, (x + 1) AS a
+        FROM t)
+        SELECT *
+        FROM __rocky_step_1 AS t"#]],
+    );
+    check(
+        "from t | join u on id { keep name } | replicate",
+        expect![[r#"
+        WITH __rocky_step_1 AS (SELECT t.*, u.name
+        FROM t JOIN u ON (t.id = u.id))
+        SELECT *
+        FROM __rocky_step_1"#]],
+    );
+    // Calls are never quoted; keyword names fold to the dialect's case when quoted.
+    check(
+        "from t | derive { d: date(ts), first: replace(s, 'a', 'b') }",
+        expect![[r#"
+        SELECT *, date(ts) AS d, replace(s, 'a', 'b') AS "first"
+        FROM t"#]],
+    );
+    // The first `_` ends a match; operator patterns need a subject; offsets are refused.
+    check(
+        "from t | derive { m: match a { _ => 1, > 2 => 3 }, n: match { > 1 => 2 }, t: @2025-01-01T10:00:00+02:00 }",
+        expect![[r#"
+            SELECT *, (1) AS m, CASE WHEN 1 THEN 2 END AS n, TIMESTAMP '2025-01-01 10:00:00+02:00' AS t
+            FROM t
+            error 39..47: this arm comes after `_` and is never reached
+            error 62..65: a `match` without a value takes conditions: write `x > 10 => ..`, or `match x { > 10 => .. }`
+            error 77..103: a timestamp is written in UTC with `Z` (`@2025-01-01T10:00:00Z`); offsets are not supported"#]],
+    );
 }

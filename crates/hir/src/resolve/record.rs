@@ -100,7 +100,9 @@ impl Record {
     pub fn ref_at(&self, offset: syntax::TextSize) -> Option<&NameRef> {
         self.refs
             .iter()
-            .filter(|r| r.range.start() <= offset && offset <= r.range.end())
+            // An empty range stands for generated text (a `.rocky` pipeline's CTEs): no name
+            // is written there to hover or rename.
+            .filter(|r| !r.range.is_empty() && r.range.start() <= offset && offset <= r.range.end())
             .min_by_key(|r| r.range.len())
     }
 }

@@ -12,6 +12,10 @@ use crate::{
 pub(super) fn assist(db: &dyn Db, frange: FileRange) -> Option<Assist> {
     let file = frange.file;
     model_of(db, file)?;
+    // A pipeline's `*`s are generated: there is no `*` in its text to expand.
+    if crate::navigation::is_pipeline(db, file) {
+        return None;
+    }
     let a = model_analysis(db, file);
     let text = file.text(db);
     let (item, defs) = a.record().outputs.iter().find_map(|(_, defs)| {

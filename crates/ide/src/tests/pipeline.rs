@@ -197,3 +197,42 @@ derive {{ day: @2025-01-01, big: match amount {{ > 10 => 1, _ => 0 }} }}
     let diags = a.diagnostics(file).expect("not cancelled");
     assert!(diags.is_empty(), "{diags:?}");
 }
+
+#[test]
+fn rename_refuses_what_a_pipeline_would_miss() {
+    // `total` is read in `where` through substitution: no IR node stands there.
+    check_rename(
+        "//- models/m.rocky
+from raw.orders
+derive { tot$0al: amount * 2 }
+where total > 10
+",
+        "grand_total",
+        expect![
+            "error: `total` is also read at byte 51 of `models/m.rocky`, where the pipeline substitutes or redefines it; rename it there by hand"
+        ],
+    );
+    // `on customer_id` names a column of both sides with one word.
+    check_rename(
+        "//- models/stg.sql
+SELECT customer_id AS custo$0mer_id, amount FROM raw.orders
+//- models/m.rocky
+from stg
+join raw.customers as c on customer_id
+",
+        "cust_id",
+        expect![
+            "error: `on customer_id` in `models/m.rocky` joins two relations with one name; write it as `on a.customer_id == b.customer_id` first"
+        ],
+    );
+    // A derived column selected by name: the `derive` defines it where no IR node stands.
+    check_rename(
+        "//- models/m.rocky
+from raw.orders
+derive { total: amount * 2 }
+select { order_id, tot$0al }
+",
+        "grand_total",
+        expect!["error: nothing to rename here"],
+    );
+}

@@ -100,7 +100,8 @@ fn pipeline(p: &mut Parser<'_>, in_let: bool) {
     let mut first = true;
     loop {
         while p.eat(T![|]) {}
-        if p.at_eof() || p.at(LET_KW) || (in_let && !first && p.at(FROM_KW)) {
+        let next_from = p.at(FROM_KW) || (p.at(IDENT) && near_word(p) == Some(FROM_KW));
+        if p.at_eof() || p.at(LET_KW) || (in_let && !first && next_from) {
             break;
         }
         first = false;
@@ -113,25 +114,50 @@ fn pipeline(p: &mut Parser<'_>, in_let: bool) {
     m.complete(p, PIPELINE);
 }
 
+/// The step keyword the current identifier is a typo of, if any.
+fn near_word(p: &Parser<'_>) -> Option<SyntaxKind> {
+    let word = p.nth_text(0).to_ascii_lowercase();
+    STEP_WORDS
+        .iter()
+        .map(|&(w, k)| (strsim::osa_distance(&word, w), w, k))
+        .filter(|&(d, w, k)| d > 0 && d <= if w.len() <= 4 { 1 } else { 2 } && k != LET_KW)
+        .min_by_key(|&(d, _, _)| d)
+        .map(|(_, _, k)| k)
+}
+
 /// An identifier that is a typo of a step keyword: reported, then read as the step.
 fn misspelled_step(p: &mut Parser<'_>) -> bool {
     if !p.at(IDENT) {
         return false;
     }
-    let word = p.nth_text(0).to_ascii_lowercase();
-    let best = STEP_WORDS
-        .iter()
-        .map(|&(w, k)| (strsim::osa_distance(&word, w), w, k))
-        .filter(|&(d, w, _)| d > 0 && d <= if w.len() <= 4 { 1 } else { 2 })
-        .min_by_key(|&(d, _, _)| d);
-    let Some((_, w, kind)) = best else { return false };
-    if kind == LET_KW {
-        return false;
-    }
+    let Some(kind) = near_word(p) else { return false };
+    let w = STEP_WORDS.iter().find(|(_, k)| *k == kind).map_or("", |(w, _)| w);
     let written = p.nth_text(0).to_string();
     p.error(format!("unknown step `{written}`; did you mean `{w}`?"));
     p.override_current(kind);
     true
+}
+
+/// Skips one token, or a bracketed group when at an opening bracket; an unclosed group
+/// ends before a step keyword (no step starts inside brackets; `sort` in a window does,
+/// when its `(` is closed later), so a stray `(` never swallows the steps after it.
+fn skip_balanced(p: &mut Parser<'_>) {
+    let mut depth = 0usize;
+    loop {
+        match p.current() {
+            EOF => return,
+            T!['('] | T!['{'] => depth += 1,
+            T![')'] | T!['}'] => depth = depth.saturating_sub(1),
+            k if depth > 0 && STEP_STOP.contains(k) && !(k == SORT_KW && p.closer_ahead()) => {
+                return;
+            }
+            _ => {}
+        }
+        p.bump_any();
+        if depth == 0 {
+            return;
+        }
+    }
 }
 
 /// Reports `msg` and skips tokens (brackets balanced) up to the next step or binding.
@@ -144,7 +170,7 @@ fn skip_to_step(p: &mut Parser<'_>, msg: &str) {
         p.error(msg);
     }
     loop {
-        p.bump_any_balanced();
+        skip_balanced(p);
         if p.at_eof() || p.at_ts(STEP_STOP) {
             break;
         }
@@ -268,7 +294,13 @@ fn keep_list(p: &mut Parser<'_>) {
     if !p.eat(KEEP_KW) {
         p.error("expected `keep` in a join's block");
     }
-    expr_list(p);
+    // Like `{ fields }`, a trailing comma is allowed.
+    while at_expr_start(p) {
+        expr_or_error(p, "expected a column");
+        if !p.eat(T![,]) {
+            break;
+        }
+    }
     close_brace(p);
     m.complete(p, KEEP_LIST);
 }
@@ -334,7 +366,7 @@ fn skip_in_list(p: &mut Parser<'_>, msg: &str, stop: TokenSet) {
     let m = p.start();
     p.error(msg);
     while !p.at_eof() && !p.at_ts(stop) && !p.at(T![,]) && !p.at(T![')']) {
-        p.bump_any_balanced();
+        skip_balanced(p);
     }
     m.complete(p, ERROR_NODE);
 }
@@ -442,7 +474,7 @@ fn expr_or_error(p: &mut Parser<'_>, msg: &str) {
         } else {
             let m = p.start();
             p.error(msg);
-            p.bump_any_balanced();
+            skip_balanced(p);
             m.complete(p, ERROR_NODE);
         }
     }
@@ -472,7 +504,7 @@ fn expr_bp(p: &mut Parser<'_>, min_bp: u8) -> Option<CompletedMarker> {
         let m = p.start();
         p.error("expression nests too deeply to analyse");
         while !p.at_eof() && !p.at_ts(EXPR_STOP) {
-            p.bump_any_balanced();
+            skip_balanced(p);
         }
         m.complete(p, ERROR_NODE);
         return None;
@@ -725,7 +757,7 @@ fn window(p: &mut Parser<'_>) {
             let e = p.start();
             p.error("expected `partition`, `sort`, `rows`, `range` or `)` in a window");
             while !p.at(T![')']) && !p.at_eof() && !p.at_ts(STEP_STOP) {
-                p.bump_any_balanced();
+                skip_balanced(p);
             }
             e.complete(p, ERROR_NODE);
         }
