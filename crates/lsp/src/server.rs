@@ -82,18 +82,20 @@ impl Server {
         let (analysis, files, generation, encoding) = snapshot;
         let client = self.client.clone();
         let state = Arc::clone(&self.state);
+        // The snapshot goes to a blocking thread now, not inside a task that a busy
+        // runtime may not poll for a while: the next edit cancels snapshots and waits for
+        // them to be dropped (under the state lock), which only running code can do.
+        let dir = root.clone();
+        let computed = tokio::task::spawn_blocking(move || -> Cancellable<Vec<_>> {
+            let mut conv = Conv::new(&analysis, &dir, encoding);
+            let mut out = Vec::new();
+            for (uri, file, version) in files {
+                out.push((uri, handlers::diagnostics(&mut conv, file)?, version));
+            }
+            Ok(out)
+        });
         tokio::spawn(async move {
-            let dir = root.clone();
-            let computed = tokio::task::spawn_blocking(move || -> Cancellable<Vec<_>> {
-                let mut conv = Conv::new(&analysis, &dir, encoding);
-                let mut out = Vec::new();
-                for (uri, file, version) in files {
-                    out.push((uri, handlers::diagnostics(&mut conv, file)?, version));
-                }
-                Ok(out)
-            })
-            .await;
-            let Ok(Ok(list)) = computed else { return };
+            let Ok(Ok(list)) = computed.await else { return };
             let current = {
                 let st = state.lock().unwrap_or_else(|e| e.into_inner());
                 st.projects.get(&root).map(|p| p.generation)
