@@ -13,7 +13,10 @@
 mod expr;
 mod source_map;
 
-use syntax::{Dialect, SyntaxKind, SyntaxNode, SyntaxToken, T, TextRange};
+use syntax::{
+    Dialect, SyntaxKind, SyntaxNode, SyntaxToken, T, TextRange,
+    ast::{self, AstNode as _},
+};
 
 pub use self::source_map::SourceMap;
 use self::{
@@ -206,7 +209,8 @@ impl Lowerer {
 
     fn pipeline(&mut self, node: &SyntaxNode) -> Out {
         let mut stage = Stage::default();
-        let steps: Vec<SyntaxNode> = node.children().filter(|n| is_step(n.kind())).collect();
+        let steps: Vec<SyntaxNode> =
+            node.children().filter(|n| <ast::PipelineStep>::can_cast(n.kind())).collect();
         if let Some(first) = steps.first()
             && first.kind() != SyntaxKind::FROM_STEP
         {
@@ -570,23 +574,6 @@ fn conjunction(out: &mut Out, keyword: &str, conds: &[Out], range: TextRange) {
         out.emit(if i == 0 { keyword } else { " AND " }, range);
         out.append(c);
     }
-}
-
-fn is_step(kind: SyntaxKind) -> bool {
-    use SyntaxKind::*;
-    matches!(
-        kind,
-        FROM_STEP
-            | WHERE_STEP
-            | GROUP_STEP
-            | DERIVE_STEP
-            | SELECT_STEP
-            | JOIN_STEP
-            | SORT_STEP
-            | TAKE_STEP
-            | DISTINCT_STEP
-            | REPLICATE_STEP
-    )
 }
 
 fn subst_has(subst: &Substitutions, name: &SyntaxToken) -> bool {

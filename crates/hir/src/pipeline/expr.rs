@@ -4,7 +4,10 @@
 
 use syntax::{Dialect, NodeOrToken, SyntaxKind, SyntaxNode, SyntaxToken, TextRange};
 
-use syntax::T;
+use syntax::{
+    T,
+    ast::{self, AstNode as _},
+};
 
 use super::source_map::Out;
 
@@ -35,26 +38,8 @@ pub(crate) fn has_token(node: &SyntaxNode, kind: SyntaxKind) -> bool {
     tokens(node).any(|t| t.kind() == kind)
 }
 
-pub(crate) fn is_expr(kind: SyntaxKind) -> bool {
-    use SyntaxKind::*;
-    matches!(
-        kind,
-        LITERAL
-            | PATH_EXPR
-            | BIN_EXPR
-            | PREFIX_EXPR
-            | IS_EXPR
-            | IN_EXPR
-            | PAREN_EXPR
-            | CALL_EXPR
-            | STAR_EXPR
-            | MATCH_EXPR
-            | PLACEHOLDER
-    )
-}
-
 pub(crate) fn exprs(node: &SyntaxNode) -> impl Iterator<Item = SyntaxNode> {
-    node.children().filter(|n| is_expr(n.kind()))
+    node.children().filter(|n| <ast::Expr>::can_cast(n.kind()))
 }
 
 /// The names of a `PATH` (or of the `PATH` inside a `PATH_EXPR`), with their tokens.
