@@ -40,20 +40,6 @@ const NOT_A_NAME: TokenSet = STEP_STOP.union(TokenSet::new(&[
     OVER_KW,
 ]));
 
-const STEP_WORDS: &[(&str, SyntaxKind)] = &[
-    ("from", FROM_KW),
-    ("where", WHERE_KW),
-    ("group", GROUP_KW),
-    ("derive", DERIVE_KW),
-    ("select", SELECT_KW),
-    ("join", JOIN_KW),
-    ("sort", SORT_KW),
-    ("take", TAKE_KW),
-    ("distinct", DISTINCT_KW),
-    ("replicate", REPLICATE_KW),
-    ("let", LET_KW),
-];
-
 pub(crate) fn pipeline_file(p: &mut Parser<'_>) {
     let m = p.start();
     let mut seen_pipeline = false;
@@ -100,7 +86,8 @@ fn pipeline(p: &mut Parser<'_>, in_let: bool) {
     let mut first = true;
     loop {
         while p.eat(T![|]) {}
-        let next_from = p.at(FROM_KW) || (p.at(IDENT) && near_word(p) == Some(FROM_KW));
+        let next_from =
+            p.at(FROM_KW) || (p.at(IDENT) && near_word(p).is_some_and(|(_, k)| k == FROM_KW));
         if p.at_eof() || p.at(LET_KW) || (in_let && !first && next_from) {
             break;
         }
@@ -114,15 +101,22 @@ fn pipeline(p: &mut Parser<'_>, in_let: bool) {
     m.complete(p, PIPELINE);
 }
 
+/// The words a misspelled step is compared with: the lexer's step keywords (joins start
+/// with `join`; a `let` is not guessed).
+fn step_words() -> impl Iterator<Item = (&'static str, SyntaxKind)> {
+    super::lexer::keywords().filter(|&(_, k)| {
+        STEP_START.contains(k) && !matches!(k, LEFT_KW | RIGHT_KW | FULL_KW | CROSS_KW)
+    })
+}
+
 /// The step keyword the current identifier is a typo of, if any.
-fn near_word(p: &Parser<'_>) -> Option<SyntaxKind> {
+fn near_word(p: &Parser<'_>) -> Option<(&'static str, SyntaxKind)> {
     let word = p.nth_text(0).to_ascii_lowercase();
-    STEP_WORDS
-        .iter()
-        .map(|&(w, k)| (strsim::osa_distance(&word, w), w, k))
-        .filter(|&(d, w, k)| d > 0 && d <= if w.len() <= 4 { 1 } else { 2 } && k != LET_KW)
+    step_words()
+        .map(|(w, k)| (strsim::osa_distance(&word, w), w, k))
+        .filter(|&(d, w, _)| d > 0 && d <= if w.len() <= 4 { 1 } else { 2 })
         .min_by_key(|&(d, _, _)| d)
-        .map(|(_, _, k)| k)
+        .map(|(_, w, k)| (w, k))
 }
 
 /// An identifier that is a typo of a step keyword: reported, then read as the step.
@@ -130,8 +124,7 @@ fn misspelled_step(p: &mut Parser<'_>) -> bool {
     if !p.at(IDENT) {
         return false;
     }
-    let Some(kind) = near_word(p) else { return false };
-    let w = STEP_WORDS.iter().find(|(_, k)| *k == kind).map_or("", |(w, _)| w);
+    let Some((w, kind)) = near_word(p) else { return false };
     let written = p.nth_text(0).to_string();
     p.error(format!("unknown step `{written}`; did you mean `{w}`?"));
     p.override_current(kind);
