@@ -11,6 +11,7 @@ pub(crate) mod discover;
 #[cfg(feature = "warehouse")]
 pub(crate) mod drift;
 pub(crate) mod fmt;
+pub(crate) mod lineage;
 #[cfg(feature = "warehouse")]
 pub(crate) mod init;
 #[cfg(feature = "warehouse")]

@@ -90,6 +90,8 @@ enum Command {
     /// contracts, declarative tests and unit tests.
     #[cfg(feature = "warehouse")]
     Test(commands::test::Args),
+    /// Column lineage from the code: where a column comes from, or what reads it.
+    Lineage(commands::lineage::Args),
     /// Format `.rocky` pipeline files canonically.
     Fmt(commands::fmt::Args),
     /// Serve the language server (LSP) on stdin/stdout, for editors.
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
         Command::Compile(args) => commands::compile::run(&cli.global, args),
         Command::Check(args) => commands::check::run(&cli.global, args),
         Command::Fmt(args) => commands::fmt::run(&cli.global, args),
+        Command::Lineage(args) => commands::lineage::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Discover => commands::discover::run(&cli.global),
         #[cfg(feature = "warehouse")]

@@ -103,7 +103,9 @@ fn navigation_hover_rename_and_fixes() {
     let text = hover["contents"]["value"].as_str().unwrap_or_default();
     assert!(text.contains("net_amount: Decimal(38,4)") || text.contains("net_amount: "), "{hover}");
     assert!(text.contains("column of model `int_order_totals`"), "{text}");
-    assert!(text.contains("lineage: int_order_totals.net_amount"), "{text}");
+    // Its lineage across models, back to the source, with how each step makes it.
+    assert!(text.contains("lineage:\n- `int_order_lines.net_price` — aggregation"), "{text}");
+    assert!(text.contains("`tpch.lineitem.l_discount` — expression, source"), "{text}");
 
     // Definition: the model reference, then the column into the upstream model.
     let pos = position_of(&mart, "int_order_totals", 0, 3);

@@ -9,7 +9,7 @@ use hir::{syntax::Dialect, ty::Ty};
 use serde::Serialize;
 
 use crate::{
-    duckdb::{Relation, columns, relation},
+    duckdb::{Relation, columns},
     plan::{Materialization, ModelPlan},
     quote,
 };
@@ -42,12 +42,16 @@ fn safe(from: &Ty, to: &Ty) -> bool {
         || (matches!(to, Ty::String) && (from.is_numeric() || matches!(from, Ty::String)))
 }
 
-/// The drift of model `m`, `None` when it has no table yet, is not a table, or its
-/// columns are not all known.
-pub fn detect(conn: &Connection, m: &ModelPlan) -> anyhow::Result<Option<Drift>> {
+/// The drift of model `m`, whose target is `existing` in the warehouse; `None` when it has
+/// no table yet, is not a table, or its columns are not all known.
+pub fn detect(
+    conn: &Connection,
+    m: &ModelPlan,
+    existing: Option<Relation>,
+) -> anyhow::Result<Option<Drift>> {
     let Some(compiled) = &m.signature else { return Ok(None) };
     if matches!(m.strategy, None | Some(Materialization::Ephemeral | Materialization::View))
-        || relation(conn, &m.target_parts)? != Some(Relation::Table)
+        || existing != Some(Relation::Table)
     {
         return Ok(None);
     }

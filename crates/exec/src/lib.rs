@@ -10,6 +10,7 @@ pub mod model_tests;
 pub mod partition;
 pub mod plan;
 pub mod quote;
+pub mod relations;
 pub mod render;
 pub mod run;
 pub mod sql_gen;

@@ -22,6 +22,7 @@ use crate::{
     duckdb::{self as wh, Relation, Warehouse},
     partition,
     plan::{Materialization, ModelPlan, PartitionSelection, Plan, select_partitions},
+    relations::Relations,
     render::Window,
     sql_gen,
     state::{
@@ -170,8 +171,9 @@ pub fn run(
         );
         bar
     });
+    let relations = Relations::load(&warehouse.conn)?;
     let mut results: Vec<Option<ModelRun>> = vec![None; plan.models.len()];
-    let cx = Cx { plan, store, opts, run_id: &run_id };
+    let cx = Cx { plan, store, opts, run_id: &run_id, relations: &relations };
     for layer in &plan.layers {
         let mut todo = Vec::new();
         for &i in layer {
@@ -326,6 +328,7 @@ struct Cx<'a> {
     store: &'a StateStore,
     opts: &'a RunOptions,
     run_id: &'a str,
+    relations: &'a Relations,
 }
 
 /// What one model's execution produced.
@@ -349,9 +352,25 @@ impl Cx<'_> {
         let started = Instant::now();
         let mut r = ModelRun::new(m, Status::Succeeded);
         let result = self.progress(&m.name, ProgressStatus::Running).and_then(|()| {
-            self.apply_drift(conn, m, &mut r)?;
-            self.execute(conn, m)
+            let existing = self.apply_drift(conn, m, &mut r)?;
+            self.execute(conn, m, existing)
         });
+        // What the step made of the target: known when it committed, asked otherwise.
+        let result = match (result, &m.strategy) {
+            (result, Some(Materialization::Ephemeral)) => result,
+            (Ok(o), strategy) if o.partial_error.is_none() => {
+                let kind = match strategy {
+                    Some(Materialization::View) => Relation::View,
+                    _ => Relation::Table,
+                };
+                self.relations.set(&m.target_parts, Some(kind));
+                Ok(o)
+            }
+            (result, _) => {
+                let refreshed = self.relations.refresh(conn, &m.target_parts);
+                result.and_then(|o| refreshed.map(|()| o))
+            }
+        };
         match result {
             Ok(o) => {
                 r.action = Some(o.action);
@@ -406,17 +425,19 @@ impl Cx<'_> {
     }
 
     /// Applies the model's schema drift before it runs: ALTERs for safe changes, a drop
-    /// (so the run builds it afresh) for unsafe ones.
+    /// (so the run builds it afresh) for unsafe ones. Returns what the target is now.
     fn apply_drift(
         &self,
         conn: &Connection,
         m: &ModelPlan,
         r: &mut ModelRun,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Option<Relation>> {
+        let existing = self.relations.get(&m.target_parts);
         if m.error.is_some() {
-            return Ok(());
+            return Ok(existing);
         }
-        let Some(drift) = crate::drift::detect(conn, m)? else { return Ok(()) };
+        let Some(drift) = crate::drift::detect(conn, m, existing)? else { return Ok(existing) };
+        let mut now = existing;
         match drift.action {
             "alter" => {
                 wh::execute_step(conn, &drift.statements)
@@ -444,15 +465,20 @@ impl Cx<'_> {
                     }
                 }
                 wh::execute_step(conn, &[format!("DROP TABLE {}", m.target_sql)])?;
+                now = None;
             }
             _ => {}
         }
         r.drift = Some(drift);
-        Ok(())
+        Ok(now)
     }
 
-    fn execute(&self, conn: &Connection, m: &ModelPlan) -> anyhow::Result<Outcome> {
-        let existing = wh::relation(conn, &m.target_parts)?;
+    fn execute(
+        &self,
+        conn: &Connection,
+        m: &ModelPlan,
+        existing: Option<Relation>,
+    ) -> anyhow::Result<Outcome> {
         let merge_columns =
             || Ok(wh::columns(conn, &m.target_parts)?.into_iter().map(|(c, _, _)| c).collect());
         let decided = steps::decide(m, existing, &merge_columns, self.opts.now)?;

@@ -15,6 +15,7 @@ pub mod dag;
 pub mod db;
 pub mod diagnostics;
 pub mod input;
+pub mod lineage;
 pub mod model;
 pub mod name;
 pub mod pipeline;

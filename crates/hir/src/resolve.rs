@@ -337,6 +337,8 @@ impl Resolver<'_> {
                         item: q.range,
                         from_star: false,
                         source: None,
+                        merged: Vec::new(),
+                        expr: None,
                     })
                     .collect(),
             };

@@ -75,6 +75,12 @@ pub(crate) fn word_hash(word: &str) -> u64 {
     h.finish()
 }
 
+/// Whether `file` has the word `word` (a table name's last part): the models that may
+/// read a table, without resolving any.
+pub fn may_name(db: &dyn Db, file: SourceFile, word: &str) -> bool {
+    model_words(db, file).binary_search(&word_hash(word)).is_ok()
+}
+
 /// The models `file` may read (indices into the project model, sorted, itself excluded):
 /// those named by one of its words (as a model or a target table), plus its declared
 /// `depends_on`. Backdates when an edit adds or removes words that name no model.

@@ -16,7 +16,7 @@ use syntax::TextRange;
 
 use crate::{
     FilePosition,
-    lineage::lineage_summary,
+    lineage::{lineage_summary, model_column_lineage},
     navigation::{ColumnKey, column_def_through_stars, doc_comment, ident_at, model_of, text_of},
 };
 
@@ -65,11 +65,17 @@ pub(crate) fn hover(db: &dyn Db, pos: FilePosition) -> Option<HoverResult> {
         return Some(HoverResult { range: *range, markup });
     }
     // A select item's output name (an alias, or the item itself).
-    for (_, outputs) in &rec.outputs {
+    for (query, outputs) in &rec.outputs {
         if let Some(d) =
             outputs.iter().find(|d| !d.from_star && d.range.contains_inclusive(pos.offset))
         {
             let mut s = column_block(d.column.name.as_str(), Some(&d.column));
+            // The model's own output column: where it comes from.
+            if a.syntax.body.root == Some(*query)
+                && let Some(lineage) = model_column_lineage(db, file, d.column.name)
+            {
+                let _ = write!(s, "\n\n{lineage}");
+            }
             if let Some(doc) = doc_comment(text, d.item.start()) {
                 let _ = write!(s, "\n\n{doc}");
             }
@@ -90,9 +96,17 @@ fn column_hover(db: &dyn Db, key: &ColumnKey, column: Option<&Column>, written: 
     if let Some(w) = what {
         let _ = write!(s, "\n\n{w}");
     }
-    let chain = lineage_summary(db, key);
-    if chain.len() > 1 {
-        let _ = write!(s, "\n\nlineage: {}", chain.join(" ← "));
+    // A model's column: its lineage across models; a CTE's or subquery's: the chain to
+    // the model's relations.
+    if let RelOrigin::Model(f) = &key.origin {
+        if let Some(lineage) = model_column_lineage(db, *f, key.name) {
+            let _ = write!(s, "\n\n{lineage}");
+        }
+    } else {
+        let chain = lineage_summary(db, key);
+        if chain.len() > 1 {
+            let _ = write!(s, "\n\nlineage: {}", chain.join(" ← "));
+        }
     }
     if let Some(def) = column_def_through_stars(db, key) {
         let dtext = def.file.text(db);

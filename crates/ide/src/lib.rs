@@ -13,6 +13,7 @@ mod goto_definition;
 mod hover;
 mod inlay_hints;
 mod lineage;
+pub mod lineage_graph;
 mod navigation;
 mod references;
 mod rename;

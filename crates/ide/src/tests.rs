@@ -151,7 +151,8 @@ SELECT s.tot$0al FROM stg_orders AS s
 
             column of model `stg_orders`
 
-            lineage: stg_orders.total ← raw.orders.amount
+            lineage:
+            - `raw.orders.amount` — direct, source
 
             Orders as they arrive."#]],
     );

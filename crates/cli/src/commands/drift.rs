@@ -29,8 +29,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut drift = Vec::new();
     if let Some(path) = warehouse::duckdb_path(&loaded)?.filter(|p| p.exists()) {
         let wh = exec::duckdb::Warehouse::open_read_only(&path)?;
+        let relations = exec::relations::Relations::load(&wh.conn)?;
         for m in &plan.models {
-            drift.extend(exec::drift::detect(&wh.conn, m)?);
+            let existing = relations.get(&m.target_parts);
+            drift.extend(exec::drift::detect(&wh.conn, m, existing)?);
         }
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

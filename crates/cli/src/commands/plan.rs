@@ -54,13 +54,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let store_path = exec::state::path_for(&loaded.root);
     let store =
         if store_path.exists() { Some(exec::state::StateStore::open(&store_path)?) } else { None };
+    let relations = wh.as_ref().map(|w| exec::relations::Relations::load(&w.conn)).transpose()?;
     let now = chrono::Utc::now().naive_utc();
     let mut models = Vec::new();
     for m in &plan.models {
-        let existing = match &wh {
-            Some(w) => exec::duckdb::relation(&w.conn, &m.target_parts)?,
-            None => None,
-        };
+        let existing = relations.as_ref().and_then(|r| r.get(&m.target_parts));
         let merge_columns = || match &wh {
             Some(w) => Ok(exec::duckdb::columns(&w.conn, &m.target_parts)?
                 .into_iter()

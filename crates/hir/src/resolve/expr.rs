@@ -18,7 +18,13 @@ impl Resolver<'_> {
         let body = self.body;
         match &body.exprs[id] {
             Expr::Missing | Expr::Literal { .. } | Expr::Star { .. } => {}
-            Expr::Column { path, .. } => self.column(path),
+            Expr::Column { path, .. } => {
+                let mark = self.record.as_ref().map(|r| r.refs.len());
+                self.column(path);
+                if let Some(mark) = mark {
+                    self.record_use(id, mark, path);
+                }
+            }
             Expr::Binary { op, lhs, rhs, range } => {
                 self.expr(*lhs);
                 self.expr(*rhs);

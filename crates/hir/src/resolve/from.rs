@@ -205,6 +205,23 @@ impl Resolver<'_> {
                     self.clause = saved;
                     self.scopes.pop();
                 }
+                if self.recording() {
+                    // On each side, the relations listing the column, else those that may.
+                    let mut keys = Vec::new();
+                    for name in &merged {
+                        for side in [&lhs, &rhs] {
+                            let listing = |(r, _): &&(Rel, TextRange)| r.sig.column(name).is_some();
+                            let open = |(r, _): &&(Rel, TextRange)| r.sig.open;
+                            let rels: Vec<&(Rel, TextRange)> = if side.iter().any(|r| listing(&r)) {
+                                side.iter().filter(listing).collect()
+                            } else {
+                                side.iter().filter(open).collect()
+                            };
+                            keys.extend(rels.into_iter().map(|(r, _)| (r.origin.clone(), *name)));
+                        }
+                    }
+                    self.record_join_keys(keys);
+                }
                 if let Some(scope) = self.scopes.last_mut() {
                     scope.merged.extend(merged);
                 }
@@ -262,7 +279,12 @@ impl Resolver<'_> {
                 self.out.tables.push((range, binding));
                 (sig, origin)
             }
-            TableLookup::External => (Arc::new(Signature::unknown()), RelOrigin::Other),
+            // A warehouse table nothing describes: its columns are unknown, its name is not
+            // (lineage and hover name it as written).
+            TableLookup::External => {
+                let name: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
+                (Arc::new(Signature::unknown()), RelOrigin::Source(name.join(".").into()))
+            }
             TableLookup::Unknown { help } => {
                 let text: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
                 let range = match (path.first(), path.last()) {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use syntax::TextRange;
 
 use super::*;
-use crate::body::QueryId;
+use crate::body::{ExprId, QueryId};
 
 /// Where a relation's columns come from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -63,6 +63,10 @@ pub struct OutputDef {
     pub from_star: bool,
     /// The relation column it passes through, if it is a bare column reference or a star.
     pub source: Option<(RelOrigin, Name)>,
+    /// A `*` column merged by `USING`/`NATURAL`: the other relations it also comes from.
+    pub merged: Vec<RelOrigin>,
+    /// The select item's expression (a `REPLACE` one for a replaced star column).
+    pub expr: Option<ExprId>,
 }
 
 /// The relations a SELECT sees, for completion.
@@ -89,6 +93,12 @@ pub struct Record {
     pub refs: Vec<NameRef>,
     /// Each query's output columns, by query.
     pub outputs: Vec<(QueryId, Vec<OutputDef>)>,
+    /// What each column expression reads, for lineage: the [`RefKind::Column`] or
+    /// [`RefKind::Alias`] it resolved to and, for a column merged by `USING`/`NATURAL`,
+    /// the same column of every other side.
+    pub uses: FxHashMap<ExprId, Vec<RefKind>>,
+    /// The columns `USING`/`NATURAL` joins match on, on each side.
+    pub join_keys: Vec<(RelOrigin, Name)>,
 }
 
 impl Record {
@@ -168,6 +178,43 @@ impl Resolver<'_> {
         }
     }
 
+    /// Records what the column expression `id` read: the references recorded since `mark`
+    /// (its qualifier, its column or alias) and the other sides of a merged column.
+    pub(super) fn record_use(&mut self, id: ExprId, mark: usize, path: &[NameSpan]) {
+        let Some(rec) = &self.record else { return };
+        let mut kinds: Vec<RefKind> = rec.refs[mark.min(rec.refs.len())..]
+            .iter()
+            .filter(|r| matches!(r.kind, RefKind::Column { .. } | RefKind::Alias { .. }))
+            .map(|r| r.kind.clone())
+            .collect();
+        if let ([name], [RefKind::Column { origin, .. }]) = (path, kinds.as_slice()) {
+            let origin = origin.clone();
+            let scope = self.scopes.iter().rev().find(|s| s.rels.iter().any(|r| r.origin == origin));
+            if let Some(scope) = scope.filter(|s| s.merged.contains(&name.name)) {
+                for rel in &scope.rels {
+                    if rel.origin != origin && rel.sig.column(&name.name).is_some() {
+                        let column = rel.sig.column(&name.name).cloned();
+                        kinds.push(RefKind::Column {
+                            origin: rel.origin.clone(),
+                            name: name.name,
+                            column,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(rec) = &mut self.record {
+            rec.uses.insert(id, kinds);
+        }
+    }
+
+    /// Records the columns a `USING`/`NATURAL` join matches on.
+    pub(super) fn record_join_keys(&mut self, keys: Vec<(RelOrigin, Name)>) {
+        if let Some(rec) = &mut self.record {
+            rec.join_keys.extend(keys);
+        }
+    }
+
     /// Records a select-list alias used after its definition.
     pub(super) fn record_alias(&mut self, name: &NameSpan) {
         if !self.recording() {
@@ -220,15 +267,19 @@ impl Resolver<'_> {
                         item: *range,
                         from_star: false,
                         source,
+                        merged: Vec::new(),
+                        expr: Some(*expr),
                     });
                 }
                 SelectItem::Star(star) => {
                     for col in cols.by_ref().take(n) {
-                        let replaced = star.replace.iter().any(|(_, r)| r.name == col.name);
+                        let replaced = star.replace.iter().find(|(_, r)| r.name == col.name);
                         let mut def =
                             self.star_def(star.qualifier.as_deref(), &star.rename, col, star.range);
-                        if replaced {
+                        if let Some(&(expr, _)) = replaced {
                             def.source = None;
+                            def.merged.clear();
+                            def.expr = Some(expr);
                         }
                         out.push(def);
                     }
@@ -257,12 +308,24 @@ impl Resolver<'_> {
                 s.rels.iter().find(|r| r.sig.column(&original).is_some()).map(|r| r.origin.clone())
             }),
         };
+        let merged = match (qualifier, self.scopes.last()) {
+            (None, Some(s)) if s.merged.contains(&original) => s
+                .rels
+                .iter()
+                .filter(|r| Some(&r.origin) != origin.as_ref())
+                .filter(|r| r.sig.column(&original).is_some())
+                .map(|r| r.origin.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
         OutputDef {
             column: col.clone(),
             range,
             item: range,
             from_star: true,
             source: origin.map(|o| (o, original)),
+            merged,
+            expr: None,
         }
     }
 

@@ -28,7 +28,8 @@ derive {{ doubled: amo$0unt * 2 }}
 
             column of model `stg`
 
-            lineage: stg.amount ← raw.orders.amount"#]],
+            lineage:
+            - `raw.orders.amount` — direct, source"#]],
     );
     check_hover(
         &format!(
@@ -41,7 +42,11 @@ group status {{ tot$0al: sum(amount) }}
             24..29
             ```sql
             total: Decimal(38,2)
-            ```"#]],
+            ```
+
+            lineage:
+            - `stg.amount` — aggregation
+              - `raw.orders.amount` — direct, source"#]],
     );
 }
 

@@ -1,0 +1,1 @@
+SELECT * EXCLUDE (discount) FROM star_b
