@@ -11,9 +11,9 @@ pub(crate) mod discover;
 #[cfg(feature = "warehouse")]
 pub(crate) mod drift;
 pub(crate) mod fmt;
-pub(crate) mod lineage;
 #[cfg(feature = "warehouse")]
 pub(crate) mod init;
+pub(crate) mod lineage;
 #[cfg(feature = "warehouse")]
 pub(crate) mod plan;
 #[cfg(feature = "warehouse")]

@@ -11,49 +11,11 @@
 //! - `three_broken`: 3 of 10 models do not parse; the name errors of the others still show.
 //! - `bad_input/*`: projects `rocky` must refuse with a clear message and a non-zero exit.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod rocky_cmd;
 
-/// `test_data/projects/<rel>`.
-fn project(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test_data/projects").join(rel)
-}
+use std::path::Path;
 
-fn test_data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test_data")
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `rocky` from a folder outside every project, without colour, with the environment
-/// the projects expect: `ROCKY_TEST_UNSET` unset (the V002 cases), `ROCKY_NESTED_DB` unset
-/// (so `nested` takes its `${ROCKY_NESTED_DB:-shop.duckdb}` default).
-fn rocky(args: &[&str]) -> Out {
-    let cwd = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_rocky"))
-        .args(args)
-        .current_dir(&cwd)
-        .env("NO_COLOR", "1")
-        .env_remove("ROCKY_TEST_UNSET")
-        .env_remove("ROCKY_NESTED_DB")
-        .output()
-        .expect("rocky runs");
-    let out = Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!out.stderr.contains("panicked"), "rocky {args:?} panicked:\n{}", out.stderr);
-    out
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("test paths are UTF-8")
-}
+use rocky_cmd::{expected, path_str, project, rocky, test_data};
 
 /// Replaces what changes from run to run: `"elapsed_ms": <n>` and `in <n> ms`.
 fn normalize(text: &str) -> String {
@@ -78,16 +40,6 @@ fn replace_number_after(text: &str, prefix: &str, suffix: &str, with: &str) -> S
     }
     out.push_str(rest);
     out
-}
-
-/// The snapshot file `test_data/projects/<rel>/expected/<file>`; the playground's are in
-/// `test_data/projects/_expected/playground/` (its own folder holds only the project).
-fn expected(rel: &str, file: &str) -> expect_test::ExpectFile {
-    let dir = match rel {
-        "playground" => project("_expected/playground"),
-        _ => project(rel).join("expected"),
-    };
-    expect_test::expect_file![dir.join(file)]
 }
 
 /// `rocky --project <rel> compile` in both output forms, snapshotted, with the exit code

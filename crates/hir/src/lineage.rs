@@ -293,7 +293,10 @@ impl Tracer<'_> {
                 let kind = if call.over.is_some() {
                     Transform::Window
                 } else if call.qualifier.is_empty()
-                    && self.functions.get(call.name.name.as_str()).is_some_and(|f| f.kind == FnKind::Aggregate)
+                    && self
+                        .functions
+                        .get(call.name.name.as_str())
+                        .is_some_and(|f| f.kind == FnKind::Aggregate)
                 {
                     Transform::Aggregation
                 } else {
@@ -303,7 +306,8 @@ impl Tracer<'_> {
                 body.exprs[e].for_each_child(|c| self.expr(q, c, step, out));
             }
             Expr::Subquery { query, lhs, exists, .. } => {
-                let step = if lhs.is_some() || *exists { step.max(Transform::Expression) } else { step };
+                let step =
+                    if lhs.is_some() || *exists { step.max(Transform::Expression) } else { step };
                 if let Some(l) = lhs {
                     self.expr(q, *l, step, out);
                 }

@@ -66,7 +66,6 @@ pub fn lineage_graph(db: &RootDatabase, req: &LineageRequest) -> LineageGraph {
     }
 }
 
-
 fn within(req: &LineageRequest, depth: usize) -> bool {
     req.depth.is_none_or(|max| depth < max)
 }
@@ -177,15 +176,14 @@ fn downstream(db: &RootDatabase, req: &LineageRequest) -> LineageGraph {
                 continue;
             }
             let models: Vec<usize> = match &f.node {
-                LineageNode::Model(file) => pm
-                    .by_file
-                    .get(file)
-                    .and_then(|&i| readers.get(i))
-                    .cloned()
-                    .unwrap_or_default(),
+                LineageNode::Model(file) => {
+                    pm.by_file.get(file).and_then(|&i| readers.get(i)).cloned().unwrap_or_default()
+                }
                 LineageNode::Source(name) => {
                     let table = name.rsplit('.').next().unwrap_or(name);
-                    (0..pm.models.len()).filter(|&i| may_name(db, pm.models[i].file, table)).collect()
+                    (0..pm.models.len())
+                        .filter(|&i| may_name(db, pm.models[i].file, table))
+                        .collect()
                 }
             };
             candidates.extend(&models);
@@ -205,9 +203,8 @@ fn downstream(db: &RootDatabase, req: &LineageRequest) -> LineageGraph {
             for &m in models {
                 let file = pm.models[m].file;
                 let lineage = column_lineage(db, file);
-                let reads = |i: &ColumnInput| {
-                    i.node == f.node && f.column.is_none_or(|c| c == i.column)
-                };
+                let reads =
+                    |i: &ColumnInput| i.node == f.node && f.column.is_none_or(|c| c == i.column);
                 let filtered: Vec<&ColumnInput> = if req.include_filters {
                     lineage.filters.iter().filter(|i| reads(i)).collect()
                 } else {
@@ -215,7 +212,8 @@ fn downstream(db: &RootDatabase, req: &LineageRequest) -> LineageGraph {
                 };
                 for out in &lineage.columns {
                     let to = ColumnNode { node: LineageNode::Model(file), column: out.column };
-                    let hits = out.inputs.iter().filter(|i| reads(i)).chain(filtered.iter().copied());
+                    let hits =
+                        out.inputs.iter().filter(|i| reads(i)).chain(filtered.iter().copied());
                     for input in hits {
                         let from = ColumnNode { node: input.node.clone(), column: input.column };
                         if !edges_seen.insert((from.clone(), to.clone(), input.transform)) {

@@ -10,10 +10,7 @@ use std::{io::Write, process::ExitCode};
 
 use anyhow::bail;
 use hir::{
-    Name, RootDatabase,
-    diagnostics::did_you_mean,
-    lineage::LineageNode,
-    project::project_model,
+    Name, RootDatabase, diagnostics::did_you_mean, lineage::LineageNode, project::project_model,
 };
 use ide::lineage_graph::{ColumnNode, Direction, LineageGraph, LineageRequest, lineage_graph};
 use serde::Serialize;
@@ -223,8 +220,12 @@ fn model_name(db: &RootDatabase, file: hir::SourceFile) -> String {
 
 fn endpoint_of(db: &RootDatabase, node: &LineageNode, column: Name) -> Endpoint {
     match node {
-        LineageNode::Model(f) => Endpoint::Model { model: model_name(db, *f), column: column.to_string() },
-        LineageNode::Source(s) => Endpoint::Source { source: s.to_string(), column: column.to_string() },
+        LineageNode::Model(f) => {
+            Endpoint::Model { model: model_name(db, *f), column: column.to_string() }
+        }
+        LineageNode::Source(s) => {
+            Endpoint::Source { source: s.to_string(), column: column.to_string() }
+        }
     }
 }
 

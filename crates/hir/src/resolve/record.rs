@@ -189,7 +189,8 @@ impl Resolver<'_> {
             .collect();
         if let ([name], [RefKind::Column { origin, .. }]) = (path, kinds.as_slice()) {
             let origin = origin.clone();
-            let scope = self.scopes.iter().rev().find(|s| s.rels.iter().any(|r| r.origin == origin));
+            let scope =
+                self.scopes.iter().rev().find(|s| s.rels.iter().any(|r| r.origin == origin));
             if let Some(scope) = scope.filter(|s| s.merged.contains(&name.name)) {
                 for rel in &scope.rels {
                     if rel.origin != origin && rel.sig.column(&name.name).is_some() {

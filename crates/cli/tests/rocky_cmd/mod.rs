@@ -1,0 +1,56 @@
+//! Running the `rocky` binary as a user or a CI job does, for the integration tests.
+#![allow(dead_code)] // each test crate uses what it needs
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// `test_data/projects/<rel>`.
+pub fn project(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test_data/projects").join(rel)
+}
+
+pub fn test_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test_data")
+}
+
+pub struct Out {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `rocky` from a folder outside every project, without colour, with the environment
+/// the projects expect: `ROCKY_TEST_UNSET` unset (the V002 cases), `ROCKY_NESTED_DB` unset
+/// (so `nested` takes its `${ROCKY_NESTED_DB:-shop.duckdb}` default).
+pub fn rocky(args: &[&str]) -> Out {
+    let cwd = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_rocky"))
+        .args(args)
+        .current_dir(&cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("ROCKY_TEST_UNSET")
+        .env_remove("ROCKY_NESTED_DB")
+        .output()
+        .expect("rocky runs");
+    let out = Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!out.stderr.contains("panicked"), "rocky {args:?} panicked:\n{}", out.stderr);
+    out
+}
+
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("test paths are UTF-8")
+}
+
+/// The snapshot file `test_data/projects/<rel>/expected/<file>`; the playground's are in
+/// `test_data/projects/_expected/playground/` (its own folder holds only the project).
+pub fn expected(rel: &str, file: &str) -> expect_test::ExpectFile {
+    let dir = match rel {
+        "playground" => project("_expected/playground"),
+        _ => project(rel).join("expected"),
+    };
+    expect_test::expect_file![dir.join(file)]
+}
