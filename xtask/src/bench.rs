@@ -33,9 +33,12 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if task == "run" {
         return crate::bench_run::run(rest);
     }
+    if task == "lineage" {
+        return crate::bench_lineage::run(rest);
+    }
     if task != "parse" && task != "floor" {
         bail!(
-            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile|lsp|run [--models N]"
+            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile|lsp|run|lineage [--models N]"
         );
     }
     let models = parse_models(rest)?;
@@ -204,8 +207,47 @@ fn report(rounds: &[Duration], mb: f64) -> Stats {
     stats
 }
 
+/// Wall times (seconds) and peak RSS (MB, GNU time's `%M`) of `rounds` runs of `rocky ARGS`,
+/// stdout discarded, each sorted ascending.
+pub(crate) fn timed_runs(
+    rocky: &Path,
+    args: &[&str],
+    rounds: usize,
+) -> anyhow::Result<(Vec<f64>, Vec<f64>)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.is_file() {
+        bail!("GNU time is needed for peak RSS: install the `time` package (apt-get install time)");
+    }
+    let mut walls = Vec::new();
+    let mut rss = Vec::new();
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let out = Command::new(time)
+            .args(["-f", "%M"])
+            .arg(rocky)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .output()?;
+        walls.push(started.elapsed().as_secs_f64());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if !out.status.success() {
+            bail!("rocky {args:?} failed ({}): {stderr}", out.status);
+        }
+        let kb: f64 = stderr
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .context("no RSS from time")?;
+        rss.push(kb / 1024.0);
+    }
+    walls.sort_by(f64::total_cmp);
+    rss.sort_by(f64::total_cmp);
+    Ok((walls, rss))
+}
+
 /// Median of a sorted slice (mean of the middle two for even lengths).
-fn median(sorted: &[f64]) -> f64 {
+pub(crate) fn median(sorted: &[f64]) -> f64 {
     let n = sorted.len();
     match n {
         0 => 0.0,

@@ -2,9 +2,7 @@
 //! generated project, whole process (load, parse, resolve, print JSON), release build:
 //! median wall time and peak RSS (GNU time's `%M`) over R runs, then `bench floor`.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::process::Command;
 
 use anyhow::{Context, bail};
 
@@ -33,16 +31,13 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if models == 0 || rounds == 0 {
         bail!("--models and --rounds must be at least 1");
     }
-    let time = Path::new("/usr/bin/time");
-    if !time.is_file() {
-        bail!("GNU time is needed for peak RSS: install the `time` package (apt-get install time)");
-    }
     let rocky = crate::bench::release_rocky()?;
     let project = generated_project(models)?.join("rocky");
+    let project_arg = project.to_str().context("the project path is not UTF-8")?;
+    let compile = ["compile", "-o", "json", "--project", project_arg];
 
     // Once for correctness: the generated project must compile without errors.
-    let out =
-        Command::new(&rocky).args(["compile", "-o", "json", "--project"]).arg(&project).output()?;
+    let out = Command::new(&rocky).args(compile).output()?;
     let json: serde_json::Value =
         serde_json::from_slice(&out.stdout).context("rocky compile printed no JSON")?;
     let summary = &json["summary"];
@@ -53,32 +48,8 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
         bail!("the generated project should compile cleanly; first diagnostic: {first}");
     }
 
-    let mut walls = Vec::new();
-    let mut rss = Vec::new();
-    for _ in 0..rounds {
-        let started = Instant::now();
-        let out = Command::new(time)
-            .args(["-f", "%M"])
-            .arg(&rocky)
-            .args(["compile", "-o", "json", "--project"])
-            .arg(&project)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .output()?;
-        walls.push(started.elapsed().as_secs_f64());
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let kb: f64 = stderr
-            .lines()
-            .last()
-            .and_then(|l| l.trim().parse().ok())
-            .context("no RSS from time")?;
-        rss.push(kb / 1024.0);
-    }
-    walls.sort_by(f64::total_cmp);
-    rss.sort_by(f64::total_cmp);
-    let med = |v: &[f64]| {
-        if v.len() % 2 == 1 { v[v.len() / 2] } else { (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0 }
-    };
+    let (walls, rss) = crate::bench::timed_runs(&rocky, &compile, rounds)?;
+    let med = crate::bench::median;
     let wall = med(&walls);
     println!(
         "rocky compile, {models} models, {rounds} runs: wall median {:.3} s (min {:.3}, max {:.3}), \

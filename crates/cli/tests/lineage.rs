@@ -175,3 +175,114 @@ fn bad_targets_are_clear_errors() {
     ]);
     assert_eq!(out.code, 3, "--upstream and --downstream conflict");
 }
+
+/// A generated project (`../shared/bench/gen_project.py`) ships its own ground truth in
+/// `dag.json`: for every output column, the columns it is computed from. `rocky lineage
+/// MODEL --depth 1` must name every one of them; the only columns it may add are window
+/// `PARTITION BY`/`ORDER BY` keys (edges of kind `window`), which change a window's value
+/// but which the generator does not count.
+#[test]
+fn generated_project_agrees_with_its_ground_truth() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lineage-gen-200");
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/bench/gen_project.py");
+    let status = std::process::Command::new("python3")
+        .arg(&script)
+        .args(["--models", "200", "--seed", "7", "--out"])
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "gen_project.py failed");
+    let dag: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("dag.json")).expect("dag.json"))
+            .expect("dag.json is JSON");
+    let models = dag["models"].as_array().expect("models");
+    let project = out.join("rocky");
+
+    // Per model: output column -> {(input, transform)}; two workers, one process each.
+    let answers: Vec<(String, BTreeMap<String, BTreeSet<(String, String)>>)> =
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = models
+                .chunks(models.len().div_ceil(2))
+                .map(|chunk| {
+                    let project = &project;
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|m| {
+                                let name = m["name"].as_str().expect("name").to_string();
+                                let args = [&name[..], "--depth", "1", "--format", "json"];
+                                let json = lineage_json(project, &args);
+                                (name, inputs_by_column(&json))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers.into_iter().flat_map(|w| w.join().expect("worker")).collect()
+        });
+
+    let (mut columns, mut exact, mut window_keys) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for (model, (name, ours)) in models.iter().zip(&answers) {
+        assert_eq!(model["name"].as_str(), Some(&name[..]));
+        for column in model["columns"].as_array().expect("columns") {
+            let col = column["name"].as_str().expect("column name");
+            let truth: BTreeSet<String> = column["from"]
+                .as_array()
+                .expect("from")
+                .iter()
+                .filter_map(|f| f.as_str())
+                .filter(|f| !f.ends_with(".*")) // count(*): rows, not a column
+                .map(|f| f.strip_prefix("source:").map_or(f.to_string(), |s| format!("raw__{s}")))
+                .collect();
+            let got = ours.get(col).cloned().unwrap_or_default();
+            let got_names: BTreeSet<String> = got.iter().map(|(n, _)| n.clone()).collect();
+            let missing: Vec<&String> = truth.difference(&got_names).collect();
+            let extra: Vec<&(String, String)> =
+                got.iter().filter(|(n, _)| !truth.contains(n)).collect();
+            columns += 1;
+            if missing.is_empty() && extra.is_empty() {
+                exact += 1;
+            } else if missing.is_empty() && extra.iter().all(|(_, t)| t == "window") {
+                window_keys += 1;
+            } else {
+                wrong.push(format!("{name}.{col}: missing {missing:?}, extra {extra:?}"));
+            }
+        }
+    }
+    println!(
+        "lineage vs gen_project.py ground truth: {columns} columns, {exact} exact, \
+         {window_keys} with window keys added, {} wrong",
+        wrong.len()
+    );
+    assert!(columns > 1500, "the generated project has {columns} columns");
+    assert!(wrong.is_empty(), "{} columns disagree:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(exact * 10 > columns * 9, "exact answers: {exact}/{columns}");
+}
+
+fn lineage_json(project: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--project", path_str(project), "lineage"];
+    all.extend_from_slice(args);
+    let out = rocky(&all);
+    assert_eq!(out.code, 0, "rocky {all:?}: {}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("lineage JSON")
+}
+
+/// `to.column` -> {(`model.column` or `schema.table.column`, transform)} of an answer.
+fn inputs_by_column(
+    json: &serde_json::Value,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<(String, String)>> {
+    let mut by = std::collections::BTreeMap::<String, std::collections::BTreeSet<_>>::new();
+    for edge in json["edges"].as_array().expect("edges") {
+        let from = &edge["from"];
+        let node = from["model"].as_str().or(from["source"].as_str()).expect("from");
+        let input = format!("{node}.{}", from["column"].as_str().expect("from.column"));
+        let to = edge["to"]["column"].as_str().expect("to.column").to_string();
+        let transform = edge["transform"].as_str().expect("transform").to_string();
+        by.entry(to).or_default().insert((input, transform));
+    }
+    by
+}

@@ -13,7 +13,7 @@
 
 mod rocky_cmd;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rocky_cmd::{expected, path_str, project, rocky, test_data};
 

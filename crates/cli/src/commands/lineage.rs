@@ -114,6 +114,7 @@ pub(crate) struct Named {
     pub targets: Vec<Endpoint>,
     pub edges: Vec<Edge>,
     pub direction: Direction,
+    pub include_filters: bool,
 }
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
@@ -131,7 +132,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         include_filters: args.include_filters,
     };
     let graph = lineage_graph(db, &request);
-    let named = name_graph(db, &graph, direction);
+    let named = name_graph(db, &graph, direction, args.include_filters);
     let format = args.format.unwrap_or(match global.output() {
         crate::OutputFormat::Json => Format::Json,
         crate::OutputFormat::Table => Format::Text,
@@ -229,7 +230,12 @@ fn endpoint_of(db: &RootDatabase, node: &LineageNode, column: Name) -> Endpoint 
     }
 }
 
-fn name_graph(db: &RootDatabase, graph: &LineageGraph, direction: Direction) -> Named {
+fn name_graph(
+    db: &RootDatabase,
+    graph: &LineageGraph,
+    direction: Direction,
+    include_filters: bool,
+) -> Named {
     let name = |c: &ColumnNode| endpoint_of(db, &c.node, c.column);
     Named {
         targets: graph.targets.iter().map(name).collect(),
@@ -239,5 +245,6 @@ fn name_graph(db: &RootDatabase, graph: &LineageGraph, direction: Direction) -> 
             .map(|e| Edge { from: name(&e.from), to: name(&e.to), transform: e.transform.as_str() })
             .collect(),
         direction,
+        include_filters,
     }
 }

@@ -50,8 +50,16 @@ pub(super) fn write(graph: &Named, asked: &str, out: &mut impl Write) -> anyhow:
         let kids = children.get(root).map_or(&[][..], Vec::as_slice);
         if kids.is_empty() {
             let none = match graph.direction {
-                Direction::Upstream => "(no upstream columns: a constant, or a source)",
-                Direction::Downstream => "(nothing reads it)",
+                Direction::Upstream if matches!(root, Endpoint::Source { .. }) => {
+                    "(a source column: nothing upstream)"
+                }
+                Direction::Upstream => {
+                    "(computed from no column: a constant, count(*) or a table function)"
+                }
+                Direction::Downstream if graph.include_filters => "(nothing reads it)",
+                Direction::Downstream => {
+                    "(no column is computed from it; --include-filters adds the rows it filters)"
+                }
             };
             writeln!(out, "    {none}")?;
         }
