@@ -44,19 +44,34 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     let source = truth.widest_source_column().context("the generated project has no source")?;
     // The generator names a source `raw__system.table`; its ground truth drops `raw__`.
     let source_target = format!("raw__{}", source.trim_start_matches("source:"));
+    let mart_columns = truth.columns_of(&mart);
     let cases = [
-        ("upstream of the leaf mart", mart.clone(), "--upstream", truth.upstream_of_model(&mart)),
-        ("downstream of a source column", source_target, "--downstream", truth.downstream(&source)),
+        (
+            "upstream of the leaf mart",
+            &mart,
+            "--upstream",
+            mart_columns,
+            truth.upstream_of_model(&mart),
+        ),
+        (
+            "downstream of a source column",
+            &source_target,
+            "--downstream",
+            vec![source.clone()],
+            truth.downstream(&source),
+        ),
     ];
     println!("project: {project} ({models} models)");
-    for (what, target, direction, expected) in cases {
-        let args = ["--project", project, "lineage", &target, direction, "--format", "json"];
+    for (what, target, direction, asked, expected) in cases {
+        let args = ["--project", project, "lineage", target, direction, "--format", "json"];
         let out = Command::new(&rocky).args(args).output()?;
         if !out.status.success() {
             bail!("rocky lineage {target} failed: {}", String::from_utf8_lossy(&out.stderr));
         }
         let json: Value = serde_json::from_slice(&out.stdout).context("lineage JSON")?;
-        let (nodes, window_edges) = answer_nodes(&json);
+        let (mut nodes, window_edges) = answer_nodes(&json);
+        // Like the ground truth's walk, the answer is the columns reached, not those asked.
+        nodes.retain(|n| !asked.contains(n));
         let missing: Vec<&Node> = expected.iter().filter(|n| !nodes.contains(*n)).collect();
         let extra = nodes.iter().filter(|n| !expected.contains(*n)).count();
         println!(
@@ -140,6 +155,7 @@ impl Truth {
         Ok(truth)
     }
 
+    /// The columns reached from `start` (which are left out).
     fn walk(edges: &HashMap<Node, Vec<Node>>, start: &[Node]) -> HashSet<Node> {
         let mut seen: HashSet<Node> = start.iter().cloned().collect();
         let mut queue: VecDeque<Node> = start.iter().cloned().collect();
@@ -150,12 +166,22 @@ impl Truth {
                 }
             }
         }
+        for node in start {
+            seen.remove(node);
+        }
         seen
     }
 
+    fn columns_of(&self, model: &str) -> Vec<Node> {
+        self.models
+            .iter()
+            .find(|(_, name, _)| name == model)
+            .map(|m| m.2.clone())
+            .unwrap_or_default()
+    }
+
     fn upstream_of_model(&self, model: &str) -> HashSet<Node> {
-        let columns = self.models.iter().find(|(_, name, _)| name == model).map(|m| &m.2);
-        Self::walk(&self.inputs, columns.map_or(&[][..], Vec::as_slice))
+        Self::walk(&self.inputs, &self.columns_of(model))
     }
 
     fn downstream(&self, column: &str) -> HashSet<Node> {
