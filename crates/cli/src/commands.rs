@@ -2,10 +2,13 @@
 
 pub(crate) mod check;
 #[cfg(feature = "warehouse")]
+pub(crate) mod ci;
+#[cfg(feature = "warehouse")]
 pub(crate) mod compare;
 pub(crate) mod compile;
 pub(crate) mod debug;
 mod diagnose;
+pub(crate) mod diff;
 #[cfg(feature = "warehouse")]
 pub(crate) mod discover;
 #[cfg(feature = "warehouse")]
@@ -77,9 +80,4 @@ pub(crate) fn relative_dir(root: &Path, dir: &Path) -> anyhow::Result<String> {
         anyhow::anyhow!("`{}` is outside the project `{}`", dir.display(), root.display())
     })?;
     Ok(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
-}
-
-/// A file named on the command line, relative to the project root.
-pub(crate) fn relative_file(root: &Path, file: &Path) -> anyhow::Result<String> {
-    relative_dir(root, file)
 }

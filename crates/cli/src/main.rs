@@ -92,6 +92,12 @@ enum Command {
     Test(commands::test::Args),
     /// Column lineage from the code: where a column comes from, or what reads it.
     Lineage(commands::lineage::Args),
+    /// The working tree against a git revision: models and columns changed, contract
+    /// breaks, new errors, and what each change reaches downstream.
+    Diff(commands::diff::Args),
+    /// Compile, check contracts and run `test` on an in-memory DuckDB: the CI gate.
+    #[cfg(feature = "warehouse")]
+    Ci(commands::ci::Args),
     /// Format `.rocky` pipeline files canonically.
     Fmt(commands::fmt::Args),
     /// Serve the language server (LSP) on stdin/stdout, for editors.
@@ -116,6 +122,9 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&cli.global, args),
         Command::Fmt(args) => commands::fmt::run(&cli.global, args),
         Command::Lineage(args) => commands::lineage::run(&cli.global, args),
+        Command::Diff(args) => commands::diff::run(&cli.global, args),
+        #[cfg(feature = "warehouse")]
+        Command::Ci(args) => commands::ci::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Discover => commands::discover::run(&cli.global),
         #[cfg(feature = "warehouse")]

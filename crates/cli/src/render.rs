@@ -4,6 +4,8 @@
 mod github;
 mod human;
 mod json;
+mod junit;
+mod rdjson;
 mod sarif;
 #[cfg(test)]
 mod tests;
@@ -16,6 +18,8 @@ pub(crate) use self::{
     github::github,
     human::{count, human},
     json::{JsonDiagnostic, json_diagnostics},
+    junit::{Case, junit},
+    rdjson::rdjson,
     sarif::sarif,
 };
 
@@ -26,11 +30,13 @@ pub(crate) struct Item<'a> {
     pub model: Option<&'a str>,
 }
 
-/// A 1-based line and a 1-based column counted in Unicode characters (CLI.md, Global).
+/// A 1-based line and a 1-based column counted in Unicode characters (CLI.md, Global),
+/// and the same column counted in UTF-8 bytes (reviewdog's unit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Pos {
     line: u32,
     column: u32,
+    byte_column: u32,
 }
 
 /// Start and end (exclusive) of a range.
@@ -103,7 +109,7 @@ impl<'db> Positions<'db> {
 
 /// The positions of `offsets` (sorted, on character boundaries) in one pass over `text`.
 fn sweep(text: &str, offsets: &[usize]) -> Vec<Pos> {
-    let (mut line, mut column, mut at) = (1usize, 1usize, 0usize);
+    let (mut line, mut column, mut at, mut line_start) = (1usize, 1usize, 0usize, 0usize);
     offsets
         .iter()
         .map(|&offset| {
@@ -112,11 +118,17 @@ fn sweep(text: &str, offsets: &[usize]) -> Vec<Pos> {
                 Some(nl) => {
                     line += seg.bytes().filter(|&b| b == b'\n').count();
                     column = seg[nl + 1..].chars().count() + 1;
+                    line_start = at + nl + 1;
                 }
                 None => column += seg.chars().count(),
             }
             at = offset.max(at);
-            Pos { line: saturate(line), column: saturate(column) }
+            let byte_column = at - line_start + 1;
+            Pos {
+                line: saturate(line),
+                column: saturate(column),
+                byte_column: saturate(byte_column),
+            }
         })
         .collect()
 }

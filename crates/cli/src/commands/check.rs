@@ -1,8 +1,13 @@
 //! `rocky check`: the fast gate for pre-commit hooks, CI and review bots: diagnostics only,
 //! in the format the consumer reads; exit 1 on any error.
 
-use std::{io::Write, path::PathBuf, process::ExitCode};
+use std::{
+    io::Write,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 
+use anyhow::{Context, bail};
 use serde::Serialize;
 
 use super::diagnose;
@@ -14,6 +19,8 @@ pub(crate) enum Format {
     Json,
     Sarif,
     Github,
+    Rdjson,
+    Junit,
 }
 
 #[derive(clap::Args)]
@@ -21,7 +28,12 @@ pub(crate) struct Args {
     /// Output format (default: human on a terminal, json otherwise).
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// Only these files (models, sidecars, contracts) and the models downstream of them.
+    /// Check the files changed since this git revision (committed, staged, unstaged or
+    /// untracked) and the models downstream of them.
+    #[arg(long, value_name = "REV", conflicts_with = "files")]
+    changed_since: Option<String>,
+    /// Only these files (models, sidecars, contracts) and the models downstream of them;
+    /// files outside the project are ignored, as pre-commit passes every staged file.
     files: Vec<PathBuf>,
 }
 
@@ -42,24 +54,30 @@ struct Summary {
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
+    // Project-relative paths of what changed; `None`: check everything.
+    let changed: Option<Vec<String>> = match (&args.changed_since, args.files.is_empty()) {
+        (Some(rev), _) => Some(git_changes(&root, rev)?),
+        (None, false) => Some(files_in_project(&root, &args.files)?),
+        (None, true) => None,
+    };
     let project = crate::project::load(root.clone(), hir::input::Options::default())?;
     project.prewarm(true);
     let db = project.host.db();
-    let selected =
-        if args.files.is_empty() { None } else { selected_models(db, &root, &args.files)? };
+    let selected = match &changed {
+        Some(paths) => selected_models(db, &root, paths),
+        None => None,
+    };
     let mut diags = diagnose::diagnostics(db, selected.as_deref());
-    if let Some(models) = &selected {
+    if let (Some(models), Some(paths)) = (&selected, &changed) {
         // Findings in the files asked about, in the selected models' own files (model,
         // sidecar, contract), and project-wide ones.
-        let wanted: Vec<String> =
-            args.files.iter().filter_map(|f| super::relative_file(&root, f).ok()).collect();
         let pm = hir::project::project_model(db);
         let selected: std::collections::HashSet<hir::SourceFile> = models.iter().copied().collect();
         diags.retain(|d| match d.file {
             None => true,
             Some(f) => {
                 pm.owner(f).is_some_and(|i| selected.contains(&pm.models[i].file))
-                    || wanted.iter().any(|w| **w == **f.path(db))
+                    || paths.iter().any(|w| **w == **f.path(db))
             }
         });
     }
@@ -69,6 +87,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         crate::OutputFormat::Json => Format::Json,
         crate::OutputFormat::Table => Format::Human,
     });
+    // Tools that read paths from the repository root (GitHub, reviewdog, code scanning, CI
+    // test reports) get them relative to the working directory when the project is in it.
+    let prefix = path_prefix(&root);
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Human => render::human(db, &items, diagnose::color(), &mut stdout)?,
@@ -84,34 +105,118 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             writeln!(stdout)?;
         }
         Format::Sarif => {
-            let sarif = render::sarif(db, &items, env!("CARGO_PKG_VERSION"));
+            let sarif = render::sarif(db, &items, &prefix, env!("CARGO_PKG_VERSION"));
             serde_json::to_writer_pretty(&mut stdout, &sarif)?;
             writeln!(stdout)?;
         }
-        Format::Github => render::github(db, &items, &mut stdout)?,
+        Format::Github => render::github(db, &items, &prefix, &mut stdout)?,
+        Format::Rdjson => {
+            serde_json::to_writer_pretty(&mut stdout, &render::rdjson(db, &items, &prefix))?;
+            writeln!(stdout)?;
+        }
+        Format::Junit => {
+            let pm = hir::project::project_model(db);
+            let checked: Vec<(String, String)> = pm
+                .models
+                .iter()
+                .filter(|m| selected.as_ref().is_none_or(|s| s.contains(&m.file)))
+                .map(|m| (m.name.to_string(), m.file.path(db).to_string()))
+                .collect();
+            let cases: Vec<render::Case<'_>> =
+                checked.iter().map(|(name, file)| render::Case { name, file }).collect();
+            render::junit(db, &items, &cases, &prefix, &mut stdout)?;
+        }
     }
     stdout.flush()?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The models the given files belong to, plus every model downstream of them; `None`
-/// (check everything) when a file is project-wide configuration (`rocky.toml`, a
-/// `_defaults.toml`, a group, the seed, the catalog snapshot) whose edit may touch any model.
+/// `sub/dir/` when the project root is below the working directory, else empty.
+fn path_prefix(root: &Path) -> String {
+    let (Ok(root), Ok(cwd)) = (root.canonicalize(), std::env::current_dir()) else {
+        return String::new();
+    };
+    let Ok(cwd) = cwd.canonicalize() else { return String::new() };
+    match root.strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => {
+            let parts: Vec<String> =
+                rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            format!("{}/", parts.join("/"))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The FILES given, relative to the project root; those outside it are left out. A file
+/// that does not exist is an error (pre-commit passes only existing files).
+fn files_in_project(root: &Path, files: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    let abs_root =
+        root.canonicalize().with_context(|| format!("cannot read `{}`", root.display()))?;
+    let mut out = Vec::new();
+    for f in files {
+        let abs = f.canonicalize().with_context(|| format!("`{}` does not exist", f.display()))?;
+        if let Ok(rel) = abs.strip_prefix(&abs_root) {
+            let parts: Vec<String> =
+                rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(out)
+}
+
+/// Files under the project root changed since `rev` (`git diff REV`, so committed, staged
+/// and unstaged changes, deletions included) plus untracked files, relative to the root.
+fn git_changes(root: &Path, rev: &str) -> anyhow::Result<Vec<String>> {
+    if rev.starts_with('-') {
+        bail!("--changed-since takes a revision, not `{rev}`");
+    }
+    let git = |args: &[&str]| -> anyhow::Result<Vec<String>> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .context("running git (is it installed?)")?;
+        if !out.status.success() {
+            bail!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+        }
+        Ok(out
+            .stdout
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect())
+    };
+    let mut paths = git(&["diff", "--name-only", "--relative", "--no-renames", "-z", rev, "--"])?;
+    paths.extend(git(&["ls-files", "--others", "--exclude-standard", "-z", "--", "."])?);
+    paths.sort();
+    paths.dedup();
+    Ok(paths)
+}
+
+/// The models the changed files belong to, plus every model downstream of them; `None`
+/// (check everything) when a change is project-wide configuration (`rocky.toml`, a
+/// `_defaults.toml`, a group, the seed, the catalog snapshot) or a deleted model, whose
+/// readers may break anywhere. Files the project does not read are ignored.
 fn selected_models(
     db: &hir::RootDatabase,
-    root: &std::path::Path,
-    files: &[PathBuf],
-) -> anyhow::Result<Option<Vec<hir::SourceFile>>> {
+    root: &Path,
+    paths: &[String],
+) -> Option<Vec<hir::SourceFile>> {
     let pm = hir::project::project_model(db);
     let dag = hir::dag::model_dag(db);
     let by_path: std::collections::HashMap<&str, hir::SourceFile> =
         hir::Workspace::get(db).files(db).iter().map(|&f| (&**f.path(db), f)).collect();
     let mut picked = vec![false; pm.models.len()];
-    for f in files {
-        let rel = super::relative_file(root, f)?;
-        match by_path.get(rel.as_str()).and_then(|&f| pm.owner(f)) {
-            Some(i) => picked[i] = true,
-            None => return Ok(None),
+    for path in paths {
+        match by_path.get(path.as_str()) {
+            Some(&f) => match pm.owner(f) {
+                Some(i) => picked[i] = true,
+                None => return None,
+            },
+            // Gone from the working tree: a deleted model or configuration file.
+            None if is_project_source(path) && !root.join(path).exists() => return None,
+            None => {}
         }
     }
     // Downstream: repeat until no model reads a picked one (layers make one pass enough).
@@ -122,5 +227,10 @@ fn selected_models(
             }
         }
     }
-    Ok(Some(pm.models.iter().zip(picked).filter(|(_, p)| *p).map(|(m, _)| m.file).collect()))
+    Some(pm.models.iter().zip(picked).filter(|(_, p)| *p).map(|(m, _)| m.file).collect())
+}
+
+/// A file kind the project reads (models, sidecars, configuration, the seed).
+fn is_project_source(path: &str) -> bool {
+    [".sql", ".rocky", ".toml"].iter().any(|ext| path.ends_with(ext))
 }

@@ -23,7 +23,7 @@ struct Output<'a> {
 }
 
 #[derive(Serialize)]
-struct Summary {
+pub(super) struct Summary {
     models: usize,
     built: usize,
     tests: usize,
@@ -40,9 +40,24 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(code) = warehouse::config_errors(&loaded)? {
         return Ok(code);
     }
+    let report = build_and_test(&loaded)?;
+    let summary = Summary::of(&report, started);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match global.output() {
+        crate::OutputFormat::Json => {
+            warehouse::print_json("test", &Output { report: &report, summary })?;
+        }
+        crate::OutputFormat::Table => write_table(&report, &summary, &mut out)?,
+    }
+    out.flush()?;
+    Ok(if report.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Every model built on an in-memory DuckDB seeded from `data/seed.sql`, then the tests.
+pub(super) fn build_and_test(loaded: &warehouse::Loaded) -> anyhow::Result<TestReport> {
     let db = loaded.project.host.db();
     let pm = hir::project::project_model(db);
-    let plan = warehouse::plan(&loaded);
+    let plan = warehouse::plan(loaded);
     let seed_path = loaded.root.join("data").join("seed.sql");
     let seed = if seed_path.exists() {
         Some(load::read_source(&seed_path)?)
@@ -54,63 +69,61 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         None
     };
     let definitions = test_definitions(db);
-    let report = exec::test_run::run(db, pm, &plan, seed.as_deref(), &definitions)?;
-    let count = |o: Outcome| report.tests.iter().filter(|t| t.outcome == o).count();
-    let summary = Summary {
-        models: report.models.len(),
-        built: report.models.iter().filter(|m| matches!(m.status, "built" | "inlined")).count(),
-        tests: report.tests.len(),
-        passed: count(Outcome::Passed),
-        failed: count(Outcome::Failed),
-        warned: count(Outcome::Warned),
-        errors: count(Outcome::Error),
-        elapsed_ms: started.elapsed().as_millis(),
-    };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match global.output() {
-        crate::OutputFormat::Json => {
-            warehouse::print_json("test", &Output { report: &report, summary })?;
-        }
-        crate::OutputFormat::Table => {
-            for m in report.models.iter().filter(|m| m.error.is_some()) {
-                writeln!(
-                    out,
-                    "model {} {}: {}",
-                    m.name,
-                    m.status,
-                    m.error.as_deref().unwrap_or("")
-                )?;
-            }
-            for t in &report.tests {
-                let mark = match t.outcome {
-                    Outcome::Passed => "ok  ",
-                    Outcome::Failed => "FAIL",
-                    Outcome::Warned => "warn",
-                    Outcome::Error => "ERR ",
-                };
-                writeln!(out, "{mark} {} {} {}", t.model, t.kind, t.name)?;
-                if let Some(msg) = &t.message {
-                    for line in msg.lines() {
-                        writeln!(out, "       {line}")?;
-                    }
-                }
-            }
-            writeln!(
-                out,
-                "{} of {} models built; {} tests: {} passed, {} failed, {} warnings, {} errors ({} ms)",
-                summary.built,
-                summary.models,
-                summary.tests,
-                summary.passed,
-                summary.failed,
-                summary.warned,
-                summary.errors,
-                summary.elapsed_ms
-            )?;
+    exec::test_run::run(db, pm, &plan, seed.as_deref(), &definitions)
+}
+
+impl Summary {
+    pub(super) fn of(report: &TestReport, started: std::time::Instant) -> Summary {
+        let count = |o: Outcome| report.tests.iter().filter(|t| t.outcome == o).count();
+        Summary {
+            models: report.models.len(),
+            built: report.models.iter().filter(|m| matches!(m.status, "built" | "inlined")).count(),
+            tests: report.tests.len(),
+            passed: count(Outcome::Passed),
+            failed: count(Outcome::Failed),
+            warned: count(Outcome::Warned),
+            errors: count(Outcome::Error),
+            elapsed_ms: started.elapsed().as_millis(),
         }
     }
-    out.flush()?;
-    Ok(if report.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Models that failed, every test with its outcome, and the counts.
+pub(super) fn write_table(
+    report: &TestReport,
+    summary: &Summary,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    for m in report.models.iter().filter(|m| m.error.is_some()) {
+        writeln!(out, "model {} {}: {}", m.name, m.status, m.error.as_deref().unwrap_or(""))?;
+    }
+    for t in &report.tests {
+        let mark = match t.outcome {
+            Outcome::Passed => "ok  ",
+            Outcome::Failed => "FAIL",
+            Outcome::Warned => "warn",
+            Outcome::Error => "ERR ",
+        };
+        writeln!(out, "{mark} {} {} {}", t.model, t.kind, t.name)?;
+        if let Some(msg) = &t.message {
+            for line in msg.lines() {
+                writeln!(out, "       {line}")?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "{} of {} models built; {} tests: {} passed, {} failed, {} warnings, {} errors ({} ms)",
+        summary.built,
+        summary.models,
+        summary.tests,
+        summary.passed,
+        summary.failed,
+        summary.warned,
+        summary.errors,
+        summary.elapsed_ms
+    )?;
+    Ok(())
 }
 
 /// `models/test_definitions.toml`, parsed (its diagnostics are `rocky check`'s to report).

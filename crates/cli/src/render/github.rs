@@ -7,7 +7,12 @@ use super::{Item, Positions};
 
 /// One command per diagnostic. The help follows the message in parentheses and related
 /// locations follow on their own lines, since annotations have no room for either.
-pub(crate) fn github(db: &dyn hir::Db, items: &[Item<'_>], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn github(
+    db: &dyn hir::Db,
+    items: &[Item<'_>],
+    prefix: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let positions = Positions::new(db, items);
     for item in items {
         let d = item.diag;
@@ -19,7 +24,7 @@ pub(crate) fn github(db: &dyn hir::Db, items: &[Item<'_>], out: &mut dyn Write) 
         let mut props = Vec::new();
         if let Some(file) = d.file {
             let span = positions.span(file, d.range);
-            props.push(format!("file={}", escape_property(file.path(db))));
+            props.push(format!("file={}", escape_property(&format!("{prefix}{}", file.path(db)))));
             props.push(format!("line={}", span.start.line));
             props.push(format!("col={}", span.start.column));
             props.push(format!("endLine={}", span.end.line));
@@ -34,7 +39,7 @@ pub(crate) fn github(db: &dyn hir::Db, items: &[Item<'_>], out: &mut dyn Write) 
         for r in &d.related {
             let span = positions.span(r.file, r.range);
             let (line, col) = (span.start.line, span.start.column);
-            message.push_str(&format!("\n{}:{line}:{col}: {}", r.file.path(db), r.message));
+            message.push_str(&format!("\n{prefix}{}:{line}:{col}: {}", r.file.path(db), r.message));
         }
         writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&message))?;
     }

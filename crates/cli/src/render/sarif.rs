@@ -10,7 +10,12 @@ const SCHEMA: &str =
 
 /// One SARIF log with one run. Rules are the codes used, in code order; a project-wide
 /// diagnostic (no file) is a result without locations, which the schema allows.
-pub(crate) fn sarif(db: &dyn hir::Db, items: &[Item<'_>], tool_version: &str) -> Value {
+pub(crate) fn sarif(
+    db: &dyn hir::Db,
+    items: &[Item<'_>],
+    prefix: &str,
+    tool_version: &str,
+) -> Value {
     let mut codes: Vec<hir::Code> = items.iter().map(|i| i.diag.code).collect();
     codes.sort_unstable();
     codes.dedup();
@@ -44,7 +49,7 @@ pub(crate) fn sarif(db: &dyn hir::Db, items: &[Item<'_>], tool_version: &str) ->
             if let Some(file) = d.file {
                 let span = positions.span(file, d.range);
                 result["locations"] =
-                    json!([{ "physicalLocation": physical(file.path(db), span) }]);
+                    json!([{ "physicalLocation": physical(prefix, file.path(db), span) }]);
             }
             if !d.related.is_empty() {
                 let related: Vec<Value> = d
@@ -55,7 +60,7 @@ pub(crate) fn sarif(db: &dyn hir::Db, items: &[Item<'_>], tool_version: &str) ->
                         let span = positions.span(r.file, r.range);
                         json!({
                             "id": id,
-                            "physicalLocation": physical(r.file.path(db), span),
+                            "physicalLocation": physical(prefix, r.file.path(db), span),
                             "message": { "text": r.message },
                         })
                     })
@@ -98,9 +103,9 @@ fn level(s: hir::Severity) -> &'static str {
 
 /// A file region; SARIF lines and columns are 1-based and the end column is exclusive,
 /// like ours.
-fn physical(path: &str, span: Span) -> Value {
+fn physical(prefix: &str, path: &str, span: Span) -> Value {
     json!({
-        "artifactLocation": { "uri": uri_path(path), "uriBaseId": "%SRCROOT%" },
+        "artifactLocation": { "uri": uri_path(&format!("{prefix}{path}")), "uriBaseId": "%SRCROOT%" },
         "region": {
             "startLine": span.start.line,
             "startColumn": span.start.column,

@@ -207,7 +207,7 @@ fn json() {
 fn github() {
     let f = fixture();
     let mut out = Vec::new();
-    super::github(&f.db, &items(&f), &mut out).unwrap();
+    super::github(&f.db, &items(&f), "", &mut out).unwrap();
     expect![[r#"
         ::error file=models/a.sql,line=2,col=16,endLine=2,endColumn=21,title=E120::unknown column `amout` (did you mean `amount`?)
         ::error file=models/b.sql,line=1,col=13,endLine=1,endColumn=14,title=E171::two models named `x`: 100%25, really%0Asecond line%0Amodels/a.sql:3:6: the other one
@@ -217,9 +217,171 @@ fn github() {
 }
 
 #[test]
+fn github_paths_under_a_prefix() {
+    let f = fixture();
+    let mut out = Vec::new();
+    super::github(&f.db, &items(&f)[..2], "projects/shop/", &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("::error file=projects/shop/models/a.sql,line=2"), "{out}");
+    assert!(out.contains("%0Aprojects/shop/models/a.sql:3:6: the other one"), "{out}");
+}
+
+#[test]
+fn rdjson() {
+    let f = fixture();
+    let doc = super::rdjson(&f.db, &items(&f), "");
+    expect![[r#"
+        {
+          "diagnostics": [
+            {
+              "code": {
+                "value": "E120"
+              },
+              "location": {
+                "path": "models/a.sql",
+                "range": {
+                  "end": {
+                    "column": 22,
+                    "line": 2
+                  },
+                  "start": {
+                    "column": 17,
+                    "line": 2
+                  }
+                }
+              },
+              "message": "unknown column `amout`\nhelp: did you mean `amount`?",
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "value": "E171"
+              },
+              "location": {
+                "path": "models/b.sql",
+                "range": {
+                  "end": {
+                    "column": 14,
+                    "line": 1
+                  },
+                  "start": {
+                    "column": 13,
+                    "line": 1
+                  }
+                }
+              },
+              "message": "two models named `x`: 100%, really\nsecond line",
+              "related_locations": [
+                {
+                  "location": {
+                    "path": "models/a.sql",
+                    "range": {
+                      "end": {
+                        "column": 12,
+                        "line": 3
+                      },
+                      "start": {
+                        "column": 6,
+                        "line": 3
+                      }
+                    }
+                  },
+                  "message": "the other one"
+                }
+              ],
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "value": "V007"
+              },
+              "location": {
+                "path": "rocky.toml"
+              },
+              "message": "the models folder holds no models\nhelp: add a `.sql` file under models/",
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "value": "D011"
+              },
+              "location": {
+                "path": "models/b.sql",
+                "range": {
+                  "end": {
+                    "column": 7,
+                    "line": 1
+                  },
+                  "start": {
+                    "column": 1,
+                    "line": 1
+                  }
+                }
+              },
+              "message": "an info",
+              "severity": "INFO"
+            }
+          ],
+          "source": {
+            "name": "rocky"
+          }
+        }"#]]
+    .assert_eq(&serde_json::to_string_pretty(&doc).unwrap());
+}
+
+/// reviewdog counts columns in UTF-8 bytes; ours count characters.
+#[test]
+fn rdjson_columns_are_bytes() {
+    let db = RootDatabase::default();
+    let text = "SELECT 'é€', amout FROM t";
+    let a = file(&db, "models/a.sql", text);
+    let diag = Diagnostic::new(Code::E120, Some(a), range_of(text, "amout"), "unknown column");
+    let items = [Item { diag: &diag, model: Some("a") }];
+    let doc = super::rdjson(&db, &items, "sub/");
+    let location = &doc["diagnostics"][0]["location"];
+    assert_eq!(location["path"], "sub/models/a.sql");
+    assert_eq!(location["range"]["start"]["column"], text.find("amout").unwrap() + 1);
+    let json = super::json_diagnostics(&db, &items);
+    assert_eq!(json[0].range.unwrap().start.column, 14, "characters in the JSON payload");
+}
+
+#[test]
+fn junit() {
+    let f = fixture();
+    let cases = [
+        super::Case { name: "a", file: "models/a.sql" },
+        super::Case { name: "b", file: "models/b.sql" },
+        super::Case { name: "clean", file: "models/clean.sql" },
+    ];
+    let mut out = Vec::new();
+    super::junit(&f.db, &items(&f), &cases, "", &mut out).unwrap();
+    expect![[r#"
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuites name="rocky check" tests="4" failures="3" errors="0">
+          <testsuite name="rocky check" tests="4" failures="3" errors="0" skipped="0">
+            <testcase name="(project)" classname="rocky.toml" file="rocky.toml">
+              <failure message="V007: the models folder holds no models" type="V007">error[V007]: the models folder holds no models
+          help: add a `.sql` file under models/</failure>
+            </testcase>
+            <testcase name="a" classname="models/a.sql" file="models/a.sql">
+              <failure message="E120: unknown column `amout`" type="E120">models/a.sql:2:16: error[E120]: unknown column `amout`
+          help: did you mean `amount`?</failure>
+            </testcase>
+            <testcase name="b" classname="models/b.sql" file="models/b.sql">
+              <failure message="E171: two models named `x`: 100%, really&#10;second line" type="E171">models/b.sql:1:13: error[E171]: two models named `x`: 100%, really
+        second line</failure>
+              <system-out>models/b.sql:1:1: info[D011]: an info</system-out>
+            </testcase>
+            <testcase name="clean" classname="models/clean.sql" file="models/clean.sql"/>
+          </testsuite>
+        </testsuites>
+    "#]].assert_eq(&String::from_utf8(out).unwrap());
+}
+
+#[test]
 fn sarif() {
     let f = fixture();
-    let mut log = super::sarif(&f.db, &items(&f), "0.1.0");
+    let mut log = super::sarif(&f.db, &items(&f), "", "0.1.0");
     sort_keys(&mut log);
     expect![[r#"
         {
@@ -396,7 +558,8 @@ fn sarif_is_valid_against_the_oasis_schema() {
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::draft4::new(&schema).unwrap();
-    for log in [super::sarif(&f.db, &items(&f), "0.1.0"), super::sarif(&f.db, &[], "0.1.0")] {
+    for log in [super::sarif(&f.db, &items(&f), "", "0.1.0"), super::sarif(&f.db, &[], "", "0.1.0")]
+    {
         let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{errors:#?}");
     }
@@ -437,8 +600,10 @@ fn bad_ranges_are_clamped() {
     .assert_debug_eq(&ranges);
     let mut out = Vec::new();
     super::human(&f.db, &items, false, &mut out).unwrap();
-    super::github(&f.db, &items, &mut out).unwrap();
-    super::sarif(&f.db, &items, "0.1.0");
+    super::github(&f.db, &items, "", &mut out).unwrap();
+    super::sarif(&f.db, &items, "", "0.1.0");
+    super::rdjson(&f.db, &items, "");
+    super::junit(&f.db, &items, &[], "", &mut out).unwrap();
 }
 
 /// Thousands of diagnostics in one long line stay fast (one line table per file).
