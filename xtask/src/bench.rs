@@ -33,12 +33,15 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     if task == "run" {
         return crate::bench_run::run(rest);
     }
+    if task == "check" {
+        return crate::bench_check::run(rest);
+    }
     if task == "lineage" {
         return crate::bench_lineage::run(rest);
     }
     if task != "parse" && task != "floor" {
         bail!(
-            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile|lsp|run|lineage [--models N]"
+            "unknown benchmark `{task}`; usage: cargo xtask bench parse|floor|compile|lsp|run|lineage|check [--models N]"
         );
     }
     let models = parse_models(rest)?;

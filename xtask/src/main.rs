@@ -1,9 +1,10 @@
 //! Project automation, run as `cargo xtask <task>`: `codegen [--check]`,
-//! `bench parse|floor|compile|lsp|run|lineage [--models N]`, `fuzz [SECONDS] [-libfuzzer_flag=...]`, `tidy`
+//! `bench parse|floor|compile|lsp|run|lineage|check [--models N]`, `fuzz [SECONDS] [-libfuzzer_flag=...]`, `tidy`
 //! (dependency-direction checks of ARCHITECTURE.md), `builtins` (the DuckDB function
 //! catalog, from the embedded DuckDB).
 
 mod bench;
+mod bench_check;
 mod bench_compile;
 mod bench_floor;
 mod bench_lineage;
@@ -32,7 +33,7 @@ fn main() -> anyhow::Result<()> {
         ["builtins"] => builtins::run(),
         ["tidy"] => tidy::run(),
         _ => bail!(
-            "usage: cargo xtask codegen [--check] | bench parse|floor|compile|lsp|run|lineage [--models N] \
+            "usage: cargo xtask codegen [--check] | bench parse|floor|compile|lsp|run|lineage|check [--models N] \
              | fuzz [SECONDS] [-libfuzzer_flag=...] | tidy | builtins"
         ),
     }

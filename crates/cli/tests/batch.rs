@@ -2,6 +2,9 @@
 //! `rocky check FILES` / `--changed-since`, every machine format, the repository's
 //! pre-commit hook run by the real `pre-commit` tool, `rocky ci` and `rocky diff`.
 
+// Test helpers: a failed file operation is a failed test, with the panic as its message.
+#![allow(clippy::unwrap_used)]
+
 mod rocky_cmd;
 
 use std::path::{Path, PathBuf};

@@ -183,7 +183,7 @@ fn bad_targets_are_clear_errors() {
 /// but which the generator does not count.
 #[test]
 fn generated_project_agrees_with_its_ground_truth() {
-    use std::collections::{BTreeMap, BTreeSet};
+    use std::collections::BTreeSet;
     let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lineage-gen-200");
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/bench/gen_project.py");
@@ -202,27 +202,26 @@ fn generated_project_agrees_with_its_ground_truth() {
     let project = out.join("rocky");
 
     // Per model: output column -> {(input, transform)}; two workers, one process each.
-    let answers: Vec<(String, BTreeMap<String, BTreeSet<(String, String)>>)> =
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = models
-                .chunks(models.len().div_ceil(2))
-                .map(|chunk| {
-                    let project = &project;
-                    scope.spawn(move || {
-                        chunk
-                            .iter()
-                            .map(|m| {
-                                let name = m["name"].as_str().expect("name").to_string();
-                                let args = [&name[..], "--depth", "1", "--format", "json"];
-                                let json = lineage_json(project, &args);
-                                (name, inputs_by_column(&json))
-                            })
-                            .collect::<Vec<_>>()
-                    })
+    let answers: Vec<(String, InputsByColumn)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = models
+            .chunks(models.len().div_ceil(2))
+            .map(|chunk| {
+                let project = &project;
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|m| {
+                            let name = m["name"].as_str().expect("name").to_string();
+                            let args = [&name[..], "--depth", "1", "--format", "json"];
+                            let json = lineage_json(project, &args);
+                            (name, inputs_by_column(&json))
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            workers.into_iter().flat_map(|w| w.join().expect("worker")).collect()
-        });
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("worker")).collect()
+    });
 
     let (mut columns, mut exact, mut window_keys) = (0, 0, 0);
     let mut wrong = Vec::new();
@@ -272,9 +271,10 @@ fn lineage_json(project: &std::path::Path, args: &[&str]) -> serde_json::Value {
 }
 
 /// `to.column` -> {(`model.column` or `schema.table.column`, transform)} of an answer.
-fn inputs_by_column(
-    json: &serde_json::Value,
-) -> std::collections::BTreeMap<String, std::collections::BTreeSet<(String, String)>> {
+type InputsByColumn =
+    std::collections::BTreeMap<String, std::collections::BTreeSet<(String, String)>>;
+
+fn inputs_by_column(json: &serde_json::Value) -> InputsByColumn {
     let mut by = std::collections::BTreeMap::<String, std::collections::BTreeSet<_>>::new();
     for edge in json["edges"].as_array().expect("edges") {
         let from = &edge["from"];

@@ -151,10 +151,10 @@ fn compare(
         base_snap.models.keys().filter(|n| !head_snap.models.contains_key(*n)).cloned().collect();
     let mut changed = Vec::new();
     for (name, now) in &head_snap.models {
-        if let Some(before) = base_snap.models.get(name) {
-            if let Some(change) = model_change(name, before, now) {
-                changed.push(change);
-            }
+        if let Some(before) = base_snap.models.get(name)
+            && let Some(change) = model_change(name, before, now)
+        {
+            changed.push(change);
         }
     }
 
