@@ -76,6 +76,16 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
             out.status.code().unwrap_or(-1),
             json["summary"]["errors"]
         );
+        // The models checked are JUnit's test cases: the file's model and all downstream.
+        let junit_args = ["--project", project, "check", "--format", "junit", &file];
+        let junit = std::process::Command::new(&rocky).args(junit_args).output()?;
+        let junit = String::from_utf8_lossy(&junit.stdout);
+        let checked = junit.matches("<testcase name=\"").count()
+            - junit.matches("<testcase name=\"(project)\"").count();
+        println!("  models checked: {checked}");
+        if checked != downstream(&model) + 1 {
+            bail!("checked {checked} models, expected {}", downstream(&model) + 1);
+        }
         let (walls, rss) = timed_runs(&rocky, &args, rounds)?;
         println!(
             "  {rounds} runs: wall median {:.3} s (min {:.3}, max {:.3}); peak RSS median {:.1} MB",

@@ -57,20 +57,8 @@ pub fn model_dag(db: &dyn Db) -> ModelDag {
         upstream: vec![Vec::new(); n],
         ..ModelDag::default()
     };
-    for (i, m) in pm.models.iter().enumerate() {
-        for path in model_refs(db, m.file).iter() {
-            if let Some(up) = pm.model_for_path(path) {
-                dag.sql_edges[i].push(up);
-                dag.upstream[i].push(up);
-            }
-        }
-        for d in &m.config.depends_on {
-            if let Some(&up) = pm.by_name.get(&Name::folded(d.as_str())) {
-                dag.upstream[i].push(up);
-            }
-        }
-        dag.upstream[i].sort_unstable();
-        dag.upstream[i].dedup();
+    for i in 0..n {
+        (dag.sql_edges[i], dag.upstream[i]) = model_upstreams(db, pm, i);
     }
     dag.downstream = vec![Vec::new(); n];
     for (i, ups) in dag.upstream.iter().enumerate() {
@@ -111,6 +99,22 @@ pub fn model_dag(db: &dyn Db) -> ModelDag {
         dag.layers[l].push(m);
     }
     dag
+}
+
+/// The models model `m` reads: in its SQL (in reference order), and in all (SQL and
+/// `depends_on`, sorted, deduplicated). One model's edges of [`model_dag`], for callers
+/// that need a few models' edges without building the whole DAG.
+pub fn model_upstreams(db: &dyn Db, pm: &ProjectModel, m: usize) -> (Vec<usize>, Vec<usize>) {
+    let Some(model) = pm.models.get(m) else { return (Vec::new(), Vec::new()) };
+    let sql: Vec<usize> =
+        model_refs(db, model.file).iter().filter_map(|path| pm.model_for_path(path)).collect();
+    let mut all = sql.clone();
+    all.extend(
+        model.config.depends_on.iter().filter_map(|d| pm.by_name.get(&Name::folded(d.as_str()))),
+    );
+    all.sort_unstable();
+    all.dedup();
+    (sql, all)
 }
 
 /// E170 for model `m` when it is in a cycle: at its reference to the next model of the

@@ -41,19 +41,25 @@ pub fn prewarm_project(db: &RootDatabase, models: bool) {
 
 /// Resolves the models layer by layer, in parallel, so no thread waits for an upstream
 /// signature another thread is computing. In one-pass resolution (`hir::scan`) the layers
-/// are those of the possible reads and each model is parsed as it is resolved; the whole
-/// project is resolved then, since its DAG comes from the resolutions. Otherwise every
-/// model's references are found first (in parallel) and the DAG gives the layers; resolving
-/// in layers pays off only for the whole project, so `selected` models (`None`: all)
-/// fewer than all resolve their upstreams on demand.
-pub fn prewarm_models(db: &RootDatabase, selected: Option<usize>) {
-    if selected == Some(0) {
+/// are those of the possible reads and each model is parsed as it is resolved; `selected`
+/// models (`None`: all) resolve in those layers too, their upstreams on demand. Otherwise
+/// every model's references are found first (in parallel) and the DAG gives the layers;
+/// resolving in layers pays off only for the whole project, so fewer than all `selected`
+/// models resolve on demand.
+pub fn prewarm_models(db: &RootDatabase, selected: Option<&[hir::SourceFile]>) {
+    if selected.is_some_and(<[hir::SourceFile]>::is_empty) {
         return;
     }
     let pm = hir::project::project_model(db);
     pm.models.par_iter().for_each_with(db.clone(), |db, m| {
         hir::scan::possible_upstreams(db, m.file);
     });
+    let mut wanted = vec![selected.is_none(); pm.models.len()];
+    for f in selected.unwrap_or_default() {
+        if let Some(&i) = pm.by_file.get(f) {
+            wanted[i] = true;
+        }
+    }
     let single = hir::scan::single_pass(db);
     let layers = if single {
         hir::scan::scan_dag(db).layers.as_deref().unwrap_or_default()
@@ -61,13 +67,14 @@ pub fn prewarm_models(db: &RootDatabase, selected: Option<usize>) {
         pm.models.par_iter().for_each_with(db.clone(), |db, m| {
             hir::model::model_refs(db, m.file);
         });
-        if selected.is_some_and(|n| n < pm.models.len()) {
+        if wanted.contains(&false) {
             return;
         }
         &hir::dag::model_dag(db).layers
     };
     for layer in layers {
-        layer.par_iter().for_each_with(db.clone(), |db, &m| {
+        let todo: Vec<usize> = layer.iter().copied().filter(|&m| wanted[m]).collect();
+        todo.par_iter().for_each_with(db.clone(), |db, &m| {
             hir::model::resolve_model(db, pm.models[m].file);
         });
     }

@@ -2,6 +2,7 @@
 //!
 //! Everything here answers in plain data with byte offsets, never LSP types.
 
+mod affected;
 pub mod batch;
 mod code_actions;
 mod completion;
@@ -36,6 +37,7 @@ use salsa::{Durability, Setter};
 pub use syntax::{TextRange, TextSize};
 
 pub use crate::{
+    affected::affected_models,
     code_actions::{Assist, AssistKind},
     completion::{CompletionItem, CompletionKind},
     document_symbols::{StructureNode, SymbolKind},

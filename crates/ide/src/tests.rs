@@ -9,6 +9,7 @@ use syntax::{TextRange, TextSize};
 
 use crate::{AnalysisHost, Change, FileChange, FileId, FilePosition, FileRange, SourceChange};
 
+mod affected;
 mod pipeline;
 
 const SEED: &str = "//- rocky.toml

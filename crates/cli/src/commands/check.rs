@@ -194,7 +194,8 @@ fn git_changes(root: &Path, rev: &str) -> anyhow::Result<Vec<String>> {
     Ok(paths)
 }
 
-/// The models the changed files belong to, plus every model downstream of them; `None`
+/// The models the changed files belong to, plus every model downstream of them
+/// ([`ide::affected_models`]: only those and what they read are resolved); `None`
 /// (check everything) when a change is project-wide configuration (`rocky.toml`, a
 /// `_defaults.toml`, a group, the seed, the catalog snapshot) or a deleted model, whose
 /// readers may break anywhere. Files the project does not read are ignored.
@@ -204,14 +205,13 @@ fn selected_models(
     paths: &[String],
 ) -> Option<Vec<hir::SourceFile>> {
     let pm = hir::project::project_model(db);
-    let dag = hir::dag::model_dag(db);
     let by_path: std::collections::HashMap<&str, hir::SourceFile> =
         hir::Workspace::get(db).files(db).iter().map(|&f| (&**f.path(db), f)).collect();
-    let mut picked = vec![false; pm.models.len()];
+    let mut changed = Vec::new();
     for path in paths {
         match by_path.get(path.as_str()) {
             Some(&f) => match pm.owner(f) {
-                Some(i) => picked[i] = true,
+                Some(i) => changed.push(i),
                 None => return None,
             },
             // Gone from the working tree: a deleted model or configuration file.
@@ -219,15 +219,7 @@ fn selected_models(
             None => {}
         }
     }
-    // Downstream: repeat until no model reads a picked one (layers make one pass enough).
-    for layer in &dag.layers {
-        for &m in layer {
-            if !picked[m] && dag.upstream[m].iter().any(|&u| picked[u]) {
-                picked[m] = true;
-            }
-        }
-    }
-    Some(pm.models.iter().zip(picked).filter(|(_, p)| *p).map(|(m, _)| m.file).collect())
+    Some(ide::affected_models(db, &changed).into_iter().map(|m| pm.models[m].file).collect())
 }
 
 /// A file kind the project reads (models, sidecars, configuration, the seed).

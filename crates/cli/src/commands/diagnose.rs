@@ -13,7 +13,7 @@ pub(crate) fn diagnostics(
     db: &hir::RootDatabase,
     models: Option<&[SourceFile]>,
 ) -> Vec<Diagnostic> {
-    prewarm(db, models.map(<[SourceFile]>::len));
+    ide::batch::prewarm_models(db, models);
     let mut out = hir::check::config_diagnostics(db).clone();
     let files = match models {
         Some(m) => m.to_vec(),
@@ -24,10 +24,6 @@ pub(crate) fn diagnostics(
     out.extend(per_model.into_iter().flatten());
     hir::check::sort(db, &mut out);
     out
-}
-
-fn prewarm(db: &hir::RootDatabase, selected: Option<usize>) {
-    ide::batch::prewarm_models(db, selected);
 }
 
 /// The model each diagnostic's file belongs to (model file, sidecar or contract).
