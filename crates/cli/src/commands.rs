@@ -17,6 +17,7 @@ pub(crate) mod fmt;
 #[cfg(feature = "warehouse")]
 pub(crate) mod init;
 pub(crate) mod lineage;
+pub(crate) mod lsp;
 #[cfg(feature = "warehouse")]
 pub(crate) mod plan;
 #[cfg(feature = "warehouse")]

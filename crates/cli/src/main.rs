@@ -143,7 +143,7 @@ fn main() -> ExitCode {
         Command::Drift(args) => commands::drift::run(&cli.global, args),
         #[cfg(feature = "warehouse")]
         Command::Test(args) => commands::test::run(&cli.global, args),
-        Command::Lsp => lsp::run().map(|()| ExitCode::SUCCESS),
+        Command::Lsp => commands::lsp::run(),
         Command::Debug(cmd) => commands::debug::run(cmd),
     };
     match res {

@@ -393,3 +393,113 @@ fn rocky_pipelines_in_the_editor() {
     let formatted = apply_edits(fixed, edits.as_array().unwrap());
     assert_eq!(formatted, "from stg_orders as o\nwhere o.order_status == \"F\"\ntake 5\n");
 }
+
+/// `rocky lineage --format json` of `target`, without `version` and `command`.
+fn cli_lineage(root: &Path, target: &str, direction: &str) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rocky"))
+        .args(["--project", root.to_str().unwrap(), "lineage", target, direction])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let obj = v.as_object_mut().unwrap();
+    obj.remove("version");
+    obj.remove("command");
+    v
+}
+
+#[test]
+fn rocky_requests_of_the_editor_extensions() {
+    let root = project("ext");
+    let mut c = Client::start(&root, &["utf-16"]);
+    let mart = read(&root, MART);
+    c.open(MART, &mart);
+    c.diagnostics_where(MART, |_| true);
+
+    // The project's state for the status bar.
+    let models = walk_models(&root.join("models"));
+    let status = c.request("rocky/status", json!({}));
+    let projects = status["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 1, "{status}");
+    assert_eq!(projects[0]["root"], root.display().to_string());
+    assert_eq!(projects[0]["models"], models, "{status}");
+    assert_eq!(
+        (projects[0]["errors"].as_u64(), projects[0]["warnings"].as_u64()),
+        (Some(0), Some(0))
+    );
+
+    // Compiled SQL: references bound to the tables `rocky run` writes, comments kept.
+    let compiled = c.request("rocky/compiledSql", json!({ "textDocument": td(&c, MART) }));
+    assert_eq!(compiled["model"], "mart_clerk_performance", "{compiled}");
+    assert_eq!(compiled["root"], root.display().to_string());
+    let sql = compiled["sql"].as_str().unwrap();
+    assert!(sql.starts_with("-- Clerks ranked"), "{sql}");
+    assert!(sql.contains("JOIN \"analytics\".\"main\".\"int_order_totals\" AS t ON"), "{sql}");
+    assert!(!sql.contains("JOIN int_order_totals"), "{sql}");
+    // A file that is no model: null, not an error.
+    let none = c.request("rocky/compiledSql", json!({ "textDocument": td(&c, "rocky.toml") }));
+    assert_eq!(none, Value::Null);
+
+    // Lineage at the cursor: exactly what `rocky lineage` prints for that column.
+    let at = position_of(&mart, "t.net_amount", 0, 4);
+    for (direction, flag) in [("upstream", "--upstream"), ("downstream", "--downstream")] {
+        let got = c.request(
+            "rocky/lineage",
+            json!({ "textDocument": td(&c, MART), "position": at, "direction": direction }),
+        );
+        assert_eq!(got["target"], json!({ "model": "int_order_totals", "column": "net_amount" }));
+        assert!(!got["edges"].as_array().unwrap().is_empty(), "{got}");
+        assert_eq!(got, cli_lineage(&root, "int_order_totals.net_amount", flag));
+    }
+    // On an output alias: the model's own column; on a model name: the whole model.
+    let alias = position_of(&mart, "AS net_revenue", 0, 4);
+    let got =
+        c.request("rocky/lineage", json!({ "textDocument": td(&c, MART), "position": alias }));
+    assert_eq!(got, cli_lineage(&root, "mart_clerk_performance.net_revenue", "--upstream"));
+    let model = position_of(&mart, "int_order_totals AS t", 0, 3);
+    let got =
+        c.request("rocky/lineage", json!({ "textDocument": td(&c, MART), "position": model }));
+    assert_eq!(got["target"], json!({ "model": "int_order_totals" }), "{got}");
+
+    // A broken edit shows in the status.
+    let end = json!({ "line": at["line"], "character": at["character"].as_u64().unwrap() + 8 });
+    c.change(MART, 1, json!([{ "range": { "start": at, "end": end }, "text": "net_amout" }]));
+    c.diagnostics_where(MART, |d| !d.is_empty());
+    let status = c.request("rocky/status", json!({}));
+    assert_eq!(status["projects"][0]["errors"].as_u64(), Some(1), "{status}");
+    c.shutdown();
+}
+
+fn walk_models(dir: &Path) -> usize {
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            n += walk_models(&p);
+        } else if p.extension().is_some_and(|x| x == "sql" || x == "rocky") {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn the_dialect_setting_overrides_the_adapter() {
+    let text = "SELECT * EXCLUDE (x) FROM (SELECT 1 AS x, 2 AS y) AS s\n";
+    for (dialect, expected) in [("", None), ("bigquery", Some("not supported in bigquery"))] {
+        let root = project(&format!("dialect{dialect}"));
+        std::fs::write(root.join(SCRATCH), text).unwrap();
+        let mut c = Client::start_with(&root, &["utf-16"], json!({ "dialect": dialect }));
+        c.open(SCRATCH, text);
+        let diags = c.diagnostics_where(SCRATCH, |_| true);
+        match expected {
+            None => assert!(diags.is_empty(), "{diags:?}"),
+            Some(msg) => assert!(
+                diags.iter().any(|d| d["message"].as_str().unwrap().contains(msg)),
+                "{diags:?}"
+            ),
+        }
+        c.shutdown();
+    }
+}

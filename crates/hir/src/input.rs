@@ -63,6 +63,9 @@ pub struct Options {
     /// replace what the seed's statements say statically, where DuckDB knows more (columns
     /// of `CREATE TABLE .. AS SELECT .. FROM range(..)`).
     pub seed_catalog: Option<Arc<crate::catalog_snapshot::CatalogSnapshot>>,
+    /// `--target-dialect`, or the editor's setting: the SQL dialect models are read in,
+    /// instead of the warehouse adapter's.
+    pub dialect: Option<syntax::Dialect>,
 }
 
 /// The committed catalog snapshot `rocky discover` writes (see README, "Source schemas").

@@ -31,7 +31,8 @@ pub fn project_config(db: &dyn Db) -> ConfigResult {
     let Some(&file) = ws.files(db).iter().find(|f| f.kind(db) == FileKind::ProjectConfig) else {
         return ConfigResult::default();
     };
-    let (config, mut diagnostics) = config::parse_project_config(file.text(db), ws.env(db));
+    let (mut config, mut diagnostics) = config::parse_project_config(file.text(db), ws.env(db));
+    config.dialect_override = ws.options(db).dialect;
     set_file(&mut diagnostics, file);
     ConfigResult { config, file: Some(file), diagnostics }
 }

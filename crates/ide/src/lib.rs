@@ -5,6 +5,7 @@
 mod affected;
 pub mod batch;
 mod code_actions;
+mod compiled_sql;
 mod completion;
 mod diagnostics;
 mod document_symbols;
@@ -14,6 +15,7 @@ mod goto_definition;
 mod hover;
 mod inlay_hints;
 mod lineage;
+mod lineage_at;
 pub mod lineage_graph;
 mod navigation;
 mod references;
@@ -39,12 +41,14 @@ pub use syntax::{TextRange, TextSize};
 pub use crate::{
     affected::affected_models,
     code_actions::{Assist, AssistKind},
+    compiled_sql::{BindSql, CompiledSql},
     completion::{CompletionItem, CompletionKind},
     document_symbols::{StructureNode, SymbolKind},
     folding_ranges::{Fold, FoldKind},
     formatting::format_pipeline,
     hover::HoverResult,
     inlay_hints::InlayHint,
+    lineage_at::LineageTarget,
     navigation::NavigationTarget,
     rename::{FileSystemEdit, SourceChange, TextEdit},
     semantic_tokens::{HlRange, HlTag},
@@ -196,6 +200,13 @@ impl AnalysisHost {
     }
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProjectStatus {
+    pub models: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
 /// A read-only view of the database at one moment, for one request.
 pub struct Analysis {
     db: RootDatabase,
@@ -217,6 +228,58 @@ impl Analysis {
     /// The diagnostics located in `file` (project-wide ones go to `rocky.toml`).
     pub fn diagnostics(&self, file: FileId) -> Cancellable<Vec<Diagnostic>> {
         self.with_db(|db| diagnostics::file_diagnostics(db, file))
+    }
+
+    /// The query the model of `file` runs (`bind`: the warehouse layer's binder).
+    pub fn compiled_sql(
+        &self,
+        file: FileId,
+        bind: Option<BindSql>,
+    ) -> Cancellable<Option<CompiledSql>> {
+        self.with_db(|db| compiled_sql::compiled_sql(db, file, bind))
+    }
+
+    /// The column, relation or model whose lineage the cursor asks for.
+    pub fn lineage_target(&self, pos: FilePosition) -> Cancellable<Option<LineageTarget>> {
+        self.with_db(|db| lineage_at::lineage_target(db, pos))
+    }
+
+    /// The lineage graph `rocky lineage` computes, with each node's name.
+    pub fn lineage(
+        &self,
+        req: &lineage_graph::LineageRequest,
+    ) -> Cancellable<(lineage_graph::LineageGraph, Vec<(hir::lineage::LineageNode, String)>)> {
+        self.with_db(|db| {
+            let graph = lineage_graph::lineage_graph(db, req);
+            let mut names: Vec<(hir::lineage::LineageNode, String)> = Vec::new();
+            let nodes =
+                graph.targets.iter().chain(graph.edges.iter().flat_map(|e| [&e.from, &e.to]));
+            for c in nodes {
+                if !names.iter().any(|(n, _)| *n == c.node) {
+                    names.push((c.node.clone(), lineage_graph::node_name(db, &c.node)));
+                }
+            }
+            (graph, names)
+        })
+    }
+
+    /// The project's model count and its errors and warnings, configuration included.
+    pub fn project_status(&self) -> Cancellable<ProjectStatus> {
+        self.with_db(|db| {
+            let mut status = ProjectStatus::default();
+            let models = hir::check::model_files(db);
+            status.models = models.len();
+            let mut count = |d: &Diagnostic| match d.severity {
+                hir::Severity::Error => status.errors += 1,
+                hir::Severity::Warning => status.warnings += 1,
+                _ => {}
+            };
+            hir::check::config_diagnostics(db).iter().for_each(&mut count);
+            for &f in &models {
+                hir::check::model_findings(db, f).iter().for_each(&mut count);
+            }
+            status
+        })
     }
 
     pub fn hover(&self, pos: FilePosition) -> Cancellable<Option<HoverResult>> {

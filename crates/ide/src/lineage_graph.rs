@@ -59,6 +59,16 @@ pub struct LineageGraph {
     pub edges: Vec<LineageEdge>,
 }
 
+/// A model's name, or a source table's `schema.table`: how `rocky lineage` names a node.
+pub fn node_name(db: &dyn Db, node: &LineageNode) -> String {
+    match node {
+        LineageNode::Model(f) => {
+            project_model(db).model(*f).map_or_else(|| f.path(db).to_string(), |m| m.name.clone())
+        }
+        LineageNode::Source(s) => s.to_string(),
+    }
+}
+
 pub fn lineage_graph(db: &RootDatabase, req: &LineageRequest) -> LineageGraph {
     match req.direction {
         Direction::Upstream => upstream(db, req),

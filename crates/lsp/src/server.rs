@@ -12,7 +12,7 @@ use tower_lsp_server::{
 };
 
 use crate::{
-    handlers,
+    ext, handlers,
     line_index::Encoding,
     state::{self, State, load_project, path_uri, relative, uri_path},
     to_proto::{self, Conv},
@@ -21,11 +21,55 @@ use crate::{
 pub(crate) struct Server {
     client: Client,
     state: Arc<Mutex<State>>,
+    bind: Option<ide::BindSql>,
 }
 
 impl Server {
-    pub(crate) fn new(client: Client) -> Server {
-        Server { client, state: Arc::default() }
+    pub(crate) fn new(client: Client, bind: Option<ide::BindSql>) -> Server {
+        Server { client, state: Arc::default(), bind }
+    }
+
+    pub(crate) async fn compiled_sql(
+        &self,
+        params: ext::CompiledSqlParams,
+    ) -> Result<Option<ext::CompiledSqlResult>> {
+        let bind = self.bind;
+        self.request(&params.text_document.uri, None, move |conv, file| {
+            ext::compiled_sql(conv, file, bind)
+        })
+        .await
+    }
+
+    pub(crate) async fn lineage(
+        &self,
+        params: ext::LineageParams,
+    ) -> Result<Option<serde_json::Value>> {
+        let uri = params.text_document.uri.clone();
+        self.request(&uri, None, move |conv, file| ext::lineage(conv, file, &params)).await
+    }
+
+    pub(crate) async fn status(&self) -> Result<ext::StatusResult> {
+        let snapshots: Vec<(PathBuf, ide::Analysis)> = self
+            .state()
+            .projects
+            .iter()
+            .map(|(root, p)| (root.clone(), p.host.analysis()))
+            .collect();
+        let computed = tokio::task::spawn_blocking(move || -> Cancellable<ext::StatusResult> {
+            let mut projects = Vec::new();
+            for (root, analysis) in snapshots {
+                let s = analysis.project_status()?;
+                projects.push(ext::ProjectStatus {
+                    root: root.display().to_string(),
+                    models: s.models,
+                    errors: s.errors,
+                    warnings: s.warnings,
+                });
+            }
+            Ok(ext::StatusResult { projects })
+        })
+        .await;
+        answer(computed)
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -41,7 +85,8 @@ impl Server {
             return;
         }
         let dir = root.clone();
-        let loaded = tokio::task::spawn_blocking(move || load_project(&dir)).await;
+        let options = self.state().options.clone();
+        let loaded = tokio::task::spawn_blocking(move || load_project(&dir, &options)).await;
         let project = match loaded {
             Ok(Ok(p)) => p,
             Ok(Err(e)) => {
@@ -128,14 +173,19 @@ impl Server {
             f(&mut conv, file)
         })
         .await;
-        match res {
-            Ok(Ok(v)) => Ok(v),
-            Ok(Err(_cancelled)) => Err(Error::new(ErrorCode::ContentModified)),
-            Err(e) => {
-                let mut err = Error::internal_error();
-                err.message = format!("rocky: the request failed: {e}").into();
-                Err(err)
-            }
+        answer(res)
+    }
+}
+
+/// A blocking computation's answer: cancelled by an edit is `ContentModified`.
+fn answer<T>(res: std::result::Result<Cancellable<T>, tokio::task::JoinError>) -> Result<T> {
+    match res {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(_cancelled)) => Err(Error::new(ErrorCode::ContentModified)),
+        Err(e) => {
+            let mut err = Error::internal_error();
+            err.message = format!("rocky: the request failed: {e}").into();
+            Err(err)
         }
     }
 }
@@ -161,10 +211,25 @@ impl LanguageServer for Server {
         {
             folders.push(root);
         }
+        let dialect = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("dialect"))
+            .and_then(|d| d.as_str())
+            .filter(|d| !d.is_empty());
+        let dialect = match dialect.map(str::parse::<ide::hir::syntax::Dialect>) {
+            None => None,
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => {
+                self.client.show_message(MessageType::WARNING, format!("rocky: {e}")).await;
+                None
+            }
+        };
         {
             let mut st = self.state();
             st.encoding = Some(encoding);
             st.folders.clone_from(&folders);
+            st.options.dialect = dialect;
         }
         for folder in folders {
             if folder.join("rocky.toml").is_file() {

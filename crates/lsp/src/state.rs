@@ -36,6 +36,8 @@ pub(crate) struct State {
     pub docs: HashMap<Uri, Doc>,
     /// Workspace folders the client named.
     pub folders: Vec<PathBuf>,
+    /// What the client's settings add to every project (the dialect).
+    pub options: Options,
 }
 
 pub(crate) fn uri_path(uri: &Uri) -> Option<PathBuf> {
@@ -55,10 +57,10 @@ pub(crate) fn relative(root: &Path, path: &Path) -> Option<String> {
 }
 
 /// Reads the project at `root` from disk (the slow part of opening a project; no lock held).
-pub(crate) fn load_project(root: &Path) -> anyhow::Result<Project> {
+pub(crate) fn load_project(root: &Path, options: &Options) -> anyhow::Result<Project> {
     let env: BTreeMap<String, String> = std::env::vars().collect();
-    let layout = load::layout(root, &env, &Options::default())?;
-    let host = load::load_layout(root, &layout, env, Options::default())?;
+    let layout = load::layout(root, &env, options)?;
+    let host = load::load_layout(root, &layout, env, options.clone())?;
     // Analyse the whole project on every core now, as `rocky check` does: the first
     // diagnostics of any file need the project model, the DAG and its upstreams.
     ide::batch::prewarm_project(host.db(), true);

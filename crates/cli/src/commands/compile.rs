@@ -4,6 +4,7 @@
 use std::{io::Write, path::PathBuf, process::ExitCode};
 
 use anyhow::bail;
+use hir::syntax::Dialect;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -25,6 +26,10 @@ pub(crate) struct Args {
     /// created them (for seeds whose columns only running them tells).
     #[arg(long)]
     with_seed: bool,
+    /// Read the models in this SQL dialect (duckdb, databricks, snowflake, bigquery, ansi)
+    /// instead of the warehouse adapter's.
+    #[arg(long, value_name = "DIALECT", value_parser = clap::value_parser!(Dialect))]
+    target_dialect: Option<Dialect>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +83,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         };
         options.vars.insert(k.to_string(), val.to_string());
     }
+    options.dialect = args.target_dialect;
     if args.with_seed {
         options.seed_catalog = Some(std::sync::Arc::new(seed_catalog(&root)?));
     }

@@ -12,7 +12,9 @@ use anyhow::bail;
 use hir::{
     Name, RootDatabase, diagnostics::did_you_mean, lineage::LineageNode, project::project_model,
 };
-use ide::lineage_graph::{ColumnNode, Direction, LineageGraph, LineageRequest, lineage_graph};
+use ide::lineage_graph::{
+    ColumnNode, Direction, LineageGraph, LineageRequest, lineage_graph, node_name,
+};
 use serde::Serialize;
 
 use crate::Global;
@@ -145,7 +147,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         Format::Json => {
             let column = column.map(|c| c.to_string());
             let target = match &node {
-                LineageNode::Model(f) => Target::Model { model: model_name(db, *f), column },
+                LineageNode::Model(_) => Target::Model { model: node_name(db, &node), column },
                 LineageNode::Source(s) => Target::Source { source: s.to_string(), column },
             };
             let payload = Output {
@@ -218,14 +220,10 @@ fn parse_target(db: &RootDatabase, target: &str) -> anyhow::Result<(LineageNode,
     )
 }
 
-fn model_name(db: &RootDatabase, file: hir::SourceFile) -> String {
-    project_model(db).model(file).map_or_else(|| file.path(db).to_string(), |m| m.name.clone())
-}
-
 fn endpoint_of(db: &RootDatabase, node: &LineageNode, column: Name) -> Endpoint {
     match node {
-        LineageNode::Model(f) => {
-            Endpoint::Model { model: model_name(db, *f), column: column.to_string() }
+        LineageNode::Model(_) => {
+            Endpoint::Model { model: node_name(db, node), column: column.to_string() }
         }
         LineageNode::Source(s) => {
             Endpoint::Source { source: s.to_string(), column: column.to_string() }

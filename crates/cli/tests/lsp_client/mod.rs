@@ -28,6 +28,11 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 impl Client {
     /// Starts `rocky lsp` and initializes it on the project at `root`.
     pub fn start(root: &Path, encodings: &[&str]) -> Client {
+        Client::start_with(root, encodings, Value::Null)
+    }
+
+    /// Starts `rocky lsp` with `initializationOptions` (the editors' settings).
+    pub fn start_with(root: &Path, encodings: &[&str], options: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rocky"))
             .arg("lsp")
             .stdin(Stdio::piped())
@@ -80,6 +85,7 @@ impl Client {
                 "processId": null,
                 "rootUri": root_uri,
                 "workspaceFolders": [{ "uri": root_uri, "name": "project" }],
+                "initializationOptions": options,
                 "capabilities": {
                     "general": { "positionEncodings": encodings },
                     "workspace": {

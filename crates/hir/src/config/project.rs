@@ -22,6 +22,8 @@ pub struct ProjectConfig {
     /// `roles`; `cache` holds `schemas`, `branch` holds `approval`), kept as written: we
     /// do not act on them yet, and never reject them.
     pub other_sections: BTreeMap<String, Spanned<TomlValue>>,
+    /// The dialect asked for instead of the warehouse adapter's (`Options::dialect`).
+    pub dialect_override: Option<Dialect>,
 }
 
 /// Top-level sections other than adapters and pipelines, with their aliases.
@@ -255,6 +257,9 @@ impl ProjectConfig {
 
     /// The SQL dialect of the warehouse adapter; DuckDB when there is none.
     pub fn dialect(&self) -> Dialect {
+        if let Some(d) = self.dialect_override {
+            return d;
+        }
         self.warehouse_adapter().map_or(Dialect::DuckDb, |a| a.kind.dialect())
     }
 

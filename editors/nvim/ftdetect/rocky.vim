@@ -1,0 +1,2 @@
+" `.rocky` pipelines (Neovim before 0.8 has no vim.filetype.add).
+autocmd BufRead,BufNewFile *.rocky setfiletype rocky
