@@ -1,8 +1,15 @@
 // The `rocky lsp` client's life: start, stop, restart, and what the rest of the extension
 // sees of it (a status and a way to send requests).
 import * as vscode from "vscode";
-import type { DocumentSelector, LanguageClientOptions, RequestType, ServerOptions } from "vscode-languageclient/node";
-import { LanguageClient, RevealOutputChannelOn, State } from "vscode-languageclient/node";
+import type {
+  CloseHandlerResult,
+  DocumentSelector,
+  ErrorHandler,
+  LanguageClientOptions,
+  RequestType,
+  ServerOptions,
+} from "vscode-languageclient/node";
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State } from "vscode-languageclient/node";
 import { sqlPattern } from "./projectPaths";
 import { resolveExecutable } from "./serverPath";
 
@@ -53,6 +60,9 @@ export class RockyClient implements vscode.Disposable {
   }
 
   start(): Promise<void> {
+    // Said at once, so that callers checking the status before the queue runs do not
+    // start a second time.
+    if (this.current === "stopped") this.setStatus("starting");
     return this.enqueue(() => this.doStart());
   }
 
@@ -67,9 +77,11 @@ export class RockyClient implements vscode.Disposable {
     });
   }
 
-  sendRequest<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
+  async sendRequest<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
+    // A command run while the server starts waits for it rather than failing.
+    if (this.current === "starting") await this.queue;
     const client = this.client;
-    if (!client || this.current !== "running") return Promise.reject(new NotRunningError());
+    if (!client || this.current !== "running") throw new NotRunningError();
     return client.sendRequest(type, params, token);
   }
 
@@ -109,6 +121,7 @@ export class RockyClient implements vscode.Disposable {
       return;
     }
     const config = vscode.workspace.getConfiguration("rocky");
+    let ran = false;
     const serverOptions: ServerOptions = { command, args: ["lsp"] };
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(this.roots()),
@@ -117,11 +130,15 @@ export class RockyClient implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // A server that cannot initialize will not do better on a retry; the user restarts.
       initializationFailedHandler: () => false,
+      errorHandler: crashHandler(() => ran),
     };
     const client = new LanguageClient("rocky", "Rocky Language Server", serverOptions, clientOptions);
     client.onDidChangeState((e) => {
       if (this.client !== client) return;
-      if (e.newState === State.Running) this.setStatus("running");
+      if (e.newState === State.Running) {
+        ran = true;
+        this.setStatus("running");
+      }
       else if (e.newState === State.Starting) this.setStatus("starting");
       else if (!this.stopping) this.setStatus("failed");
     });
@@ -164,4 +181,34 @@ async function reportStartFailure(message: string): Promise<void> {
   if (action === "Open Settings") {
     await vscode.commands.executeCommand("workbench.action.openSettings", "rocky.server.path");
   }
+}
+
+/**
+ * Restarts a server that crashes while running, up to 4 times in 3 minutes, but not
+ * one that dies while starting: restarting that one only repeats the failure (and the
+ * start's own failure is reported with the way to fix it).
+ */
+function crashHandler(ran: () => boolean): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    // While starting, `closed` follows and tells the story; stopping here would race the start.
+    error: (_error, _message, count) =>
+      !ran()
+        ? { action: ErrorAction.Continue, handled: true }
+        : { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown },
+    closed: (): CloseHandlerResult => {
+      if (!ran()) {
+        return { action: CloseAction.DoNotRestart, message: "The Rocky language server exited while starting.", handled: true };
+      }
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - crashes[0] > 3 * 60 * 1000) crashes.shift();
+      if (crashes.length <= 4) return { action: CloseAction.Restart };
+      return {
+        action: CloseAction.DoNotRestart,
+        message:
+          'The Rocky language server crashed 5 times in the last 3 minutes and will not be restarted. See its output, then run "Rocky: Restart Language Server".',
+      };
+    },
+  };
 }

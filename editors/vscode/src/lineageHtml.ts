@@ -100,7 +100,7 @@ svg { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px;
 .edge path { fill: none; stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.3; }
 .edge:hover path { stroke: var(--vscode-focusBorder); stroke-width: 2; }
 .edge.dashed path { stroke-dasharray: 5 4; }
-.label { font-size: 10px; fill: var(--vscode-descriptionForeground); }
+.label { font-size: 10px; fill: var(--vscode-descriptionForeground); paint-order: stroke; stroke: var(--vscode-editor-background); stroke-width: 3px; }
 marker path { fill: var(--vscode-editorLineNumber-foreground, #888); }
 `;
 

@@ -1,8 +1,8 @@
 // The lineage graph's layout, kept free of `vscode` so that it runs under `node --test`.
 //
 // Columns are grouped into one box per model or source. Boxes sit in layers by their
-// shortest distance from the target, and data always flows left to right: upstream the
-// target is the rightmost layer, downstream the leftmost.
+// distance from the target, and data always flows left to right: upstream the target is
+// the rightmost layer, downstream the leftmost.
 import type { Endpoint, Lineage, LineageDirection, LineageTarget, Transform } from "./protocol";
 
 export type NodeKind = "model" | "source";
@@ -24,7 +24,7 @@ export interface LayoutNode {
   kind: NodeKind;
   name: string;
   layer: number;
-  /** Shortest number of edges between this box and the target's. */
+  /** Edges between this box and the target's, along the longest chain. */
   distance: number;
   isTarget: boolean;
   x: number;
@@ -135,13 +135,17 @@ function collect(lineage: Lineage): { boxes: Map<string, Box>; links: Link[] } {
 }
 
 /**
- * Shortest distance of every box from the target, following the edges the way the
- * lineage was walked. Boxes the walk cannot reach (the server should not send any) get a
- * distance through edges of either direction, and a disconnected rest goes one layer past
- * the farthest, so that every box is drawn and no cycle loops forever.
+ * Every box's distance from the target: the longest chain of edges between the two, so
+ * that every edge points from one layer toward the next and none runs inside a layer
+ * (a box feeding the target both directly and through another model sits behind that
+ * model). An edge that closes a cycle is not followed, so cycles end. Boxes that lead to
+ * no target (the server should send none) get a distance through edges of either
+ * direction, and a disconnected rest goes one layer past the farthest, so every box is
+ * drawn.
  */
 function distances(targetId: string, ids: string[], links: Link[], direction: LineageDirection): Map<string, number> {
-  const away = new Map<string, string[]>();
+  // Upstream, data flows toward the target along each edge; downstream, away from it.
+  const toward = new Map<string, string[]>();
   const either = new Map<string, string[]>();
   const push = (m: Map<string, string[]>, k: string, v: string) => {
     const list = m.get(k);
@@ -149,28 +153,43 @@ function distances(targetId: string, ids: string[], links: Link[], direction: Li
     else m.set(k, [v]);
   };
   for (const l of links) {
-    if (direction === "upstream") push(away, l.to, l.from);
-    else push(away, l.from, l.to);
+    if (direction === "upstream") push(toward, l.from, l.to);
+    else push(toward, l.to, l.from);
     push(either, l.from, l.to);
     push(either, l.to, l.from);
   }
   const dist = new Map<string, number>([[targetId, 0]]);
-  const bfs = (queue: string[], next: Map<string, string[]>) => {
+  const unreachable = new Set<string>();
+  const onPath = new Set<string>();
+  const visit = (id: string): number | undefined => {
+    if (dist.has(id)) return dist.get(id);
+    if (unreachable.has(id) || onPath.has(id)) return undefined;
+    onPath.add(id);
+    let best: number | undefined;
+    for (const next of toward.get(id) ?? []) {
+      const d = visit(next);
+      if (d !== undefined && (best === undefined || d + 1 > best)) best = d + 1;
+    }
+    onPath.delete(id);
+    if (best === undefined) {
+      // Inside a cycle this may miss a way round; the fallback below still places the box.
+      unreachable.add(id);
+      return undefined;
+    }
+    dist.set(id, best);
+    return best;
+  };
+  for (const id of ids) visit(id);
+  if (dist.size < ids.length) {
+    const queue = [...dist.keys()].sort((a, b) => (dist.get(a) ?? 0) - (dist.get(b) ?? 0));
     for (let i = 0; i < queue.length; i++) {
-      const id = queue[i];
-      const d = dist.get(id) ?? 0;
-      for (const n of next.get(id) ?? []) {
+      const d = dist.get(queue[i]) ?? 0;
+      for (const n of either.get(queue[i]) ?? []) {
         if (dist.has(n)) continue;
         dist.set(n, d + 1);
         queue.push(n);
       }
     }
-  };
-  bfs([targetId], away);
-  if (dist.size < ids.length) {
-    // Seed with every reached box in distance order so the nearest one names the distance.
-    const reached = [...dist.keys()].sort((a, b) => (dist.get(a) ?? 0) - (dist.get(b) ?? 0));
-    bfs(reached, either);
   }
   const farthest = Math.max(0, ...dist.values());
   for (const id of ids) if (!dist.has(id)) dist.set(id, farthest + 1);
@@ -179,6 +198,32 @@ function distances(targetId: string, ids: string[], links: Link[], direction: Li
 
 const mean = (xs: number[]): number | undefined =>
   xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * Moves labels that would print over each other (edges of one column fanning in or out
+ * share their middle) downwards until each stands clear.
+ */
+function separateLabels(edges: LayoutEdge[], charWidth: number): void {
+  const lineHeight = 11;
+  // Labels print smaller than column names.
+  const halfWidth = (e: LayoutEdge) => (e.transform.length * charWidth * 0.85) / 2 + 2;
+  const done: LayoutEdge[] = [];
+  for (const edge of [...edges].sort((a, b) => a.label.x - b.label.x || a.label.y - b.label.y)) {
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const other of done) {
+        const clash =
+          Math.abs(other.label.x - edge.label.x) < halfWidth(other) + halfWidth(edge) &&
+          Math.abs(other.label.y - edge.label.y) < lineHeight;
+        if (clash) {
+          edge.label = { x: edge.label.x, y: other.label.y + lineHeight };
+          moved = true;
+        }
+      }
+    }
+    done.push(edge);
+  }
+}
 
 export function layoutLineage(lineage: Lineage, options: Partial<LayoutOptions> = {}): Layout {
   const o: LayoutOptions = { ...defaultLayoutOptions, ...options };
@@ -207,7 +252,9 @@ export function layoutLineage(lineage: Lineage, options: Partial<LayoutOptions> 
   const byDistance = new Map<number, Box[]>();
   for (const box of boxes.values()) {
     const d = dist.get(box.id) ?? 0;
-    byDistance.set(d, [...(byDistance.get(d) ?? []), box]);
+    const list = byDistance.get(d);
+    if (list) list.push(box);
+    else byDistance.set(d, [box]);
   }
   const layerWidth = new Map<number, number>();
   for (const box of boxes.values()) {
@@ -299,6 +346,7 @@ export function layoutLineage(lineage: Lineage, options: Partial<LayoutOptions> 
     };
   });
 
+  separateLabels(edges, o.charWidth);
   const nodes = [...placed.values()].sort((a, b) => a.layer - b.layer || a.y - b.y);
   return { direction: lineage.direction, nodes, edges, width: Math.max(width, 2 * o.margin), height, headerHeight: o.headerHeight };
 }

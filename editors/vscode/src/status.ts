@@ -13,6 +13,7 @@ export class StatusItem implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   // Answers can arrive out of order; only the latest request's answer is shown.
   private generation = 0;
+  private started = false;
 
   constructor(private readonly client: RockyClient) {
     this.item.name = "Rocky";
@@ -36,6 +37,7 @@ export class StatusItem implements vscode.Disposable {
     this.generation++;
     switch (status) {
       case "starting":
+        this.started = true;
         this.show("$(sync~spin) Rocky: starting", "The Rocky language server is starting");
         break;
       case "running":
@@ -45,7 +47,7 @@ export class StatusItem implements vscode.Disposable {
       case "stopped":
       case "failed":
         // Before the first start this workspace may hold no Rocky project: stay hidden.
-        if (this.item.text === "") return;
+        if (!this.started) return;
         this.show("$(error) Rocky: stopped", "The Rocky language server is not running. Click to show its output.");
         break;
     }
