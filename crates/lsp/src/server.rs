@@ -48,7 +48,8 @@ impl Server {
         self.request(&uri, None, move |conv, file| ext::lineage(conv, file, &params)).await
     }
 
-    pub(crate) async fn status(&self) -> Result<ext::StatusResult> {
+    /// `params`: `{}` (or `null`); nothing is read from them.
+    pub(crate) async fn status(&self, _params: serde_json::Value) -> Result<ext::StatusResult> {
         let snapshots: Vec<(PathBuf, ide::Analysis)> = self
             .state()
             .projects
