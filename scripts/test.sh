@@ -32,8 +32,8 @@ if ! python3 -m pre_commit --version >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check "pre-commit==4.7.0"
 fi
 
-echo "== cargo test --workspace"
-cargo test --workspace
+echo "== cargo test --workspace --no-fail-fast"
+cargo test --workspace --no-fail-fast
 
 echo "== VS Code extension: npm ci, compile, lint, tests, package"
 (

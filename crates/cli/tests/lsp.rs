@@ -429,12 +429,14 @@ fn rocky_requests_of_the_editor_extensions() {
         (Some(0), Some(0))
     );
 
-    // Compiled SQL: references bound to the tables `rocky run` writes, comments kept.
+    // Compiled SQL: the statement `rocky run` sends, its references bound to the tables
+    // the run writes (the file's header comment is no part of the statement).
     let compiled = c.request("rocky/compiledSql", json!({ "textDocument": td(&c, MART) }));
     assert_eq!(compiled["model"], "mart_clerk_performance", "{compiled}");
     assert_eq!(compiled["root"], root.display().to_string());
     let sql = compiled["sql"].as_str().unwrap();
-    assert!(sql.starts_with("-- Clerks ranked"), "{sql}");
+    assert!(sql.starts_with("SELECT\n    o.clerk_id,\n"), "{sql}");
+    assert!(sql.contains("FROM \"analytics\".\"main\".\"stg_orders\" AS o\n"), "{sql}");
     assert!(sql.contains("JOIN \"analytics\".\"main\".\"int_order_totals\" AS t ON"), "{sql}");
     assert!(!sql.contains("JOIN int_order_totals"), "{sql}");
     // A file that is no model: null, not an error.
