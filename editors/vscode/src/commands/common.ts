@@ -3,6 +3,7 @@ import * as vscode from "vscode";
 import { NotRunningError } from "../client";
 import type { CompiledSqlProvider } from "../compiledSqlProvider";
 import { COMPILED_SCHEME } from "../compiledSqlProvider";
+import type { CompiledSql } from "../protocol";
 
 /**
  * The file of the active editor, or the model behind it when the editor shows compiled
@@ -35,4 +36,28 @@ export function reportRequestError(what: string, error: unknown): void {
   }
   const reason = error instanceof Error ? error.message : String(error);
   void vscode.window.showErrorMessage(`Rocky: ${what} failed: ${reason}`);
+}
+
+/**
+ * The model of the active editor and its compiled SQL, or undefined after telling the user
+ * why not (no model open, the request failed while `doing` it, the file is no model).
+ */
+export async function activeModel(
+  provider: CompiledSqlProvider,
+  doing: string,
+): Promise<{ uri: vscode.Uri; result: CompiledSql } | undefined> {
+  const active = activeModelEditor(provider);
+  if (!active) return undefined;
+  let result: CompiledSql | null;
+  try {
+    result = await provider.request(active.uri);
+  } catch (error) {
+    reportRequestError(doing, error);
+    return undefined;
+  }
+  if (!result) {
+    void vscode.window.showInformationMessage("Rocky: this file is not a model.");
+    return undefined;
+  }
+  return { uri: active.uri, result };
 }

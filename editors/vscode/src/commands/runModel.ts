@@ -1,9 +1,8 @@
 import * as vscode from "vscode";
 import { configuredServerPath, resolveServerPath } from "../client";
 import type { CompiledSqlProvider } from "../compiledSqlProvider";
-import type { CompiledSql } from "../protocol";
 import { commandLine, shellKind } from "../shellQuote";
-import { activeModelEditor, reportRequestError } from "./common";
+import { activeModel } from "./common";
 
 const TERMINAL_NAME = "Rocky run";
 
@@ -19,26 +18,16 @@ function terminalFor(root: string): vscode.Terminal {
 
 export function registerRunModel(provider: CompiledSqlProvider): vscode.Disposable {
   return vscode.commands.registerCommand("rocky.runModel", async () => {
-    const active = activeModelEditor(provider);
-    if (!active) return;
-    let result: CompiledSql | null;
-    try {
-      result = await provider.request(active.uri);
-    } catch (error) {
-      reportRequestError("finding the model", error);
-      return;
-    }
-    if (!result) {
-      void vscode.window.showInformationMessage("Rocky: this file is not a model.");
-      return;
-    }
+    const found = await activeModel(provider, "finding the model");
+    if (!found) return;
+    const { uri, result } = found;
     const server = resolveServerPath();
     if (server === undefined) {
       void vscode.window.showErrorMessage(`Rocky: cannot find "${configuredServerPath()}" to run the model.`);
       return;
     }
     // `rocky run` reads the model from disk, not from the editor.
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === active.uri.toString());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc?.isDirty) await doc.save();
     const terminal = terminalFor(result.root);
     terminal.show();
