@@ -463,6 +463,16 @@ fn rocky_requests_of_the_editor_extensions() {
     let got =
         c.request("rocky/lineage", json!({ "textDocument": td(&c, MART), "position": model }));
     assert_eq!(got["target"], json!({ "model": "int_order_totals" }), "{got}");
+    // On a source table: named even though nothing is upstream of it.
+    let stg = "models/staging/stg_orders.sql";
+    let text = read(&root, stg);
+    let at_source = position_of(&text, "tpch.orders", 0, 6);
+    let got = c.request(
+        "rocky/lineage",
+        json!({ "textDocument": td(&c, stg), "position": at_source, "direction": "upstream" }),
+    );
+    assert_eq!(got["target"]["source"].as_str().map(str::is_empty), Some(false), "{got}");
+    assert_eq!(got, cli_lineage(&root, "tpch.orders", "--upstream"));
 
     // A broken edit shows in the status.
     let end = json!({ "line": at["line"], "character": at["character"].as_u64().unwrap() + 8 });
@@ -484,6 +494,41 @@ fn walk_models(dir: &Path) -> usize {
         }
     }
     n
+}
+
+#[test]
+fn compiled_sql_binds_the_window_as_rocky_run_does() {
+    let root = project("window");
+    let daily = "models/marts/zz_daily_orders.sql";
+    std::fs::write(
+        root.join(daily),
+        "SELECT order_date, count(*) AS orders FROM stg_orders\n\
+         WHERE order_date >= @start_date AND order_date < @end_date\nGROUP BY order_date\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("models/marts/zz_daily_orders.toml"),
+        "[strategy]\ntype = \"time_interval\"\ntime_column = \"order_date\"\ngranularity = \"day\"\n",
+    )
+    .unwrap();
+    // The same query without a time-partitioned strategy: `rocky run` has no window for it.
+    let plain = "models/marts/zz_plain_orders.sql";
+    std::fs::write(root.join(plain), read(&root, daily)).unwrap();
+    let mut c = Client::start(&root, &["utf-16"]);
+    c.open(daily, &read(&root, daily));
+
+    let got = c.request("rocky/compiledSql", json!({ "textDocument": td(&c, daily) }));
+    let sql = got["sql"].as_str().unwrap();
+    assert!(sql.starts_with("SELECT order_date"), "{sql}");
+    assert!(sql.contains("FROM \"analytics\".\"main\".\"stg_orders\""), "{sql}");
+    assert!(sql.contains(">= @start_date AND order_date < @end_date"), "{sql}");
+
+    let got = c.request("rocky/compiledSql", json!({ "textDocument": td(&c, plain) }));
+    let sql = got["sql"].as_str().unwrap();
+    assert!(sql.starts_with("-- rocky: cannot bind this model's references:\n-- "), "{sql}");
+    assert!(sql.contains("@start_date"), "{sql}");
+    assert!(sql.ends_with("GROUP BY order_date"), "{sql}");
+    c.shutdown();
 }
 
 #[test]

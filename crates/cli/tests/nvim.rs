@@ -25,6 +25,7 @@ fn neovim_headless_end_to_end() {
     assert!(text.contains("sum(total_revenue) AS total_revenue"), "{text}");
     std::fs::write(&model, text.replacen("sum(total_revenue)", "sum(total_revenu)", 1)).unwrap();
 
+    let (out_path, err_path) = (project.join("nvim.stdout"), project.join("nvim.stderr"));
     let spawned = Command::new("nvim")
         .args(["--headless", "--clean", "-u", "NONE", "-i", "NONE", "-n"])
         .arg("-c")
@@ -36,8 +37,9 @@ fn neovim_headless_end_to_end() {
         .env("ROCKY_NVIM", &nvim_dir)
         .env("XDG_STATE_HOME", project.join(".nvim-state"))
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        // Files, not pipes: a full pipe nobody reads would stall Neovim until the deadline.
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
         .spawn();
     let mut child = match spawned {
         Ok(c) => c,
@@ -56,9 +58,8 @@ fn neovim_headless_end_to_end() {
         }
         std::thread::sleep(Duration::from_millis(100));
     };
-    let out = child.wait_with_output().unwrap();
-    let log =
-        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
+    let log = format!("{}{}", read(&out_path), read(&err_path));
     assert!(status.success(), "nvim exited with {status}:\n{log}");
     for step in ["diagnostic ok", "hover ok", "definition ok", "code action ok", "rename ok"] {
         assert!(log.contains(step), "`{step}` missing:\n{log}");

@@ -542,3 +542,36 @@ fn with_seed_types_the_sources_by_running_the_seed() {
         out.stderr
     );
 }
+
+#[test]
+fn target_dialect_reads_the_models_in_another_dialect() {
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("dialect-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("models")).unwrap();
+    std::fs::write(dir.join("rocky.toml"), "[adapter]\ntype = \"duckdb\"\n").unwrap();
+    std::fs::write(
+        dir.join("models/picked.sql"),
+        "SELECT * EXCLUDE (x) FROM (SELECT 1 AS x, 2 AS y) AS s\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("models/picked.toml"),
+        "[strategy]\ntype = \"full_refresh\"\n\n[target]\ncatalog = \"db\"\nschema = \"main\"\n",
+    )
+    .unwrap();
+    let compile = |extra: &[&str]| {
+        let mut args = vec!["--project", path_str(&dir), "compile", "-o", "json"];
+        args.extend_from_slice(extra);
+        rocky(&args)
+    };
+    // DuckDB, the adapter's dialect, has `* EXCLUDE`; BigQuery spells it `* EXCEPT`.
+    let out = compile(&[]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let out = compile(&["--target-dialect", "bigquery"]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("not supported in bigquery"), "{}", out.stdout);
+    let out = compile(&["--target-dialect", "postgres"]);
+    assert_eq!(out.code, 3, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("postgres"), "{}", out.stderr);
+}

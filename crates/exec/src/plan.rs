@@ -203,6 +203,13 @@ pub struct PlanOptions<'a> {
     pub shadow: bool,
 }
 
+/// The window a model's query is bound with, `start`/`end` standing for each run's bounds:
+/// only a time-partitioned model has one (`@start_date` elsewhere is E028).
+pub fn window_of(strategy: &Materialization, start: &str, end: &str) -> Option<Window> {
+    matches!(strategy, Materialization::TimeInterval { .. })
+        .then(|| Window { start: start.to_owned(), end: end.to_owned() })
+}
+
 /// Builds the plan of every model. A model with compile errors, an incomplete strategy or
 /// SQL that cannot be bound gets an `error` (it fails, its dependents are skipped); the
 /// others are unaffected.
@@ -220,8 +227,7 @@ pub fn build(db: &dyn Db, pm: &ProjectModel, dag: &ModelDag, opts: &PlanOptions<
             .filter(|d| d.severity == Severity::Error)
             .map(|d| format!("{}: {}", d.code.as_str(), d.message))
             .collect();
-        let window = matches!(strategy, Ok(Materialization::TimeInterval { .. }))
-            .then(|| Window { start: WINDOW_START.to_owned(), end: WINDOW_END.to_owned() });
+        let window = strategy.as_ref().ok().and_then(|s| window_of(s, WINDOW_START, WINDOW_END));
         let sql = if strategy.is_ok() { Some(renderer.select(i, window.as_ref())) } else { None };
         let error = if !errors.is_empty() {
             Some(format!("the model does not compile: {}", errors.join("; ")))

@@ -68,6 +68,20 @@ pub fn model_findings(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     out
 }
 
+/// The errors and warnings among `diags`.
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.severity == crate::Severity::Error).count();
+    let warnings = diags.iter().filter(|d| d.severity == crate::Severity::Warning).count();
+    (errors, warnings)
+}
+
+/// The errors and warnings of [`model_findings`], memoized: the editor's status asks for
+/// every model's after each edit, and only the models the edit reached recount.
+#[salsa::tracked]
+pub fn model_finding_counts(db: &dyn Db, file: SourceFile) -> (usize, usize) {
+    counts(&model_findings(db, file))
+}
+
 /// By file path (project-wide ones first), then position, then code.
 pub fn sort(db: &dyn Db, diags: &mut [Diagnostic]) {
     // Project-wide first, then rocky.toml (everything else depends on it), then by path.

@@ -23,12 +23,16 @@ pub fn affected_models(db: &RootDatabase, changed: &[usize]) -> Vec<usize> {
     });
     if !hir::scan::single_pass(db) {
         // The possible reads have a cycle: the DAG's own edges (which report it) decide.
+        // A worklist, not a sweep of the layers: a cycle shares one layer, in which a model
+        // may come before the one that makes it affected.
         let dag = hir::dag::model_dag(db);
         let mut picked = is_changed;
-        for layer in &dag.layers {
-            for &m in layer {
-                if !picked[m] && dag.upstream[m].iter().any(|&u| picked[u]) {
-                    picked[m] = true;
+        let mut todo: Vec<usize> = (0..n).filter(|&m| picked[m]).collect();
+        while let Some(m) = todo.pop() {
+            for &d in &dag.downstream[m] {
+                if !picked[d] {
+                    picked[d] = true;
+                    todo.push(d);
                 }
             }
         }

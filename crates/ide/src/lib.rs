@@ -244,19 +244,24 @@ impl Analysis {
         self.with_db(|db| lineage_at::lineage_target(db, pos))
     }
 
-    /// The lineage graph `rocky lineage` computes, with each node's name.
+    /// The lineage graph `rocky lineage` computes, with the name of each node in it and of
+    /// the requested one.
     pub fn lineage(
         &self,
         req: &lineage_graph::LineageRequest,
     ) -> Cancellable<(lineage_graph::LineageGraph, Vec<(hir::lineage::LineageNode, String)>)> {
         self.with_db(|db| {
             let graph = lineage_graph::lineage_graph(db, req);
-            let mut names: Vec<(hir::lineage::LineageNode, String)> = Vec::new();
-            let nodes =
-                graph.targets.iter().chain(graph.edges.iter().flat_map(|e| [&e.from, &e.to]));
-            for c in nodes {
-                if !names.iter().any(|(n, _)| *n == c.node) {
-                    names.push((c.node.clone(), lineage_graph::node_name(db, &c.node)));
+            // The requested node first: a target with no lineage is in no edge.
+            let mut names = vec![(req.node.clone(), lineage_graph::node_name(db, &req.node))];
+            let nodes = graph
+                .targets
+                .iter()
+                .chain(graph.edges.iter().flat_map(|e| [&e.from, &e.to]))
+                .map(|c| &c.node);
+            for node in nodes {
+                if !names.iter().any(|(n, _)| n == node) {
+                    names.push((node.clone(), lineage_graph::node_name(db, node)));
                 }
             }
             (graph, names)
@@ -266,19 +271,14 @@ impl Analysis {
     /// The project's model count and its errors and warnings, configuration included.
     pub fn project_status(&self) -> Cancellable<ProjectStatus> {
         self.with_db(|db| {
-            let mut status = ProjectStatus::default();
             let models = hir::check::model_files(db);
-            status.models = models.len();
-            let mut count = |d: &Diagnostic| match d.severity {
-                hir::Severity::Error => status.errors += 1,
-                hir::Severity::Warning => status.warnings += 1,
-                _ => {}
-            };
-            hir::check::config_diagnostics(db).iter().for_each(&mut count);
+            let (mut errors, mut warnings) = hir::check::counts(hir::check::config_diagnostics(db));
             for &f in &models {
-                hir::check::model_findings(db, f).iter().for_each(&mut count);
+                let (e, w) = hir::check::model_finding_counts(db, f);
+                errors += e;
+                warnings += w;
             }
-            status
+            ProjectStatus { models: models.len(), errors, warnings }
         })
     }
 

@@ -81,7 +81,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             }
         });
     }
-    let (errors, warnings) = diagnose::counts(&diags);
+    let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     let format = args.format.unwrap_or(match global.output() {
         crate::OutputFormat::Json => Format::Json,

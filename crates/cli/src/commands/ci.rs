@@ -42,7 +42,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let db = loaded.project.host.db();
     let pm = hir::project::project_model(db);
     let diags = diagnose::diagnostics(db, None);
-    let (errors, warnings) = diagnose::counts(&diags);
+    let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     // Configuration errors leave nothing to build; model errors only fail their models,
     // which the test stage reports, so the rest is still tested.

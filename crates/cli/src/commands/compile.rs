@@ -106,7 +106,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let files: Vec<hir::SourceFile> = selected.iter().map(|m| m.file).collect();
     let diags = diagnose::diagnostics(db, Some(&files));
-    let (errors, warnings) = diagnose::counts(&diags);
+    let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     let elapsed_ms = started.elapsed().as_millis();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use hir::{Diagnostic, Severity, SourceFile};
+use hir::{Diagnostic, SourceFile};
 use rayon::prelude::*;
 
 use crate::render::Item;
@@ -36,12 +36,6 @@ pub(crate) fn items<'a>(db: &'a hir::RootDatabase, diags: &'a [Diagnostic]) -> V
             Item { diag: d, model }
         })
         .collect()
-}
-
-pub(crate) fn counts(diags: &[Diagnostic]) -> (usize, usize) {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
-    (errors, warnings)
 }
 
 /// Whether to colour human output: a terminal, and `NO_COLOR` unset.

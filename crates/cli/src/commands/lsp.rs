@@ -30,6 +30,8 @@ fn bind_sql(db: &dyn hir::Db, m: usize) -> Result<String, String> {
         vars: &vars,
         shadow: false,
     };
-    let window = exec::render::Window { start: "@start_date".into(), end: "@end_date".into() };
-    renderer.select(m, Some(&window)).map_err(|e| format!("{e:#}"))
+    let model = pm.models.get(m).ok_or("no such model")?;
+    let strategy = exec::plan::Materialization::from_strategy(&model.config.effective_strategy())?;
+    let window = exec::plan::window_of(&strategy, "@start_date", "@end_date");
+    renderer.select(m, window.as_ref()).map_err(|e| format!("{e:#}"))
 }

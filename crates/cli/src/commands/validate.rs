@@ -29,7 +29,7 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
     project.prewarm(false);
     let db = project.host.db();
     let diags = diagnose::diagnostics(db, Some(&[]));
-    let (errors, warnings) = diagnose::counts(&diags);
+    let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     let models = hir::project::project_model(db).models.len();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());

@@ -47,3 +47,21 @@ fn downstream_through_sql_and_depends_on() {
     check_affected(DAG, &["f", "words"], expect!["f words"]);
     check_affected(DAG, &[], expect![""]);
 }
+
+#[test]
+fn downstream_through_a_cycle() {
+    // `a` and `b` read each other (E170); `a` comes first in the cycle's layer but is
+    // affected only through `b`, which reads the changed `x`.
+    let cycle = "//- models/a.sql
+SELECT y FROM b
+//- models/b.sql
+SELECT x.y FROM x JOIN a ON TRUE
+//- models/x.sql
+SELECT 1 AS y
+//- models/z.sql
+SELECT 2 AS y
+";
+    check_affected(cycle, &["x"], expect!["a b x"]);
+    check_affected(cycle, &["a"], expect!["a b"]);
+    check_affected(cycle, &["z"], expect!["z"]);
+}
