@@ -382,7 +382,11 @@ impl Cx<'_> {
                     r.error = Some(e);
                 }
                 if !matches!(m.strategy, Some(Materialization::Ephemeral | Materialization::View)) {
-                    r.rows = count_rows(conn, &m.target_sql);
+                    // `CREATE OR REPLACE TABLE .. AS` reports the rows it wrote: the table.
+                    r.rows = match (&m.strategy, r.rows_changed) {
+                        (Some(Materialization::FullRefresh), Some(n)) => Some(n),
+                        _ => count_rows(conn, &m.target_sql),
+                    };
                     if let Some(cfg) = &self.opts.checks {
                         r.checks = crate::checks::run(
                             conn,
@@ -433,7 +437,9 @@ impl Cx<'_> {
         r: &mut ModelRun,
     ) -> anyhow::Result<Option<Relation>> {
         let existing = self.relations.get(&m.target_parts);
-        if m.error.is_some() {
+        // A full refresh replaces the table with the query's columns: nothing to reconcile,
+        // and asking DuckDB for the table's columns would cost more than the model.
+        if m.error.is_some() || matches!(m.strategy, Some(Materialization::FullRefresh)) {
             return Ok(existing);
         }
         let Some(drift) = crate::drift::detect(conn, m, existing)? else { return Ok(existing) };
