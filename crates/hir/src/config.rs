@@ -52,7 +52,7 @@ pub use self::{
 };
 
 /// A value and its range in the original file text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Spanned<T> {
     pub value: T,
     pub range: TextRange,
@@ -108,7 +108,7 @@ impl fmt::Debug for Secret {
 }
 
 /// A TOML float that can live in salsa results: equality and hashing by bits.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Float(pub f64);
 
 impl PartialEq for Float {

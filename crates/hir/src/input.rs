@@ -16,6 +16,12 @@ pub struct SourceFile {
     pub kind: FileKind,
     #[returns(copy)]
     pub status: FileStatus,
+    /// What an earlier run kept of this file (`crate::facts`): the queries that would
+    /// compute the same from `text` use these instead, and `text` may then be empty until
+    /// the edge reads it for a query that needs the text itself.
+    #[default]
+    #[returns(ref)]
+    pub facts: Option<Arc<crate::facts::FileFacts>>,
 }
 
 /// Whether a file is there and could be read; `text` is empty unless Present.
@@ -72,7 +78,9 @@ pub struct Options {
 pub const CATALOG_SNAPSHOT: &str = "source_schemas.json";
 
 /// What a file is, from its path alone, so the CLI and the language server agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FileKind {
     /// `rocky.toml`.
     ProjectConfig,

@@ -14,6 +14,7 @@ pub mod contract_check;
 pub mod dag;
 pub mod db;
 pub mod diagnostics;
+pub mod facts;
 pub mod input;
 pub mod lineage;
 pub mod model;

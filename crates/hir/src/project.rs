@@ -129,7 +129,8 @@ impl ProjectModel {
     }
 }
 
-/// A model config file parsed. Invalidated by the file's text (and the environment).
+/// A model config file parsed. Invalidated by the file's text (and the environment), or
+/// its kept facts (`crate::facts`) when it has them.
 #[salsa::tracked(returns(ref))]
 pub fn model_config_file(db: &dyn Db, file: SourceFile) -> (Arc<ModelConfig>, Vec<Diagnostic>) {
     let kind = match file.kind(db) {
@@ -138,6 +139,9 @@ pub fn model_config_file(db: &dyn Db, file: SourceFile) -> (Arc<ModelConfig>, Ve
         FileKind::SqlModel => ModelConfigKind::Frontmatter,
         _ => ModelConfigKind::Sidecar,
     };
+    if let Some(facts) = file.facts(db) {
+        return (facts.config.clone().unwrap_or_default(), Vec::new());
+    }
     let env = Workspace::get(db).env(db);
     let (cfg, mut diags) = config::parse_model_config(file.text(db), env, kind);
     set_file(&mut diags, file);
@@ -148,6 +152,9 @@ pub fn model_config_file(db: &dyn Db, file: SourceFile) -> (Arc<ModelConfig>, Ve
 /// not the SQL body, feeds the project model: editing a body does not re-run it.
 #[salsa::tracked(returns(ref))]
 pub fn frontmatter(db: &dyn Db, file: SourceFile) -> Option<(Arc<ModelConfig>, Vec<Diagnostic>)> {
+    if let Some(facts) = file.facts(db) {
+        return facts.config.clone().map(|cfg| (cfg, Vec::new()));
+    }
     let fm = config::split_frontmatter(file.text(db))?;
     let (cfg, mut diags) = model_config_file(db, file).clone();
     if fm.close.is_none() {

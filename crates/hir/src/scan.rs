@@ -23,13 +23,16 @@ use crate::{
 /// (BigQuery's `` `dataset.table` ``); sorted, distinct. Comments and whitespace are not
 /// words. Hashes keep this small and cheap, and need no project model, so it is computed
 /// while the project model is built; two words sharing a hash only add a possible read.
-/// Invalidated by the file's text.
+/// Invalidated by the file's text, or its kept facts (`crate::facts`) when it has them.
 #[salsa::tracked(returns(ref))]
 pub fn model_words(db: &dyn Db, file: SourceFile) -> Arc<[u64]> {
     // A `.rocky` pipeline lexes as SQL well enough for this: its names are SQL words, and
     // what lexes differently (`"text"` as a quoted name) only adds possible reads.
     if !matches!(file.kind(db), FileKind::SqlModel | FileKind::DslModel) {
         return Arc::from([]);
+    }
+    if let Some(facts) = file.facts(db) {
+        return Arc::clone(&facts.words);
     }
     let dialect = project_config(db).config.dialect();
     let text = sql_text(file.text(db));

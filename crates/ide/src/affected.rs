@@ -6,7 +6,6 @@
 //! not ten thousand.
 
 use hir::RootDatabase;
-use rayon::prelude::*;
 
 /// `changed` (indices into the project model) and every model reading one of them,
 /// transitively, in project-model order.
@@ -17,10 +16,7 @@ pub fn affected_models(db: &RootDatabase, changed: &[usize]) -> Vec<usize> {
     for &c in changed.iter().filter(|&&c| c < n) {
         is_changed[c] = true;
     }
-    // Every model's possible reads, in parallel: `single_pass` would compute them serially.
-    pm.models.par_iter().for_each_with(db.clone(), |db, m| {
-        hir::scan::possible_upstreams(db, m.file);
-    });
+    let candidate = crate::needed::downstream_candidates(db, changed);
     if !hir::scan::single_pass(db) {
         // The possible reads have a cycle: the DAG's own edges (which report it) decide.
         // A worklist, not a sweep of the layers: a cycle shares one layer, in which a model
@@ -38,18 +34,7 @@ pub fn affected_models(db: &RootDatabase, changed: &[usize]) -> Vec<usize> {
         }
         return (0..n).filter(|&m| picked[m]).collect();
     }
-    let ups: Vec<&[usize]> =
-        pm.models.iter().map(|m| &**hir::scan::possible_upstreams(db, m.file)).collect();
-    let mut candidate = is_changed.clone();
     let layers = hir::scan::scan_dag(db).layers.as_deref().unwrap_or_default();
-    // Layers put every model after all it may read: one pass closes the candidates.
-    for layer in layers {
-        for &m in layer {
-            if !candidate[m] && ups[m].iter().any(|&u| candidate[u]) {
-                candidate[m] = true;
-            }
-        }
-    }
     let files: Vec<hir::SourceFile> =
         (0..n).filter(|&m| candidate[m]).map(|m| pm.models[m].file).collect();
     crate::batch::prewarm_models(db, Some(&files));

@@ -18,6 +18,7 @@ mod lineage;
 mod lineage_at;
 pub mod lineage_graph;
 mod navigation;
+pub mod needed;
 mod references;
 mod rename;
 mod semantic_tokens;
@@ -81,6 +82,16 @@ pub struct FileChange {
     pub text: Arc<str>,
     pub kind: FileKind,
     pub status: FileStatus,
+    /// What an earlier run kept of the file (`hir::facts`); `text` may then be empty, to be
+    /// read later by a change that keeps the facts.
+    pub facts: Option<Arc<hir::facts::FileFacts>>,
+}
+
+impl FileChange {
+    /// A file as read, with nothing kept from an earlier run.
+    pub fn read(path: String, text: Arc<str>, kind: FileKind, status: FileStatus) -> FileChange {
+        FileChange { path, text, kind, status, facts: None }
+    }
 }
 
 /// What the edges tell the database: the files of a project and its environment. Applied
@@ -128,6 +139,9 @@ impl AnalysisHost {
                     if file.kind(&self.db) != fc.kind {
                         file.set_kind(&mut self.db).with_durability(durability).to(fc.kind);
                     }
+                    if file.facts(&self.db) != &fc.facts {
+                        file.set_facts(&mut self.db).with_durability(durability).to(fc.facts);
+                    }
                 }
                 None => {
                     let file = SourceFile::builder(
@@ -136,6 +150,7 @@ impl AnalysisHost {
                         fc.kind,
                         fc.status,
                     )
+                    .facts(fc.facts)
                     .durability(durability)
                     .new(&self.db);
                     self.files.insert(fc.path, file);

@@ -68,12 +68,8 @@ fn load(fixture: &str) -> Fixture {
                 });
                 cursor = Some((path.clone(), start, end));
             }
-            FileChange {
-                kind: FileKind::classify(&path, &dirs, None),
-                path,
-                text: Arc::from(body),
-                status: FileStatus::Present,
-            }
+            let kind = FileKind::classify(&path, &dirs, None);
+            FileChange::read(path, Arc::from(body), kind, FileStatus::Present)
         })
         .collect();
     let mut host = AnalysisHost::default();

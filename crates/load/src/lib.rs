@@ -12,6 +12,10 @@ use hir::input::{CATALOG_SNAPSHOT, FileKind, FileStatus, Options};
 use ide::{AnalysisHost, Change, FileChange};
 use rayon::prelude::*;
 
+pub mod cache;
+
+pub use cache::{Cached, load_cached};
+
 /// Where the project is: `--project DIR`, `-c FILE`'s folder, or the nearest folder upward
 /// holding `rocky.toml`.
 pub fn find_root(project: Option<&Path>, config: Option<&Path>) -> anyhow::Result<PathBuf> {
@@ -55,6 +59,8 @@ pub struct Layout {
     pub paths: Vec<String>,
     pub models_dirs: Vec<String>,
     pub contracts_dir: Option<String>,
+    /// What kept facts must have been computed under (`hir::facts::context_of`).
+    pub context: String,
 }
 
 impl Layout {
@@ -71,7 +77,9 @@ pub fn layout(
 ) -> anyhow::Result<Layout> {
     let config_text = read_source(&root.join("rocky.toml"))?;
     // The models folders come from the config; its diagnostics are reported by the queries.
-    let (config, _) = hir::config::parse_project_config(&config_text, env);
+    let (mut config, _) = hir::config::parse_project_config(&config_text, env);
+    config.dialect_override = options.dialect;
+    let context = hir::facts::context_of(&config);
     let models_dirs = config.models_dirs();
     let contracts_dir = options.contracts_dir.clone();
     if let Some(dir) = &contracts_dir
@@ -91,7 +99,7 @@ pub fn layout(
     }
     paths.sort();
     paths.dedup();
-    Ok(Layout { paths, models_dirs, contracts_dir })
+    Ok(Layout { paths, models_dirs, contracts_dir, context })
 }
 
 /// Reads the whole project at `root` (files in parallel) into a new host.
@@ -142,15 +150,20 @@ pub fn read_source(path: &Path) -> anyhow::Result<String> {
 /// Reads one project file (`rel` under `root`); a file that cannot be read is a change
 /// with that status, not an error.
 pub fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {
+    Ok(read_stamped(root, rel, kind)?.0)
+}
+
+/// [`read`], with the stamp of what was read (`None`: it could not be read).
+fn read_stamped(
+    root: &Path,
+    rel: &str,
+    kind: FileKind,
+) -> anyhow::Result<(FileChange, Option<cache::Stamp>)> {
     let path = root.join(rel);
     // A file inside a readable project that cannot be read (a dangling symlink, no
     // permission) is a V006 diagnostic on that file, not the end of the run.
-    let unreadable = || FileChange {
-        path: rel.to_string(),
-        text: Arc::from(""),
-        kind,
-        status: FileStatus::Unreadable,
-    };
+    let unreadable =
+        || (FileChange::read(rel.to_string(), Arc::from(""), kind, FileStatus::Unreadable), None);
     // One open and one fstat per file: 20,000 files are read in a large project.
     let Ok(mut file) = std::fs::File::open(&path) else { return Ok(unreadable()) };
     let Ok(meta) = file.metadata() else { return Ok(unreadable()) };
@@ -172,7 +185,7 @@ pub fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange
             (Arc::from(""), FileStatus::NotUtf8 { first_invalid_byte: at })
         }
     };
-    Ok(FileChange { path: rel.to_string(), text, kind, status })
+    Ok((FileChange::read(rel.to_string(), text, kind, status), Some(cache::Stamp::of(&meta))))
 }
 
 /// The project files under `dir` (relative to `root`): `.sql`, `.rocky` and `.toml`,

@@ -91,7 +91,7 @@ impl State {
         }
         p.generation += 1;
         p.host.apply_change(Change {
-            files: vec![FileChange { path: rel.to_string(), text, kind, status }],
+            files: vec![FileChange::read(rel.to_string(), text, kind, status)],
             env: None,
             options: None,
         });

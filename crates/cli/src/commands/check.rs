@@ -35,6 +35,10 @@ pub(crate) struct Args {
     /// Only these files (models, sidecars, contracts) and the models downstream of them;
     /// files outside the project are ignored, as pre-commit passes every staged file.
     files: Vec<PathBuf>,
+    /// Read every project file, not only those whose facts kept in `.rocky-cache/` are
+    /// out of date, and write no cache.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Serialize)]
@@ -60,13 +64,32 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         (None, false) => Some(files_in_project(&root, &args.files)?),
         (None, true) => None,
     };
-    let project = crate::project::load(root.clone(), hir::input::Options::default())?;
+    let mut project =
+        crate::project::load_cached(root.clone(), hir::input::Options::default(), args.no_cache)?;
     project.prewarm(true);
-    let db = project.host.db();
-    let selected = match &changed {
-        Some(paths) => selected_models(db, &root, paths),
-        None => None,
+    let changed_models = changed.as_ref().and_then(|paths| changed_models(&project, &root, paths));
+    let selected = match &changed_models {
+        Some(changed) => {
+            // Only the models the change may reach, and what they may read, are read.
+            let db = project.host.db();
+            let candidates = ide::needed::downstream_candidates(db, changed);
+            let files = ide::needed::files_to_read(db, &candidates);
+            project.read(&files)?;
+            let db = project.host.db();
+            let pm = hir::project::project_model(db);
+            Some(
+                ide::affected_models(db, changed)
+                    .into_iter()
+                    .map(|m| pm.models[m].file)
+                    .collect::<Vec<hir::SourceFile>>(),
+            )
+        }
+        None => {
+            project.read_all()?;
+            None
+        }
     };
+    let db = project.host.db();
     let mut diags = diagnose::diagnostics(db, selected.as_deref());
     if let (Some(models), Some(paths)) = (&selected, &changed) {
         // Findings in the files asked about, in the selected models' own files (model,
@@ -81,6 +104,8 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             }
         });
     }
+    project.read_for(&diags)?;
+    let db = project.host.db();
     let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     let format = args.format.unwrap_or(match global.output() {
@@ -128,6 +153,8 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     stdout.flush()?;
+    drop(stdout);
+    project.save_cache();
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -194,23 +221,23 @@ fn git_changes(root: &Path, rev: &str) -> anyhow::Result<Vec<String>> {
     Ok(paths)
 }
 
-/// The models the changed files belong to, plus every model downstream of them
-/// ([`ide::affected_models`]: only those and what they read are resolved); `None`
-/// (check everything) when a change is project-wide configuration (`rocky.toml`, a
-/// `_defaults.toml`, a group, the seed, the catalog snapshot) or a deleted model, whose
-/// readers may break anywhere. Files the project does not read are ignored.
-fn selected_models(
-    db: &hir::RootDatabase,
+/// The models the changed files belong to (indices into the project model); the models
+/// downstream of them are [`ide::affected_models`], of which only those and what they may
+/// read are read and resolved. `None` (check everything) when a change is project-wide
+/// configuration (`rocky.toml`, a `_defaults.toml`, a group, the seed, the catalog
+/// snapshot) or a deleted model, whose readers may break anywhere. Files the project does
+/// not read are ignored.
+fn changed_models(
+    project: &crate::project::Project,
     root: &Path,
     paths: &[String],
-) -> Option<Vec<hir::SourceFile>> {
+) -> Option<Vec<usize>> {
+    let db = project.host.db();
     let pm = hir::project::project_model(db);
-    let by_path: std::collections::HashMap<&str, hir::SourceFile> =
-        hir::Workspace::get(db).files(db).iter().map(|&f| (&**f.path(db), f)).collect();
     let mut changed = Vec::new();
     for path in paths {
-        match by_path.get(path.as_str()) {
-            Some(&f) => match pm.owner(f) {
+        match project.host.file(path) {
+            Some(f) => match pm.owner(f) {
                 Some(i) => changed.push(i),
                 None => return None,
             },
@@ -219,7 +246,7 @@ fn selected_models(
             None => {}
         }
     }
-    Some(ide::affected_models(db, &changed).into_iter().map(|m| pm.models[m].file).collect())
+    Some(changed)
 }
 
 /// A file kind the project reads (models, sidecars, configuration, the seed).

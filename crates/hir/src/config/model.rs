@@ -30,7 +30,9 @@ pub enum ModelConfigKind {
 }
 
 /// Which layer a merged value came from (precedence: own > group > defaults > built-in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ConfigLayer {
     Own,
     Group,
@@ -44,7 +46,7 @@ pub const DSL_FALLBACK_SCHEMA: &str = "default";
 /// Everything a model's config can say. Parsing applies no built-in defaults (so merging
 /// can tell unset from default); use the `effective_*` methods after
 /// [`merge_model_config`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ModelConfig {
     /// Default: the file stem ([`ModelConfig::effective_name`]).
     pub name: Option<Spanned<String>>,
@@ -82,7 +84,7 @@ pub struct ModelConfig {
 }
 
 /// `[target]`; `table` defaults to the model name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TargetConfig {
     pub catalog: Option<Spanned<String>>,
     pub schema: Option<Spanned<String>>,
@@ -91,7 +93,7 @@ pub struct TargetConfig {
     pub range: Option<TextRange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct FreshnessConfig {
     pub max_lag_seconds: Option<Spanned<u64>>,
     pub time_column: Option<Spanned<String>>,
@@ -100,7 +102,7 @@ pub struct FreshnessConfig {
 }
 
 /// `[[surrogate_key]]`: a hash of `columns` added as column `name`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct SurrogateKey {
     pub name: Option<Spanned<String>>,
     pub columns: Vec<Spanned<String>>,
@@ -108,7 +110,7 @@ pub struct SurrogateKey {
 }
 
 /// `[columns.<c>]`: a description, and (ours) a declared type and nullability.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ColumnConfig {
     pub description: Option<String>,
     pub ty: Option<Spanned<String>>,

@@ -12,7 +12,7 @@ use super::toml_walk::{TomlValue, parse_document};
 use crate::diagnostics::Diagnostic;
 
 /// One `[[tests]]` entry.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DeclarativeTest {
     pub kind: Spanned<TestKind>,
     pub column: Option<Spanned<String>>,
@@ -23,7 +23,7 @@ pub struct DeclarativeTest {
     pub range: TextRange,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TestKind {
     NotNull,
     Unique,
@@ -91,7 +91,7 @@ impl TestKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TestSeverity {
     Error,
     Warning,
@@ -126,7 +126,7 @@ const COLUMN_TESTS: &[&str] = &[
 ];
 
 /// One `[[test]]`: fixed inputs, the rows the model must produce.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct UnitTest {
     pub name: Option<Spanned<String>>,
     pub given: Vec<GivenRows>,
@@ -137,7 +137,7 @@ pub struct UnitTest {
 }
 
 /// `[[test.given]]`: rows standing in for a model or source.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct GivenRows {
     /// `ref`: the model or source name.
     pub reference: Option<Spanned<String>>,
@@ -145,14 +145,14 @@ pub struct GivenRows {
     pub range: TextRange,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ExpectedRows {
     pub rows: Vec<Row>,
     pub range: TextRange,
 }
 
 /// One row of a unit test: column → value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     pub values: BTreeMap<String, Spanned<TomlValue>>,
     pub range: TextRange,

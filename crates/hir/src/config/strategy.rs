@@ -7,7 +7,7 @@ use crate::diagnostics::{Code, did_you_mean};
 
 /// How a model is materialized. A model whose merged config has no strategy is
 /// `FullRefresh` ([`super::ModelConfig::effective_strategy`]).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Strategy {
     FullRefresh,
     Incremental {
@@ -50,7 +50,9 @@ pub enum Strategy {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Granularity {
     Hour,
     Day,

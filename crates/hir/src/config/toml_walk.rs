@@ -12,7 +12,7 @@ use super::{Float, Spanned};
 use crate::diagnostics::{Code, Diagnostic};
 
 /// A TOML value kept as written, for the sections we parse but do not act on yet.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TomlValue {
     String(String),
     Integer(i64),
@@ -25,12 +25,12 @@ pub enum TomlValue {
 }
 
 /// A TOML table; keys sorted, so the tree is deterministic.
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TomlTable {
     pub entries: BTreeMap<String, TomlEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TomlEntry {
     /// The key as written (the last segment of a dotted key or table header).
     pub key: TextRange,
