@@ -1,14 +1,16 @@
 //! `cargo xtask bench check [--models N] [--rounds R]`: `rocky check FILE`, whole process,
 //! release build (analysis only), on a generated project, as a pre-commit hook runs it on
 //! one changed file: a leaf mart (nothing downstream) and the staging model with the most
-//! models downstream (the changed file plus all of them are checked).
+//! models downstream (the changed file plus all of them are checked); each without the
+//! load cache and warm, the changed file newer than the cache.
 
 use std::collections::HashMap;
 
 use anyhow::{Context, bail};
 use serde_json::Value;
 
-use crate::bench::{generated_project, median, release_rocky, timed_runs};
+use crate::bench::{generated_project, release_rocky};
+use crate::bench_cache::timed_both_ways;
 
 pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
     let mut models = 10_000u32;
@@ -86,14 +88,8 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
         if checked != downstream(&model) + 1 {
             bail!("checked {checked} models, expected {}", downstream(&model) + 1);
         }
-        let (walls, rss) = timed_runs(&rocky, &args, rounds)?;
-        println!(
-            "  {rounds} runs: wall median {:.3} s (min {:.3}, max {:.3}); peak RSS median {:.1} MB",
-            median(&walls),
-            walls[0],
-            walls[walls.len() - 1],
-            median(&rss),
-        );
+        let changed = std::path::Path::new(&file);
+        timed_both_ways(&rocky, &generated.join("rocky"), &args, rounds, Some(changed))?;
     }
     Ok(())
 }

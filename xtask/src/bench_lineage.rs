@@ -10,7 +10,8 @@ use std::process::Command;
 use anyhow::{Context, bail};
 use serde_json::Value;
 
-use crate::bench::{generated_project, median, release_rocky, timed_runs};
+use crate::bench::{generated_project, release_rocky};
+use crate::bench_cache::timed_both_ways;
 
 /// A column as `model.column` or `source:schema.table.column`, the generator's spelling.
 type Node = String;
@@ -86,14 +87,7 @@ pub(crate) fn run(args: &[&str]) -> anyhow::Result<()> {
         if !missing.is_empty() {
             bail!("rocky lineage misses columns of the ground truth, e.g. {:?}", &missing[..1]);
         }
-        let (walls, rss) = timed_runs(&rocky, &args, rounds)?;
-        println!(
-            "  {rounds} runs: wall median {:.3} s (min {:.3}, max {:.3}); peak RSS median {:.1} MB",
-            median(&walls),
-            walls[0],
-            walls[walls.len() - 1],
-            median(&rss),
-        );
+        timed_both_ways(&rocky, &generated.join("rocky"), &args, rounds, None)?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! catalog, from the embedded DuckDB).
 
 mod bench;
+mod bench_cache;
 mod bench_check;
 mod bench_compile;
 mod bench_floor;

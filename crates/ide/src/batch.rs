@@ -26,7 +26,14 @@ pub fn prewarm_project(db: &RootDatabase, models: bool) {
             configs.par_iter().for_each_with(db_a.clone(), |db, &f| {
                 hir::project::model_config_file(db, f);
             });
-            hir::project::project_model(&db_a);
+            let pm = hir::project::project_model(&db_a);
+            // What each model may read, from its words: every use of `models` needs it, and
+            // here it overlaps the source catalog (the longer branch on a warm load cache).
+            if models {
+                pm.models.par_iter().for_each_with(db_a.clone(), |db, m| {
+                    hir::scan::possible_upstreams(db, m.file);
+                });
+            }
         },
         move || {
             if models {

@@ -27,7 +27,9 @@ use crate::{Layout, layout, read_stamped};
 pub const CACHE_DIR: &str = ".rocky-cache";
 const CACHE_FILE: &str = "facts.bin";
 /// Bumped when the layout of the cache file or of what it keeps changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+/// Entries per independently decoded chunk of the cache file.
+const CHUNK: usize = 512;
 
 /// What identifies a file's content without reading it: what git's index keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,17 +128,20 @@ pub fn load_cached(
     options: Options,
 ) -> anyhow::Result<(AnalysisHost, Cached)> {
     let layout = layout(root, &env, &options)?;
+    crate::timings::mark("list the project's files");
     let header =
         build_id().map(|build| Header { format: FORMAT, build, context: layout.context.clone() });
     let kept: Vec<(String, FileKind, Stamp, Arc<FileFacts>)> = match &header {
         Some(h) => read_cache(root, h).unwrap_or_default(),
         None => Vec::new(),
     };
+    crate::timings::mark("read the load cache");
     let loaded: Vec<(FileChange, Option<Stamp>, bool)> = layout
         .paths
         .par_iter()
         .map(|rel| load_one(root, &layout, rel, &kept))
         .collect::<anyhow::Result<_>>()?;
+    crate::timings::mark("stat every file, read the changed ones");
     let mut files = Vec::with_capacity(loaded.len());
     let mut changes = Vec::with_capacity(loaded.len());
     let (mut cacheable, mut stale) = (0, 0);
@@ -150,6 +155,7 @@ pub fn load_cached(
     }
     let mut host = AnalysisHost::default();
     host.apply_change(Change { files: changes, env: Some(env), options: Some(options) });
+    crate::timings::mark("set the inputs");
     Ok((host, Cached { root: root.to_path_buf(), files, header, cacheable, stale }))
 }
 
@@ -191,9 +197,13 @@ fn read_cache(
     if found != *header {
         return None;
     }
-    let entries: Vec<EntryIn> = postcard::from_bytes(rest).ok()?;
-    let mut kept: Vec<_> = entries
+    // Chunks of entries, each encoded alone, so they decode in parallel.
+    let chunks: Vec<&[u8]> = postcard::from_bytes(rest).ok()?;
+    let chunks: Vec<Vec<EntryIn>> =
+        chunks.par_iter().map(|c| postcard::from_bytes(c)).collect::<Result<_, _>>().ok()?;
+    let mut kept: Vec<_> = chunks
         .into_par_iter()
+        .flatten()
         .map(|e| {
             let facts = FileFacts { words: e.words.into(), config: e.config.map(Arc::new) };
             (e.path, e.kind, e.stamp, Arc::new(facts))
@@ -334,8 +344,11 @@ impl Cached {
                 config: f.config.as_deref(),
             })
             .collect();
+        let chunks: Vec<Vec<u8>> =
+            entries.par_chunks(CHUNK).map(postcard::to_stdvec).collect::<Result<_, _>>()?;
+        let chunks: Vec<&[u8]> = chunks.iter().map(Vec::as_slice).collect();
         let mut bytes = postcard::to_stdvec(header)?;
-        bytes.extend(postcard::to_stdvec(&entries)?);
+        bytes.extend(postcard::to_stdvec(&chunks)?);
         let dir = self.root.join(CACHE_DIR);
         std::fs::create_dir_all(&dir)?;
         let ignore = dir.join(".gitignore");

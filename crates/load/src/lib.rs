@@ -13,6 +13,7 @@ use ide::{AnalysisHost, Change, FileChange};
 use rayon::prelude::*;
 
 pub mod cache;
+pub mod timings;
 
 pub use cache::{Cached, load_cached};
 

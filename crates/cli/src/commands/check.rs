@@ -57,6 +57,7 @@ struct Summary {
 }
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    load::timings::mark("start");
     let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
     // Project-relative paths of what changed; `None`: check everything.
     let changed: Option<Vec<String>> = match (&args.changed_since, args.files.is_empty()) {
@@ -67,6 +68,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut project =
         crate::project::load_cached(root.clone(), hir::input::Options::default(), args.no_cache)?;
     project.prewarm(true);
+    load::timings::mark("prewarm");
     let changed_models = changed.as_ref().and_then(|paths| changed_models(&project, &root, paths));
     let selected = match &changed_models {
         Some(changed) => {
@@ -74,7 +76,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             let db = project.host.db();
             let candidates = ide::needed::downstream_candidates(db, changed);
             let files = ide::needed::files_to_read(db, &candidates);
+            load::timings::mark("downstream candidates");
             project.read(&files)?;
+            load::timings::mark("read their files");
             let db = project.host.db();
             let pm = hir::project::project_model(db);
             Some(
@@ -89,8 +93,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             None
         }
     };
+    load::timings::mark("select the models");
     let db = project.host.db();
     let mut diags = diagnose::diagnostics(db, selected.as_deref());
+    load::timings::mark("diagnostics");
     if let (Some(models), Some(paths)) = (&selected, &changed) {
         // Findings in the files asked about, in the selected models' own files (model,
         // sidecar, contract), and project-wide ones.
@@ -154,7 +160,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     }
     stdout.flush()?;
     drop(stdout);
+    load::timings::mark("output");
     project.save_cache();
+    load::timings::mark("save the load cache");
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
