@@ -98,6 +98,9 @@ struct EntryIn {
     config: Option<ModelConfig>,
 }
 
+/// A file's kept facts as the cache file holds them: path, kind, stamp, facts.
+type Kept = (String, FileKind, Stamp, Arc<FileFacts>);
+
 /// One listed project file.
 struct Listed {
     path: String,
@@ -131,7 +134,7 @@ pub fn load_cached(
     crate::timings::mark("list the project's files");
     let header =
         build_id().map(|build| Header { format: FORMAT, build, context: layout.context.clone() });
-    let kept: Vec<(String, FileKind, Stamp, Arc<FileFacts>)> = match &header {
+    let kept: Vec<Kept> = match &header {
         Some(h) => read_cache(root, h).unwrap_or_default(),
         None => Vec::new(),
     };
@@ -164,7 +167,7 @@ fn load_one(
     root: &Path,
     layout: &Layout,
     rel: &str,
-    kept: &[(String, FileKind, Stamp, Arc<FileFacts>)],
+    kept: &[Kept],
 ) -> anyhow::Result<(FileChange, Option<Stamp>, bool)> {
     let kind = layout.classify(rel);
     if cacheable_kind(kind)
@@ -188,10 +191,7 @@ fn load_one(
 
 /// The kept facts, sorted by path; `None` when there are none, or none for this build and
 /// context, or the file is damaged.
-fn read_cache(
-    root: &Path,
-    header: &Header,
-) -> Option<Vec<(String, FileKind, Stamp, Arc<FileFacts>)>> {
+fn read_cache(root: &Path, header: &Header) -> Option<Vec<Kept>> {
     let bytes = std::fs::read(root.join(CACHE_DIR).join(CACHE_FILE)).ok()?;
     let (found, rest) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
     if found != *header {
