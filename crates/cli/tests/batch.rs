@@ -66,19 +66,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 /// `rocky ARGS` run from `cwd` (the repository root, as hooks and CI jobs run it).
 fn rocky_in(cwd: &Path, args: &[&str]) -> Out {
-    let out = Command::new(env!("CARGO_BIN_EXE_rocky"))
-        .current_dir(cwd)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rocky runs");
-    let out = Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!out.stderr.contains("panicked"), "rocky {args:?} panicked:\n{}", out.stderr);
-    out
+    rocky_cmd::rocky_in(cwd, args, &[])
 }
 
 fn codes(json: &str) -> Vec<(String, String)> {

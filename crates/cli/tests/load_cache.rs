@@ -11,7 +11,6 @@
 mod rocky_cmd;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use rocky_cmd::{Out, project};
@@ -53,24 +52,9 @@ fn age(path: &Path) {
 }
 
 fn rocky(dir: &Path, args: &[&str]) -> Out {
-    let out = Command::new(env!("CARGO_BIN_EXE_rocky"))
-        .arg("--project")
-        .arg(dir)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("ROCKY_CACHE_STATS", "1")
-        .env_remove("ROCKY_TEST_UNSET")
-        .env_remove("ROCKY_NESTED_DB")
-        .output()
-        .expect("rocky runs");
-    let out = Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!out.stderr.contains("panicked"), "rocky {args:?} panicked:\n{}", out.stderr);
-    out
+    let dir_arg = dir.to_str().expect("test paths are UTF-8");
+    let args = [&["--project", dir_arg][..], args].concat();
+    rocky_cmd::rocky_in(dir, &args, &[("ROCKY_CACHE_STATS", "1")])
 }
 
 /// `(files read, files listed)` from the `ROCKY_CACHE_STATS` line.

@@ -23,13 +23,18 @@ pub struct Out {
 /// the projects expect: `ROCKY_TEST_UNSET` unset (the V002 cases), `ROCKY_NESTED_DB` unset
 /// (so `nested` takes its `${ROCKY_NESTED_DB:-shop.duckdb}` default).
 pub fn rocky(args: &[&str]) -> Out {
-    let cwd = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    rocky_in(Path::new(env!("CARGO_TARGET_TMPDIR")), args, &[])
+}
+
+/// `rocky ARGS` run from `cwd` as [`rocky`] runs it, with `env` set besides.
+pub fn rocky_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
     let out = Command::new(env!("CARGO_BIN_EXE_rocky"))
         .args(args)
-        .current_dir(&cwd)
+        .current_dir(cwd)
         .env("NO_COLOR", "1")
         .env_remove("ROCKY_TEST_UNSET")
         .env_remove("ROCKY_NESTED_DB")
+        .envs(env.iter().copied())
         .output()
         .expect("rocky runs");
     let out = Out {
