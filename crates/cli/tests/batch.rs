@@ -10,7 +10,7 @@ mod rocky_cmd;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use rocky_cmd::{Out, expected, path_str, project, rocky};
+use rocky_cmd::{Out, copy_project, expected, path_str, project, rocky};
 
 /// A fresh git repository under the target's temp dir holding the playground as `proj/`,
 /// committed.
@@ -18,27 +18,10 @@ fn repo(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("batch").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    copy_dir(&project("playground"), &dir.join("proj"));
+    copy_project(&project("playground"), &dir.join("proj"));
     git(&dir, &["init", "-q", "-b", "main"]);
     commit(&dir, "base");
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
-        if matches!(ext, "duckdb" | "wal" | "redb") {
-            continue;
-        }
-        if path.is_dir() {
-            copy_dir(&path, &to.join(name));
-        } else {
-            std::fs::copy(&path, to.join(name)).unwrap();
-        }
-    }
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {

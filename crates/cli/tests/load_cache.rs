@@ -13,7 +13,7 @@ mod rocky_cmd;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use rocky_cmd::{Out, project};
+use rocky_cmd::{Out, copy_project, project};
 
 /// A copy of `test_data/projects/<rel>` under the target's temp dir, every file dated a
 /// day back: a file modified in the last seconds is never kept (it could change again
@@ -21,29 +21,10 @@ use rocky_cmd::{Out, project};
 fn copy(rel: &str, name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("load_cache").join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&project(rel), &dir);
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap();
-        if name == "expected" || name == ".rocky-cache" {
-            continue;
-        }
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
-        if matches!(ext, "duckdb" | "wal" | "redb") {
-            continue;
-        }
-        if path.is_dir() {
-            copy_dir(&path, &to.join(name));
-        } else {
-            std::fs::copy(&path, to.join(name)).unwrap();
-            age(&to.join(name));
-        }
+    for file in copy_project(&project(rel), &dir) {
+        age(&file);
     }
+    dir
 }
 
 fn age(path: &Path) {

@@ -46,6 +46,29 @@ pub fn rocky_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
     out
 }
 
+/// Copies the project at `from` to `to`, without its snapshots, load cache and databases;
+/// the files copied.
+pub fn copy_project(from: &Path, to: &Path) -> Vec<PathBuf> {
+    let mut copied = Vec::new();
+    std::fs::create_dir_all(to).expect("creating the copy");
+    for entry in std::fs::read_dir(from).expect("reading the project") {
+        let path = entry.expect("reading the project").path();
+        let Some(name) = path.file_name() else { continue };
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        if name == "expected" || name == ".rocky-cache" || matches!(ext, "duckdb" | "wal" | "redb")
+        {
+            continue;
+        }
+        if path.is_dir() {
+            copied.extend(copy_project(&path, &to.join(name)));
+        } else {
+            std::fs::copy(&path, to.join(name)).expect("copying a project file");
+            copied.push(to.join(name));
+        }
+    }
+    copied
+}
+
 pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("test paths are UTF-8")
 }
