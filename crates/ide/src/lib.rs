@@ -40,7 +40,7 @@ use salsa::{Durability, Setter};
 pub use syntax::{TextRange, TextSize};
 
 pub use crate::{
-    affected::affected_models,
+    affected::{affected_models, affected_models_among},
     code_actions::{Assist, AssistKind},
     compiled_sql::{BindSql, CompiledSql},
     completion::{CompletionItem, CompletionKind},

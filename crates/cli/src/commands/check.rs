@@ -82,7 +82,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             let db = project.host.db();
             let pm = hir::project::project_model(db);
             Some(
-                ide::affected_models(db, changed)
+                ide::affected_models_among(db, changed, &candidates)
                     .into_iter()
                     .map(|m| pm.models[m].file)
                     .collect::<Vec<hir::SourceFile>>(),
