@@ -268,3 +268,80 @@ fn a_damaged_or_foreign_cache_is_ignored() {
     assert_eq!(out.stdout, clean.stdout);
     assert!(out.stderr.contains("cache not written"), "{}", out.stderr);
 }
+
+/// A project whose seed types a table from one a manual adapter declares in `rocky.toml`:
+/// `a` reads the seed's `raw_orders`, `b` its `big` (created from `ext.people`).
+fn seeded_project(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("load_cache").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("models")).unwrap();
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let sidecar = "[strategy]\ntype = \"full_refresh\"\n";
+    let files = [
+        ("rocky.toml", SEEDED_CONFIG),
+        (
+            "data/seed.sql",
+            "create table raw_orders (id integer, amount decimal(10, 2));\n\
+             create table big as select pid, name, 1 as n from ext.people;\n",
+        ),
+        ("models/_defaults.toml", "[target]\ncatalog = \"seeded\"\nschema = \"main\"\n"),
+        ("models/a.sql", "select id, amount from raw_orders\n"),
+        ("models/a.toml", sidecar),
+        ("models/b.sql", "select pid, name from big\n"),
+        ("models/b.toml", sidecar),
+    ];
+    for (path, text) in files {
+        std::fs::write(dir.join(path), text).unwrap();
+        age(&dir.join(path));
+    }
+    dir
+}
+
+const SEEDED_CONFIG: &str = r#"[adapter.default]
+type = "duckdb"
+
+[adapter.src]
+type = "manual"
+
+[[adapter.src.tables]]
+schema = "ext"
+table = "people"
+columns = [{ name = "pid", type = "INTEGER" }, { name = "name", type = "VARCHAR" }]
+"#;
+
+/// The seed's tables are kept as facts, so a warm run neither reads nor types the seed;
+/// an edit of the seed, or of the tables in `rocky.toml` its queries read, is seen.
+#[test]
+fn seed_facts_follow_the_seed_and_the_config() {
+    let dir = seeded_project("seeded");
+    let clean_a = same(&dir, &["check", "--format", "json", "models/a.sql"]);
+    let clean_b = same(&dir, &["check", "--format", "json", "models/b.sql"]);
+    assert_eq!((clean_a.code, clean_b.code), (0, 0), "{}\n{}", clean_a.stdout, clean_b.stdout);
+    // `rocky.toml` (always read), `b.sql` and `b.toml`: not the seed.
+    let (read, listed) = stats(&same(&dir, &["check", "--format", "json", "models/b.sql"]));
+    assert_eq!((read, listed), (3, 7), "a warm check of b read {read} of {listed} files");
+
+    // The seed renames `id`, keeping its size and modification time: the change time tells.
+    let seed = dir.join("data/seed.sql");
+    let meta = std::fs::metadata(&seed).unwrap();
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(&seed, text.replace("(id integer", "(ix integer")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&seed)
+        .unwrap()
+        .set_modified(meta.modified().unwrap())
+        .unwrap();
+    let broken = same(&dir, &["check", "--format", "json", "models/a.sql"]);
+    assert_eq!(broken.code, 1, "{}", broken.stdout);
+    assert!(broken.stdout.contains("E120"), "{}", broken.stdout);
+    std::fs::write(&seed, text).unwrap();
+    age(&seed);
+    assert_eq!(same(&dir, &["check", "--format", "json", "models/a.sql"]).stdout, clean_a.stdout);
+
+    // The declared table the seed's `big` is made from loses `pid`: `big.pid` is unknown.
+    std::fs::write(dir.join("rocky.toml"), SEEDED_CONFIG.replace("\"pid\"", "\"pix\"")).unwrap();
+    let changed = same(&dir, &["check", "--format", "json", "models/b.sql"]);
+    assert_ne!(changed.stdout, clean_b.stdout);
+    assert!(changed.stdout.contains("Unknown: pid"), "{}", changed.stdout);
+}

@@ -100,6 +100,22 @@ impl Name {
     }
 }
 
+/// As its text: names are interned again when read back (the load cache keeps the seed's
+/// table signatures, `crate::facts`).
+impl serde::Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Name {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
+        // The kept text is already folded as the name was made: interned as it is.
+        let text = String::deserialize(d)?;
+        Ok(Name { key: intern(&text) })
+    }
+}
+
 impl fmt::Debug for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.key, f)

@@ -4,13 +4,13 @@ use crate::{name::Name, ty::Ty};
 
 /// The output columns of a relation. `open` means more columns may exist than listed (a
 /// `SELECT *` over a table of unknown schema): references to unlisted names are not errors.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Signature {
     pub columns: Vec<Column>,
     pub open: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Column {
     pub name: Name,
     pub ty: Ty,

@@ -14,9 +14,9 @@ use crate::{
     Db,
     body::{NameSpan, lower_query},
     catalog_snapshot,
-    config::AdapterKind,
+    config::{AdapterKind, ProjectConfig},
     diagnostics::Diagnostic,
-    input::{FileKind, Workspace},
+    input::{FileKind, SourceFile, Workspace},
     name::Name,
     project::{project_config, set_file},
     resolve::{Binding, TableEnv, TableLookup, resolve_body},
@@ -121,10 +121,87 @@ impl SourceCatalog {
 #[salsa::tracked(returns(ref))]
 pub fn source_catalog(db: &dyn Db) -> SourceCatalog {
     let ws = Workspace::get(db);
-    let mut cat = SourceCatalog::default();
     let config = &project_config(db).config;
     let default_catalog = config.default_catalog();
     // Declared in config first: the user's word wins over what was discovered.
+    let mut cat = manual_catalog(config);
+    for &f in ws.files(db).iter() {
+        match f.kind(db) {
+            FileKind::CatalogSnapshot => {
+                let (snap, mut diags) = catalog_snapshot::parse(f.text(db));
+                set_file(&mut diags, f);
+                cat.diagnostics.extend(diags);
+                for t in &snap.tables {
+                    cat.insert(Some(&t.catalog), &t.schema, &t.table, snapshot_signature(t));
+                }
+            }
+            FileKind::Seed => {
+                for op in seed_ops(db, f).iter() {
+                    op.apply(default_catalog.as_deref(), &mut cat);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(seeded) = &ws.options(db).seed_catalog {
+        for t in &seeded.tables {
+            cat.redefine(default_catalog.as_deref(), &t.schema, &t.table, snapshot_signature(t));
+        }
+    }
+    cat
+}
+
+/// What one statement of the seed does to the catalog. The seed's are kept between runs
+/// as its facts (`crate::facts`), so a warm run neither parses nor types the seed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SeedOp {
+    /// `CREATE SCHEMA`: a schema known completely from here on.
+    Schema(String),
+    /// A table or view (re)defined: the last statement about a table wins.
+    Table { schema: String, table: String, signature: Signature },
+}
+
+impl SeedOp {
+    fn apply(&self, catalog: Option<&str>, cat: &mut SourceCatalog) {
+        match self {
+            SeedOp::Schema(schema) => {
+                cat.schemas.insert(schema.to_lowercase());
+                if let Some(c) = catalog {
+                    cat.schemas.insert(format!("{c}.{schema}").to_lowercase());
+                }
+            }
+            SeedOp::Table { schema, table, signature } => {
+                cat.redefine(catalog, schema, table, signature.clone());
+            }
+        }
+    }
+}
+
+/// What the statements of the seed `file` do, in order: from its kept facts when it has
+/// them, else read from its text against the tables declared in config (a seed query may
+/// read them). Invalidated by the seed and `rocky.toml`.
+#[salsa::tracked(returns(ref))]
+pub fn seed_ops(db: &dyn Db, file: SourceFile) -> Arc<[SeedOp]> {
+    if let Some(ops) = file.facts(db).as_ref().and_then(|f| f.seed.as_ref()) {
+        return Arc::clone(ops);
+    }
+    let config = &project_config(db).config;
+    let mut cat = manual_catalog(config);
+    seed_tables(file.text(db), config.default_catalog().as_deref(), &mut cat).into()
+}
+
+/// What the seed's statements are read against, besides its text: kept seed facts hold
+/// only under the same (`crate::facts::context_of`).
+pub fn seed_context(config: &ProjectConfig) -> String {
+    let manual = manual_catalog(config);
+    let mut tables: Vec<_> = manual.tables.iter().collect();
+    tables.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    format!("{:?} {tables:?}", config.default_catalog())
+}
+
+/// The tables a `manual` adapter declares in `rocky.toml`.
+fn manual_catalog(config: &ProjectConfig) -> SourceCatalog {
+    let mut cat = SourceCatalog::default();
     for adapter in config.adapters.values() {
         if let AdapterKind::Manual { tables } = &adapter.kind {
             for t in tables {
@@ -141,25 +218,6 @@ pub fn source_catalog(db: &dyn Db) -> SourceCatalog {
                 let open = t.columns.is_empty();
                 cat.insert(t.catalog.as_deref(), &t.schema, &t.table, Signature { columns, open });
             }
-        }
-    }
-    for &f in ws.files(db).iter() {
-        match f.kind(db) {
-            FileKind::CatalogSnapshot => {
-                let (snap, mut diags) = catalog_snapshot::parse(f.text(db));
-                set_file(&mut diags, f);
-                cat.diagnostics.extend(diags);
-                for t in &snap.tables {
-                    cat.insert(Some(&t.catalog), &t.schema, &t.table, snapshot_signature(t));
-                }
-            }
-            FileKind::Seed => seed_tables(f.text(db), default_catalog.as_deref(), &mut cat),
-            _ => {}
-        }
-    }
-    if let Some(seeded) = &ws.options(db).seed_catalog {
-        for t in &seeded.tables {
-            cat.redefine(default_catalog.as_deref(), &t.schema, &t.table, snapshot_signature(t));
         }
     }
     cat
@@ -180,10 +238,16 @@ fn snapshot_signature(t: &catalog_snapshot::TableSchema) -> Signature {
 }
 
 /// Reads the `CREATE TABLE` statements of a seed file: column definitions, or the columns
-/// of `CREATE TABLE .. AS SELECT` resolved against the tables created before it.
-fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
+/// of `CREATE TABLE .. AS SELECT` resolved against the tables created before it (applied to
+/// `cat` as they are read). Returns what each statement did.
+fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) -> Vec<SeedOp> {
+    let mut ops = Vec::new();
+    let mut record = |op: SeedOp, cat: &mut SourceCatalog| {
+        op.apply(catalog, cat);
+        ops.push(op);
+    };
     let parse = syntax::sql::parse_flat(text, syntax::Dialect::DuckDb);
-    let Some(file) = ast::SourceFile::cast(parse.root()) else { return };
+    let Some(file) = ast::SourceFile::cast(parse.root()) else { return ops };
     // Where the seed does not parse, what it declares is uncertain: its tables stay known by
     // name, with open column lists, so nothing false is reported from a half-read seed.
     let uncertain = !parse.errors().is_empty();
@@ -193,10 +257,7 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                 if let Some(p) = s.path() {
                     let parts = p.texts();
                     if let Some(schema) = parts.last() {
-                        cat.schemas.insert(schema.to_lowercase());
-                        if let Some(c) = catalog {
-                            cat.schemas.insert(format!("{c}.{schema}").to_lowercase());
-                        }
+                        record(SeedOp::Schema(schema.clone()), cat);
                     }
                 }
             }
@@ -236,17 +297,18 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) {
                 } else {
                     Signature::unknown()
                 };
-                cat.redefine(catalog, &schema, &table, sig);
+                record(SeedOp::Table { schema, table, signature: sig }, cat);
             }
             // Views and altered tables exist; their columns we do not derive here.
             ast::Stmt::CreateViewStmt(_) | ast::Stmt::OtherStmt(_) => {
                 let Some(parts) = view_or_altered_table(&stmt) else { continue };
                 let Some((schema, table)) = schema_and_table(&parts) else { continue };
-                cat.redefine(catalog, &schema, &table, Signature::unknown());
+                record(SeedOp::Table { schema, table, signature: Signature::unknown() }, cat);
             }
             _ => {}
         }
     }
+    ops
 }
 
 /// `[schema.]table` of a seed statement's name (the default schema when unqualified).

@@ -10,7 +10,7 @@ use std::fmt;
 
 pub use self::lattice::{MAX_DECIMAL_PRECISION, decimal_add, decimal_multiply};
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Ty {
     Boolean,
     Int8,

@@ -1,5 +1,6 @@
 //! The load cache: what the project's files say that the project-wide queries need
-//! (`hir::facts`: a model's words, a config file's parsed config), kept between runs in
+//! (`hir::facts`: a model's words, a config file's parsed config, what the seed's
+//! statements do to the source catalog), kept between runs in
 //! `<root>/.rocky-cache/facts.bin`, keyed by each file's path, size, modification and
 //! change times and inode. A warm run then only lists and stats the project; it reads the
 //! text of the files the command analyses ([`Cached::read`]), not of the other 10,000.
@@ -16,6 +17,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use hir::config::ModelConfig;
 use hir::facts::{FileFacts, cacheable_kind};
 use hir::input::{FileKind, FileStatus, Options};
+use hir::sources::SeedOp;
 use hir::{RootDatabase, SourceFile};
 use ide::{AnalysisHost, Change, FileChange};
 use rayon::prelude::*;
@@ -27,7 +29,7 @@ use crate::{Layout, layout, read_stamped};
 pub const CACHE_DIR: &str = ".rocky-cache";
 const CACHE_FILE: &str = "facts.bin";
 /// Bumped when the layout of the cache file or of what it keeps changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Entries per independently decoded chunk of the cache file.
 const CHUNK: usize = 512;
 
@@ -86,6 +88,7 @@ struct EntryOut<'a> {
     stamp: Stamp,
     words: &'a [u64],
     config: Option<&'a ModelConfig>,
+    seed: Option<&'a [SeedOp]>,
 }
 
 /// [`EntryOut`] read back: the same fields in the same order.
@@ -96,6 +99,7 @@ struct EntryIn {
     stamp: Stamp,
     words: Vec<u64>,
     config: Option<ModelConfig>,
+    seed: Option<Vec<SeedOp>>,
 }
 
 /// A file's kept facts as the cache file holds them: path, kind, stamp, facts.
@@ -205,7 +209,11 @@ fn read_cache(root: &Path, header: &Header) -> Option<Vec<Kept>> {
         .into_par_iter()
         .flatten()
         .map(|e| {
-            let facts = FileFacts { words: e.words.into(), config: e.config.map(Arc::new) };
+            let facts = FileFacts {
+                words: e.words.into(),
+                config: e.config.map(Arc::new),
+                seed: e.seed.map(Arc::from),
+            };
             (e.path, e.kind, e.stamp, Arc::new(facts))
         })
         .collect();
@@ -342,6 +350,7 @@ impl Cached {
                 stamp: *stamp,
                 words: &f.words,
                 config: f.config.as_deref(),
+                seed: f.seed.as_deref(),
             })
             .collect();
         let chunks: Vec<Vec<u8>> =
