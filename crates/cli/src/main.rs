@@ -1,6 +1,7 @@
 //! The `rocky` binary: command-line glue over the analysis crates.
 
 mod commands;
+mod huge_pages;
 mod project;
 mod render;
 
@@ -108,6 +109,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    huge_pages::allow(false);
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -116,6 +118,9 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if matches!(cli.command, Command::Check(_) | Command::Lineage(_)) {
+        huge_pages::allow(true);
+    }
     let res = match &cli.command {
         Command::Validate => commands::validate::run(&cli.global),
         Command::Compile(args) => commands::compile::run(&cli.global, args),
