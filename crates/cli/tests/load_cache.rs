@@ -32,6 +32,20 @@ fn age(path: &Path) {
     std::fs::File::options().write(true).open(path).unwrap().set_modified(day_ago).unwrap();
 }
 
+/// Writes `text` (as long as the file is) and puts the modification time back: only the
+/// change time tells the file changed.
+fn rewrite_behind_the_stamp(path: &Path, text: &str) {
+    let meta = std::fs::metadata(path).unwrap();
+    assert_eq!(text.len() as u64, meta.len(), "the edit must keep the size");
+    std::fs::write(path, text).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(meta.modified().unwrap())
+        .unwrap();
+}
+
 fn rocky(dir: &Path, args: &[&str]) -> Out {
     let dir_arg = dir.to_str().expect("test paths are UTF-8");
     let args = [&["--project", dir_arg][..], args].concat();
@@ -205,15 +219,7 @@ fn edits_are_seen_through_the_cache() {
 
     // `a` renames `id`, keeping its size and modification time: the change time tells.
     let a = dir.join("models/a.sql");
-    let meta = std::fs::metadata(&a).unwrap();
-    std::fs::write(&a, "select 1 as ix, 2 as amount\n").unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&a)
-        .unwrap()
-        .set_modified(meta.modified().unwrap())
-        .unwrap();
-    assert_eq!(std::fs::metadata(&a).unwrap().len(), meta.len());
+    rewrite_behind_the_stamp(&a, "select 1 as ix, 2 as amount\n");
     let broken = same(&dir, &["check", "--format", "json", "models/c.sql"]);
     assert_eq!(broken.code, 1, "{}", broken.stdout);
     assert!(broken.stdout.contains("E120"), "{}", broken.stdout);
@@ -323,15 +329,8 @@ fn seed_facts_follow_the_seed_and_the_config() {
 
     // The seed renames `id`, keeping its size and modification time: the change time tells.
     let seed = dir.join("data/seed.sql");
-    let meta = std::fs::metadata(&seed).unwrap();
     let text = std::fs::read_to_string(&seed).unwrap();
-    std::fs::write(&seed, text.replace("(id integer", "(ix integer")).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&seed)
-        .unwrap()
-        .set_modified(meta.modified().unwrap())
-        .unwrap();
+    rewrite_behind_the_stamp(&seed, &text.replace("(id integer", "(ix integer"));
     let broken = same(&dir, &["check", "--format", "json", "models/a.sql"]);
     assert_eq!(broken.code, 1, "{}", broken.stdout);
     assert!(broken.stdout.contains("E120"), "{}", broken.stdout);
