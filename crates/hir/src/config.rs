@@ -19,6 +19,7 @@ mod model_tests;
 mod pipeline;
 mod project;
 mod reader;
+mod small_map;
 mod strategy;
 mod toml_walk;
 
@@ -47,6 +48,7 @@ pub use self::{
         QualityTable, ReplicationSource, ReplicationTarget, SchemaPattern,
     },
     project::{ProjectConfig, parse_project_config},
+    small_map::SmallMap,
     strategy::{Granularity, Strategy},
     toml_walk::{TomlEntry, TomlTable, TomlValue},
 };

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use syntax::{TextRange, TextSize};
 
-use super::Spanned;
 use super::frontmatter::split_frontmatter;
 use super::model_tests::{DeclarativeTest, TestSeverity, UnitTest, declarative_test, unit_test};
 use super::project::finish_diagnostics;
 use super::reader::{Cx, Reader, parse_enum};
 use super::strategy::{Strategy, parse_strategy};
 use super::toml_walk::{TomlTable, TomlValue, parse_document};
+use super::{SmallMap, Spanned};
 use crate::diagnostics::{Code, Diagnostic};
 
 /// Which file a model config comes from: the schema is the same, what is allowed differs.
@@ -62,9 +62,9 @@ pub struct ModelConfig {
     pub tests: Vec<DeclarativeTest>,
     /// `[[test]]`.
     pub unit_tests: Vec<UnitTest>,
-    pub tags: BTreeMap<String, String>,
+    pub tags: SmallMap<String>,
     /// `[governance.tags]`.
-    pub governance_tags: BTreeMap<String, String>,
+    pub governance_tags: SmallMap<String>,
     /// `[classification]`, kept as written.
     pub classification: Option<Spanned<TomlTable>>,
     pub retention: Option<Spanned<TomlValue>>,
@@ -219,7 +219,7 @@ fn model_config(cx: &mut Cx, mut r: Reader<'_>, kind: ModelConfigKind) -> ModelC
     let tests = r.subs(cx, "tests").into_iter().filter_map(|t| declarative_test(cx, t)).collect();
     let unit_tests = r.subs(cx, "test").into_iter().map(|t| unit_test(cx, t)).collect();
     let tags = r.string_map(cx, "tags");
-    let governance_tags = r.sub(cx, "governance").map_or_else(BTreeMap::new, |mut g| {
+    let governance_tags = r.sub(cx, "governance").map_or_else(SmallMap::new, |mut g| {
         let tags = g.string_map(cx, "tags");
         g.finish(cx);
         tags
@@ -369,16 +369,20 @@ impl<'a> Merger<'a> {
         self.first(field, |c| Some(get(c)).filter(|v| !v.is_empty())).unwrap_or_default()
     }
 
-    fn keyed<T: Clone + 'a>(
+    fn keyed<
+        T: Clone + 'a,
+        M: IntoIterator<Item = (&'a String, &'a T)>,
+        Out: Default + Extend<(String, T)>,
+    >(
         &mut self,
         field: &str,
-        get: impl Fn(&'a ModelConfig) -> &'a BTreeMap<String, T>,
-    ) -> BTreeMap<String, T> {
-        let mut out = BTreeMap::new();
+        get: impl Fn(&'a ModelConfig) -> M,
+    ) -> Out {
+        let mut out = Out::default();
         // Lowest precedence first, so higher layers overwrite.
         for (layer, config) in self.layers.iter().rev() {
             for (key, value) in get(config) {
-                out.insert(key.clone(), value.clone());
+                out.extend([(key.clone(), value.clone())]);
                 if *layer == ConfigLayer::Own {
                     self.origins.remove(&format!("{field}.{key}"));
                 } else {

@@ -1,13 +1,11 @@
 //! `[pipeline.<name>]`: transformation, replication, quality, snapshot and load pipelines
 //! with their checks and execution settings (FORMAT.md §2, Pipelines).
 
-use std::collections::BTreeMap;
-
 use syntax::TextRange;
 
 use super::reader::{Cx, Reader, parse_enum};
 use super::toml_walk::{TomlTable, TomlValue};
-use super::{Float, Spanned};
+use super::{Float, SmallMap, Spanned};
 use crate::diagnostics::{Code, did_you_mean};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -80,7 +78,7 @@ pub enum LoadFormat {
 pub struct Governance {
     pub auto_create_catalogs: Option<bool>,
     pub auto_create_schemas: Option<bool>,
-    pub tags: BTreeMap<String, String>,
+    pub tags: SmallMap<String>,
     /// Kept as written.
     pub grants: Option<Spanned<TomlValue>>,
 }

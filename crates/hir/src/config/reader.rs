@@ -1,12 +1,10 @@
 //! Typed reads of a TOML table that report wrong types (V004), missing keys (V005) and
 //! every key nobody asked for (V003, with a did-you-mean).
 
-use std::collections::BTreeMap;
-
 use syntax::TextRange;
 
 use super::toml_walk::{TomlEntry, TomlTable, TomlValue};
-use super::{Float, Secret, Spanned};
+use super::{Float, Secret, SmallMap, Spanned};
 use crate::diagnostics::{Code, Diagnostic, did_you_mean};
 
 /// Where diagnostics collect while a document is read.
@@ -205,9 +203,9 @@ impl<'t> Reader<'t> {
     }
 
     /// A table of strings (`[tags]`).
-    pub fn string_map(&mut self, cx: &mut Cx, key: &'static str) -> BTreeMap<String, String> {
-        let Some(sub) = self.sub(cx, key) else { return BTreeMap::new() };
-        let mut out = BTreeMap::new();
+    pub fn string_map(&mut self, cx: &mut Cx, key: &'static str) -> SmallMap<String> {
+        let Some(sub) = self.sub(cx, key) else { return SmallMap::new() };
+        let mut out = SmallMap::new();
         for (k, entry) in &sub.table.entries {
             match &entry.value.value {
                 TomlValue::String(s) => {
@@ -216,6 +214,7 @@ impl<'t> Reader<'t> {
                 _ => cx.wrong_type(&sub.child_path(k), entry.value.range, "a string"),
             }
         }
+        out.shrink_to_fit();
         out
     }
 
