@@ -33,25 +33,8 @@ impl<V> SmallMap<V> {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&V> {
-        let i = self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        self.entries.get(i).map(|(_, v)| v)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
-        self.entries.iter().map(|(k, v)| (k, v))
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.entries.iter().map(|(k, _)| k)
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+    pub fn iter(&self) -> <&Self as IntoIterator>::IntoIter {
+        self.into_iter()
     }
 
     /// Gives back the capacity left from growing: the map is kept as long as the config.
@@ -134,9 +117,8 @@ mod tests {
             [("b".to_string(), 2), ("a".to_string(), 1)].into_iter().collect();
         assert_eq!(m.insert("b".to_string(), 3), Some(2));
         assert_eq!(m.insert("c".to_string(), 4), None);
-        assert_eq!(m.get("b"), Some(&3));
-        assert_eq!(m.get("z"), None);
-        assert_eq!(m.keys().cloned().collect::<Vec<_>>(), ["a", "b", "c"]);
+        let keys: Vec<&String> = m.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["a", "b", "c"]);
         assert_eq!(format!("{m:?}"), r#"{"a": 1, "b": 3, "c": 4}"#);
         let json = serde_json::to_string(&m).expect("serializes");
         assert_eq!(json, r#"{"a":1,"b":3,"c":4}"#);
