@@ -66,6 +66,17 @@ pub fn files_to_read(db: &RootDatabase, models: &[bool]) -> Vec<SourceFile> {
     files
 }
 
+/// [`files_to_read`] for the models `models` (indices into the project model).
+pub fn files_to_read_for(db: &RootDatabase, models: &[usize]) -> Vec<SourceFile> {
+    let mut mask = vec![false; hir::project::project_model(db).models.len()];
+    for &m in models {
+        if let Some(slot) = mask.get_mut(m) {
+            *slot = true;
+        }
+    }
+    files_to_read(db, &mask)
+}
+
 /// The models whose words may name the table `table` (its last part): where a downstream
 /// walk from a source table starts.
 pub fn may_read_table(db: &RootDatabase, table: &str) -> Vec<usize> {

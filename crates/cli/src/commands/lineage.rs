@@ -138,11 +138,8 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let pm = project_model(db);
     let files = match (&node, direction) {
         (LineageNode::Model(f), Direction::Upstream) => {
-            let mut mask = vec![false; pm.models.len()];
-            if let Some(m) = pm.owner(*f) {
-                mask[m] = true;
-            }
-            ide::needed::files_to_read(db, &mask)
+            let models: Vec<usize> = pm.owner(*f).into_iter().collect();
+            ide::needed::files_to_read_for(db, &models)
         }
         (LineageNode::Model(f), Direction::Downstream) => {
             let seeds: Vec<usize> = pm.owner(*f).into_iter().collect();
@@ -213,9 +210,7 @@ fn parse_target(
         && let Some(i) = pm.by_name(model).and_then(|m| pm.owner(m.file))
     {
         // Its signature needs its text and that of what it may read.
-        let mut mask = vec![false; pm.models.len()];
-        mask[i] = true;
-        let files = ide::needed::files_to_read(db, &mask);
+        let files = ide::needed::files_to_read_for(db, &[i]);
         project.read(&files)?;
         let db = project.host.db();
         let m = &project_model(db).models[i];
