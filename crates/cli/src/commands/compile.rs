@@ -72,6 +72,7 @@ struct Summary {
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
+    load::timings::mark("start");
     let root = load::find_root(global.project.as_deref(), global.config.as_deref())?;
     let mut options = hir::input::Options::default();
     if let Some(dir) = &args.contracts {
@@ -88,7 +89,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         options.seed_catalog = Some(std::sync::Arc::new(seed_catalog(&root)?));
     }
     let project = crate::project::load(root, options)?;
+    load::timings::mark("list and read the files");
     project.prewarm(true);
+    load::timings::mark("prewarm: configs, project model, catalog, scan");
     let db = project.host.db();
     let pm = hir::project::project_model(db);
     let selected: Vec<&hir::project::Model> = match &args.model {
@@ -106,6 +109,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let files: Vec<hir::SourceFile> = selected.iter().map(|m| m.file).collect();
     let diags = diagnose::diagnostics(db, Some(&files));
+    load::timings::mark("diagnostics");
     let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     let elapsed_ms = started.elapsed().as_millis();
@@ -135,6 +139,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     stdout.flush()?;
+    load::timings::mark("output");
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

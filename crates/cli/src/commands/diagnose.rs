@@ -14,6 +14,7 @@ pub(crate) fn diagnostics(
     models: Option<&[SourceFile]>,
 ) -> Vec<Diagnostic> {
     ide::batch::prewarm_models(db, models);
+    load::timings::mark("resolve the models");
     let mut out = hir::check::config_diagnostics(db).clone();
     let files = match models {
         Some(m) => m.to_vec(),
