@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use syntax::{LexedStr, SyntaxKind};
+use syntax::LexedStr;
 
 use crate::{
     Db,
@@ -36,24 +36,18 @@ pub fn model_words(db: &dyn Db, file: SourceFile) -> Arc<[u64]> {
     }
     let dialect = project_config(db).config.dialect();
     let text = sql_text(file.text(db));
-    let lexed = LexedStr::new(&text, dialect);
     let mut words = Vec::new();
-    for i in 0..lexed.len() {
-        let kind = lexed.kind(i);
-        if !(kind == SyntaxKind::IDENT || kind == SyntaxKind::QUOTED_IDENT || kind.is_keyword()) {
-            continue;
-        }
-        let text = lexed.text(i);
-        if kind != SyntaxKind::QUOTED_IDENT {
+    LexedStr::for_each_word(&text, dialect, |text, quoted| {
+        if !quoted {
             words.push(word_hash(text));
-            continue;
+            return;
         }
         let word = syntax::ast::unquote_text(text);
         words.push(word_hash(&word));
         if word.contains('.') {
             words.extend(word.split('.').map(word_hash));
         }
-    }
+    });
     words.sort_unstable();
     words.dedup();
     words.into()

@@ -284,6 +284,43 @@ impl<'a> LexedStr<'a> {
         res
     }
 
+    /// Calls `f(text, quoted)` for each word of `text` in order: every identifier or
+    /// keyword (`quoted` false) and every quoted identifier, quotes included (`quoted`
+    /// true) — the tokens [`LexedStr::new`] would classify as `IDENT`, a keyword or
+    /// `QUOTED_IDENT`. Nothing is stored and no keyword is looked up, so a pass that only
+    /// wants the names a text mentions (`hir::scan`) costs a fraction of a full lex.
+    pub fn for_each_word<'t>(text: &'t str, dialect: Dialect, mut f: impl FnMut(&'t str, bool)) {
+        let info = dialect.info();
+        let extras = Extras {
+            backslash_escapes: info.backslash_escapes,
+            nested_comments: info.nested_comments,
+            unterminated: None,
+        };
+        let mut lex = Shape::lexer_with_extras(text, extras);
+        while let Some(shape) = lex.next() {
+            match shape {
+                Ok(Shape::Ident) => f(lex.slice(), false),
+                Ok(Shape::DoubleQuoted) if !info.double_quoted_strings => f(lex.slice(), true),
+                Ok(Shape::Backtick) => f(lex.slice(), true),
+                Ok(Shape::LBrack) if info.bracket_identifiers => {
+                    if let Some(len) = bracket_identifier_len(lex.remainder()) {
+                        lex.bump(len);
+                        f(lex.slice(), true);
+                    }
+                }
+                Ok(_) => {}
+                Err(()) => {
+                    // As `new` does: the error token spans the whole character.
+                    let span = lex.span();
+                    let ch_len = text[span.start..].chars().next().map_or(1, char::len_utf8);
+                    if span.len() < ch_len {
+                        lex.bump(ch_len - span.len());
+                    }
+                }
+            }
+        }
+    }
+
     pub(crate) fn from_parts(
         text: &'a str,
         kinds: Vec<SyntaxKind>,

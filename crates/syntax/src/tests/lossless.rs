@@ -3,16 +3,33 @@
 
 use proptest::prelude::*;
 
-use crate::{Dialect, sql};
+use crate::{Dialect, LexedStr, SyntaxKind, sql};
 
 fn check(text: &str) {
     for dialect in Dialect::ALL {
+        words_agree(text, dialect);
         let parse = sql::parse(text, dialect);
         assert_eq!(parse.syntax_node().to_string(), text, "lossless in {dialect}");
         for err in parse.errors() {
             assert!(err.range.end() <= crate::TextSize::of(text), "error range inside the text");
         }
     }
+}
+
+/// `LexedStr::for_each_word` sees the words a full lex classifies as names, in order.
+fn words_agree(text: &str, dialect: Dialect) {
+    let lexed = LexedStr::new(text, dialect);
+    let full: Vec<(&str, bool)> = (0..lexed.len())
+        .filter_map(|i| {
+            let kind = lexed.kind(i);
+            let quoted = kind == SyntaxKind::QUOTED_IDENT;
+            (quoted || kind == SyntaxKind::IDENT || kind.is_keyword())
+                .then(|| (lexed.text(i), quoted))
+        })
+        .collect();
+    let mut words = Vec::new();
+    LexedStr::for_each_word(text, dialect, |w, quoted| words.push((w, quoted)));
+    assert_eq!(words, full, "the words of {text:?} in {dialect}");
 }
 
 /// Token soup: fragments of SQL glued in any order exercise recovery far more than
