@@ -172,10 +172,7 @@ fn read_stamped(
         Ok(len) if len <= hir::syntax::MAX_INPUT_LEN => len,
         _ => bail!("`{}` is larger than 4 GiB; split it into several files", path.display()),
     };
-    let mut bytes = Vec::with_capacity(len);
-    if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
-        return Ok(unreadable());
-    }
+    let Ok(bytes) = read_all(&mut file, len, meta.is_file()) else { return Ok(unreadable()) };
     let (text, status) = match String::from_utf8(bytes) {
         Ok(s) => match s.bytes().position(|b| b == 0) {
             Some(at) => (Arc::from(""), FileStatus::Binary { first_nul: at as u64 }),
@@ -187,6 +184,35 @@ fn read_stamped(
         }
     };
     Ok((FileChange::read(rel.to_string(), text, kind, status), Some(cache::Stamp::of(&meta))))
+}
+
+/// The contents of `file`, `len` bytes by its metadata. `File::read_to_end` would ask the
+/// size again (`fstat`, `lseek`) and read once more to see the end; of a regular file a
+/// read that returns less than asked is the end, so a file read whole takes one `read`
+/// (20,000 files in a large project: 60,000 system calls fewer).
+fn read_all(file: &mut std::fs::File, len: usize, regular: bool) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    // One byte more than the size: a file that grew since `fstat` shows as a full buffer.
+    let mut buf = vec![0u8; len + 1];
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if regular && filled < buf.len() {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    buf.truncate(filled);
+    Ok(buf)
 }
 
 /// The project files under `dir` (relative to `root`): `.sql`, `.rocky` and `.toml`,
