@@ -15,31 +15,46 @@ use crate::{
 /// the catalog snapshot and the project model, sorted by file and position.
 #[salsa::tracked(returns(ref))]
 pub fn config_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
-    let ws = Workspace::get(db);
-    let mut out: Vec<Diagnostic> = project_config(db).diagnostics.clone();
-    for &f in ws.files(db).iter().filter(|f| f.status(db) == FileStatus::Present) {
-        match f.kind(db) {
-            FileKind::Sidecar | FileKind::Defaults | FileKind::Group => {
-                out.extend(model_config_file(db, f).1.iter().cloned());
-            }
-            FileKind::SqlModel => {
-                if let Some((_, diags)) = frontmatter(db, f) {
-                    out.extend(diags.iter().cloned());
-                }
-            }
-            FileKind::TestDefinitions => {
-                let (_, mut diags) = config::parse_test_definitions(f.text(db), ws.env(db));
-                set_file(&mut diags, f);
-                out.extend(diags);
-            }
-            FileKind::Contract => out.extend(parsed_contract(db, f).1.iter().cloned()),
-            _ => {}
-        }
+    let mut out = project_diagnostics(db);
+    for &f in Workspace::get(db).files(db).iter() {
+        out.extend(file_config_diagnostics(db, f));
     }
-    out.extend(project_model(db).diagnostics.iter().cloned());
-    out.extend(source_catalog(db).diagnostics.iter().cloned());
     sort(db, &mut out);
     out
+}
+
+/// The part of [`config_diagnostics`] that belongs to no one configuration file: of
+/// `rocky.toml` as read with its environment, the project model and the source catalog.
+pub fn project_diagnostics(db: &dyn Db) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = project_config(db).diagnostics.clone();
+    out.extend(project_model(db).diagnostics.iter().cloned());
+    out.extend(source_catalog(db).diagnostics.iter().cloned());
+    out
+}
+
+/// The part of [`config_diagnostics`] that one file's configuration gives (a sidecar,
+/// defaults, a group, a model's frontmatter, test definitions, a contract), unsorted. The
+/// batch verbs gather these on every core, outside any query.
+pub fn file_config_diagnostics(db: &dyn Db, f: SourceFile) -> Vec<Diagnostic> {
+    if f.status(db) != FileStatus::Present {
+        return Vec::new();
+    }
+    match f.kind(db) {
+        FileKind::Sidecar | FileKind::Defaults | FileKind::Group => {
+            model_config_file(db, f).1.clone()
+        }
+        FileKind::SqlModel => {
+            frontmatter(db, f).as_ref().map(|(_, diags)| diags.clone()).unwrap_or_default()
+        }
+        FileKind::TestDefinitions => {
+            let (_, mut diags) =
+                config::parse_test_definitions(f.text(db), Workspace::get(db).env(db));
+            set_file(&mut diags, f);
+            diags
+        }
+        FileKind::Contract => parsed_contract(db, f).1.clone(),
+        _ => Vec::new(),
+    }
 }
 
 /// The model files, in path order.

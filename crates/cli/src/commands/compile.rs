@@ -57,9 +57,14 @@ struct ModelOut<'a> {
 #[derive(Serialize)]
 struct ColumnOut<'a> {
     name: &'a str,
-    #[serde(rename = "type")]
-    ty: String,
+    #[serde(rename = "type", serialize_with = "display")]
+    ty: &'a hir::ty::Ty,
     nullable: bool,
+}
+
+/// A value as its `Display` text, without a `String` per value.
+fn display<S: serde::Serializer>(v: &impl std::fmt::Display, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
 }
 
 #[derive(Serialize)]
@@ -168,11 +173,7 @@ fn model_out<'a>(db: &'a hir::RootDatabase, m: &'a hir::project::Model) -> Model
         columns: sig
             .columns
             .iter()
-            .map(|c| ColumnOut {
-                name: c.name.as_str(),
-                ty: c.ty.to_string(),
-                nullable: c.nullable,
-            })
+            .map(|c| ColumnOut { name: c.name.as_str(), ty: &c.ty, nullable: c.nullable })
             .collect(),
         sql: match m.language {
             hir::project::Language::Sql => Some(text.get(body_start..).unwrap_or("").trim()),
@@ -199,19 +200,18 @@ fn write_json(
         w.write_all(EMPTY.as_bytes())?;
     } else {
         w.write_all(b"\n  \"models\": [")?;
-        // In chunks, so the rendered text is written as it comes rather than held whole.
-        for (c, chunk) in selected.chunks(256).enumerate() {
-            let rendered: Vec<Vec<u8>> = chunk
-                .par_iter()
-                .map_with(db.clone(), |db, m| {
-                    let text = serde_json::to_string_pretty(&model_out(db, m))?;
-                    // Two levels deeper than a top-level value: in the object, in the array.
-                    Ok(text.replace('\n', "\n    ").into_bytes())
-                })
+        // In groups, so the rendered text is written as it comes rather than held whole;
+        // each thread renders runs of models.
+        for (g, group) in selected.chunks(1024).enumerate() {
+            let rendered: Vec<Vec<u8>> = group
+                .par_chunks(32)
+                .map_with(db.clone(), |db, run| render_models(db, run))
                 .collect::<serde_json::Result<_>>()?;
-            for (i, m) in rendered.iter().enumerate() {
-                w.write_all(if c == 0 && i == 0 { b"\n    " } else { b",\n    " })?;
-                w.write_all(m)?;
+            for (i, text) in rendered.iter().enumerate() {
+                if g > 0 || i > 0 {
+                    w.write_all(b",")?;
+                }
+                w.write_all(array_elements(text)?)?;
             }
         }
         w.write_all(b"\n  ],\n")?;
@@ -219,6 +219,28 @@ fn write_json(
     w.write_all(&top.as_bytes()[at + EMPTY.len()..])?;
     writeln!(w)?;
     Ok(())
+}
+
+/// `run` as the array of a one-key object, `{"models": [..]}` pretty-printed: its elements
+/// are at the depth of the output's `models` array.
+fn render_models(
+    db: &hir::RootDatabase,
+    run: &[&hir::project::Model],
+) -> serde_json::Result<Vec<u8>> {
+    #[derive(Serialize)]
+    struct Models<'a> {
+        models: Vec<ModelOut<'a>>,
+    }
+    serde_json::to_vec_pretty(&Models { models: run.iter().map(|m| model_out(db, m)).collect() })
+}
+
+/// The elements of [`render_models`]'s array with what surrounds them cut off:
+/// `\n    {..},\n    {..}`, as they follow `"models": [` in the whole output.
+fn array_elements(rendered: &[u8]) -> anyhow::Result<&[u8]> {
+    rendered
+        .strip_prefix(b"{\n  \"models\": [")
+        .and_then(|t| t.strip_suffix(b"\n  ]\n}"))
+        .ok_or_else(|| anyhow::anyhow!("a run of models did not render as an array"))
 }
 
 /// The models as a person reads them: a header line per model (name, strategy, target,

@@ -15,7 +15,15 @@ pub(crate) fn diagnostics(
 ) -> Vec<Diagnostic> {
     ide::batch::prewarm_models(db, models);
     load::timings::mark("resolve the models");
-    let mut out = hir::check::config_diagnostics(db).clone();
+    // As `hir::check::config_diagnostics` gathers them, but on every core: the 20,000
+    // configuration files of a large project otherwise take a serial pass.
+    let mut out = hir::check::project_diagnostics(db);
+    let files = hir::Workspace::get(db).files(db);
+    let per_file: Vec<Vec<Diagnostic>> = files
+        .par_iter()
+        .map_with(db.clone(), |db, &f| hir::check::file_config_diagnostics(db, f))
+        .collect();
+    out.extend(per_file.into_iter().flatten());
     let files = match models {
         Some(m) => m.to_vec(),
         None => hir::check::model_files(db),
