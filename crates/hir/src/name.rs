@@ -54,15 +54,35 @@ static INTERNED: LazyLock<[Mutex<FxHashSet<&'static str>>; SHARDS]> =
 fn intern(text: &str) -> &'static str {
     let mut h = rustc_hash::FxHasher::default();
     text.hash(&mut h);
-    let shard = &INTERNED[(h.finish() as usize) % SHARDS];
-    // Nothing panics while the lock is held, so a poisoned shard is still consistent.
-    let mut set = shard.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(&known) = set.get(text) {
+    let hash = h.finish();
+    // Most names are met again and again (the same columns in every model): a small
+    // per-thread cache answers those without taking a shard's lock.
+    let slot = (hash as usize) % RECENT;
+    if let Some(known) = RECENTLY.with(|r| r[slot].get()).filter(|&k| k == text) {
         return known;
     }
-    let leaked: &'static str = Box::leak(Box::from(text));
-    set.insert(leaked);
-    leaked
+    let shard = &INTERNED[(hash as usize >> 32) % SHARDS];
+    // Nothing panics while the lock is held, so a poisoned shard is still consistent.
+    let mut set = shard.lock().unwrap_or_else(PoisonError::into_inner);
+    let interned = match set.get(text) {
+        Some(&known) => known,
+        None => {
+            let leaked: &'static str = Box::leak(Box::from(text));
+            set.insert(leaked);
+            leaked
+        }
+    };
+    drop(set);
+    RECENTLY.with(|r| r[slot].set(Some(interned)));
+    interned
+}
+
+/// Slots of the per-thread cache of interned texts, by hash.
+const RECENT: usize = 1024;
+
+thread_local! {
+    static RECENTLY: [std::cell::Cell<Option<&'static str>>; RECENT] =
+        const { [const { std::cell::Cell::new(None) }; RECENT] };
 }
 
 impl Name {
