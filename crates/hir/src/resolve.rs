@@ -493,7 +493,7 @@ impl Resolver<'_> {
         for &e in &sel.distinct_on {
             self.expr(e);
         }
-        let mut columns = Vec::new();
+        let mut columns = Vec::with_capacity(sel.items.len());
         // How many columns each item gave, for the record (`select_outputs`) only.
         let recording = self.recording();
         let mut counts: Vec<usize> = Vec::new();

@@ -45,7 +45,9 @@ pub(crate) fn green_of(tree: &FlatTree<'_>) -> GreenNode {
 
 /// The flat tree of a parse: the events replayed over the lexed tokens, trivia attached.
 pub(crate) fn build_tree<'t>(lexed: &LexedStr<'t>, output: Output) -> FlatTree<'t> {
-    let mut sink = FlatSink::with_capacity(lexed.len());
+    // Every token is an entry, and every node: one `Start` (and one `Finish`) event each,
+    // so half the events bound the nodes and the entries never outgrow this.
+    let mut sink = FlatSink::with_capacity(lexed.len() + output.events.len() / 2);
     let errors = build_with(lexed, output, &mut sink);
     sink.finish(lexed.source(), errors)
 }

@@ -98,9 +98,9 @@ pub(crate) struct FlatSink {
 }
 
 impl FlatSink {
-    pub(crate) fn with_capacity(tokens: usize) -> FlatSink {
-        // Nodes are fewer than tokens in practice; one allocation covers most files.
-        FlatSink { entries: Vec::with_capacity(tokens * 3 / 2 + 1), open: Vec::new(), offset: 0 }
+    /// Room for `entries` tokens and nodes.
+    pub(crate) fn with_capacity(entries: usize) -> FlatSink {
+        FlatSink { entries: Vec::with_capacity(entries + 1), open: Vec::new(), offset: 0 }
     }
 
     pub(crate) fn start_node(&mut self, kind: SyntaxKind) {

@@ -347,19 +347,31 @@ pub(super) const NILADIC: &[&str] = &[
 ];
 
 fn find_unqualified(scope: &Scope, name: &Name) -> Found {
-    let mut hits: Vec<(Option<Name>, Column)> = Vec::new();
+    // Nearly every lookup finds one column or none: no list is built for those.
+    let mut first: Option<&Column> = None;
+    let mut hits = 0;
     let mut maybe = false;
     for rel in &scope.rels {
         match rel.sig.column(name) {
-            Some(c) => hits.push((rel.qualifier, c.clone())),
+            Some(c) => {
+                hits += 1;
+                first = first.or(Some(c));
+            }
             None => maybe |= rel.sig.open,
         }
     }
-    match hits.len() {
-        0 if maybe => Found::Maybe,
-        0 => Found::No,
-        1 => Found::One(hits.swap_remove(0).1),
-        _ if scope.merged.contains(name) => Found::One(hits.swap_remove(0).1),
-        _ => Found::Ambiguous(hits.into_iter().filter_map(|(q, _)| q).collect()),
+    match (hits, first) {
+        (0, _) if maybe => Found::Maybe,
+        (_, None) => Found::No,
+        (1, Some(c)) => Found::One(c.clone()),
+        (_, Some(c)) if scope.merged.contains(name) => Found::One(c.clone()),
+        _ => Found::Ambiguous(
+            scope
+                .rels
+                .iter()
+                .filter(|rel| rel.sig.column(name).is_some())
+                .filter_map(|rel| rel.qualifier)
+                .collect(),
+        ),
     }
 }
