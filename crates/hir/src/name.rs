@@ -88,7 +88,12 @@ thread_local! {
 impl Name {
     /// A name as written, unquoted; `quoted` keeps its case.
     pub fn new(text: &str, quoted: bool) -> Name {
-        if quoted || !text.chars().any(char::is_uppercase) {
+        let upper = if text.is_ascii() {
+            text.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            text.chars().any(char::is_uppercase)
+        };
+        if quoted || !upper {
             Name { key: intern(text) }
         } else {
             Name { key: intern(&text.to_lowercase()) }

@@ -72,7 +72,8 @@ fn name_ref_span<N: TreeNode>(name: &ast::NameRef<N>, d: Dialect) -> NameSpan {
 }
 
 fn path_spans<N: TreeNode>(path: &ast::Path<N>, d: Dialect) -> Box<[NameSpan]> {
-    let mut out = Vec::new();
+    // Sized exactly, so the box is this allocation (no growth, no shrink): one per path.
+    let mut out = Vec::with_capacity(path.segments().count());
     for seg in path.segments() {
         let span = name_ref_span(&seg, d);
         if d == Dialect::BigQuery && span.name.as_str().contains('.') {
