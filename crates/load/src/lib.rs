@@ -174,10 +174,12 @@ fn read_stamped(
     };
     let Ok(bytes) = read_all(&mut file, len, meta.is_file()) else { return Ok(unreadable()) };
     let (text, status) = match String::from_utf8(bytes) {
-        Ok(s) => match s.bytes().position(|b| b == 0) {
-            Some(at) => (Arc::from(""), FileStatus::Binary { first_nul: at as u64 }),
-            None => (Arc::from(s), FileStatus::Present),
-        },
+        // `contains` searches a word at a time; the position only matters for a binary file.
+        Ok(s) if s.as_bytes().contains(&0) => {
+            let at = s.bytes().position(|b| b == 0).unwrap_or_default();
+            (Arc::from(""), FileStatus::Binary { first_nul: at as u64 })
+        }
+        Ok(s) => (Arc::from(s), FileStatus::Present),
         Err(e) => {
             let at = e.utf8_error().valid_up_to() as u64;
             (Arc::from(""), FileStatus::NotUtf8 { first_invalid_byte: at })
