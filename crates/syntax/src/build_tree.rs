@@ -129,7 +129,6 @@ impl Builder<'_, '_, '_> {
     }
 
     fn emit(&mut self, kind: SyntaxKind) {
-        let text = self.lexed.text(self.pos);
         while let Some(err) = self.lexed.errors().get(self.next_lex_error) {
             if err.token != self.pos {
                 break;
@@ -137,12 +136,15 @@ impl Builder<'_, '_, '_> {
             self.next_lex_error += 1;
             let range = self.token_range(self.pos);
             let msg = match self.lexed.kind(self.pos) {
-                SyntaxKind::ERROR => format!("{} `{}`", err.msg, text.escape_debug()),
+                SyntaxKind::ERROR => {
+                    format!("{} `{}`", err.msg, self.lexed.text(self.pos).escape_debug())
+                }
                 _ => err.msg.to_string(),
             };
             self.errors.push(SyntaxError::new(msg, range));
         }
-        self.sink.token(kind, text.len());
+        // The length, not the text: no slicing (and its char-boundary checks) per token.
+        self.sink.token(kind, self.lexed.text_len(self.pos));
         self.pos += 1;
     }
 

@@ -261,7 +261,10 @@ impl<'a> LexedStr<'a> {
                         None => T!['['],
                     }
                 }
-                Ok(shape) => classify(shape, &text[span.clone()], info),
+                Ok(Shape::Ident) => {
+                    SyntaxKind::from_keyword(lex.slice()).unwrap_or(SyntaxKind::IDENT)
+                }
+                Ok(shape) => classify(shape, info),
                 Err(()) => {
                     // logos reports one byte; widen it to the whole character so that
                     // token boundaries stay on char boundaries.
@@ -358,6 +361,14 @@ impl<'a> LexedStr<'a> {
         }
     }
 
+    /// The length in bytes of token `i`'s text (0 past the end).
+    pub fn text_len(&self, i: usize) -> usize {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&lo), Some(&hi)) => hi.saturating_sub(lo) as usize,
+            _ => 0,
+        }
+    }
+
     pub fn text_start(&self, i: usize) -> usize {
         self.starts.get(i).map_or(self.text.len(), |&s| s as usize)
     }
@@ -367,12 +378,13 @@ impl<'a> LexedStr<'a> {
     }
 }
 
-fn classify(shape: Shape, text: &str, info: &crate::DialectInfo) -> SyntaxKind {
+/// The kind of a token of any shape but `Ident`, whose kind depends on its text.
+fn classify(shape: Shape, info: &crate::DialectInfo) -> SyntaxKind {
     use SyntaxKind as K;
     match shape {
         Shape::Whitespace => K::WHITESPACE,
         Shape::LineComment | Shape::BlockComment => K::COMMENT,
-        Shape::Ident => SyntaxKind::from_keyword(text).unwrap_or(K::IDENT),
+        Shape::Ident => K::IDENT,
         Shape::DoubleQuoted if info.double_quoted_strings => K::STRING,
         Shape::DoubleQuoted | Shape::Backtick => K::QUOTED_IDENT,
         Shape::String | Shape::DollarString => K::STRING,
