@@ -435,11 +435,17 @@ fn symlink_loop_in_models_is_walked_once() {
 
 #[cfg(unix)]
 #[test]
-fn dangling_symlink_and_nul_bytes_are_v006_and_the_rest_is_analysed() {
+fn dangling_symlink_nul_bytes_and_a_named_pipe_are_v006_and_the_rest_is_analysed() {
     let root = scratch_project("unreadable");
     std::fs::write(root.join("models/blob.sql"), b"SELECT\0\0\0 garbage\n").expect("nul file");
     std::os::unix::fs::symlink(root.join("nowhere.sql"), root.join("models/gone.sql"))
         .expect("symlink");
+    // Opened for reading, a pipe nobody writes to would hold the run forever.
+    let made = std::process::Command::new("mkfifo")
+        .arg(root.join("models/pipe.sql"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
     let out = rocky(&["--project", path_str(&root), "compile", "-o", "json"]);
     assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
@@ -460,6 +466,11 @@ fn dangling_symlink_and_nul_bytes_are_v006_and_the_rest_is_analysed() {
             (
                 "models/gone.sql".to_string(),
                 "`models/gone.sql` cannot be read (a dangling symbolic link, or no permission)"
+                    .to_string()
+            ),
+            (
+                "models/pipe.sql".to_string(),
+                "`models/pipe.sql` is not a regular file (a named pipe, socket or device)"
                     .to_string()
             ),
         ]

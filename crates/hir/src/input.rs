@@ -39,6 +39,9 @@ pub enum FileStatus {
     },
     /// Listed but not readable (a dangling symlink, no permission). Also V006.
     Unreadable,
+    /// A named pipe, socket or device under a model's name: not opened for reading (a pipe
+    /// would wait for a writer). Also V006.
+    NotAFile,
 }
 
 /// The project as a whole: which files it has and what the environment gives it. One per

@@ -217,6 +217,9 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
             FileStatus::Unreadable => Some(format!(
                 "`{path}` cannot be read (a dangling symbolic link, or no permission)"
             )),
+            FileStatus::NotAFile => {
+                Some(format!("`{path}` is not a regular file (a named pipe, socket or device)"))
+            }
             FileStatus::Present | FileStatus::Removed => None,
         };
         if let Some(message) = unreadable {

@@ -132,8 +132,12 @@ pub fn load_layout(
 
 /// Reads a source file as UTF-8, with a clear message for what we cannot parse.
 pub fn read_source(path: &Path) -> anyhow::Result<String> {
-    let len =
-        std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?.len();
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    if !meta.is_file() {
+        bail!("`{}` is not a regular file", path.display());
+    }
+    let len = meta.len();
     // Checked before reading: such a file would not fit the parser's u32 offsets.
     if usize::try_from(len).map_or(true, |len| len > hir::syntax::MAX_INPUT_LEN) {
         bail!("`{}` is larger than 4 GiB; split it into several files", path.display());
@@ -166,13 +170,17 @@ fn read_stamped(
     let unreadable =
         || (FileChange::read(rel.to_string(), Arc::from(""), kind, FileStatus::Unreadable), None);
     // One open and one fstat per file: 20,000 files are read in a large project.
-    let Ok(mut file) = std::fs::File::open(&path) else { return Ok(unreadable()) };
+    let Ok(mut file) = open_nonblocking(&path) else { return Ok(unreadable()) };
     let Ok(meta) = file.metadata() else { return Ok(unreadable()) };
+    if !meta.is_file() {
+        let change = FileChange::read(rel.to_string(), Arc::from(""), kind, FileStatus::NotAFile);
+        return Ok((change, None));
+    }
     let len = match usize::try_from(meta.len()) {
         Ok(len) if len <= hir::syntax::MAX_INPUT_LEN => len,
         _ => bail!("`{}` is larger than 4 GiB; split it into several files", path.display()),
     };
-    let Ok(bytes) = read_all(&mut file, len, meta.is_file()) else { return Ok(unreadable()) };
+    let Ok(bytes) = read_all(&mut file, len) else { return Ok(unreadable()) };
     let (text, status) = match String::from_utf8(bytes) {
         // `contains` searches a word at a time; the position only matters for a binary file.
         Ok(s) if s.as_bytes().contains(&0) => {
@@ -188,11 +196,20 @@ fn read_stamped(
     Ok((FileChange::read(rel.to_string(), text, kind, status), Some(cache::Stamp::of(&meta))))
 }
 
-/// The contents of `file`, `len` bytes by its metadata. `File::read_to_end` would ask the
-/// size again (`fstat`, `lseek`) and read once more to see the end; of a regular file a
-/// read that returns less than asked is the end, so a file read whole takes one `read`
-/// (20,000 files in a large project: 60,000 system calls fewer).
-fn read_all(file: &mut std::fs::File, len: usize, regular: bool) -> std::io::Result<Vec<u8>> {
+/// Opens `path` for reading without waiting: a named pipe under a model's name would
+/// otherwise block the run until something writes to it. Reading a regular file is the
+/// same either way.
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NONBLOCK;
+    Ok(std::fs::File::from(rustix::fs::open(path, flags, Mode::empty())?))
+}
+
+/// The contents of the regular file `file`, `len` bytes by its metadata. `File::read_to_end`
+/// would ask the size again (`fstat`, `lseek`) and read once more to see the end; of a
+/// regular file a read that returns less than asked is the end, so a file read whole takes
+/// one `read` (20,000 files in a large project: 60,000 system calls fewer).
+fn read_all(file: &mut std::fs::File, len: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     // One byte more than the size: a file that grew since `fstat` shows as a full buffer.
     let mut buf = vec![0u8; len + 1];
@@ -205,7 +222,7 @@ fn read_all(file: &mut std::fs::File, len: usize, regular: bool) -> std::io::Res
             Ok(0) => break,
             Ok(n) => {
                 filled += n;
-                if regular && filled < buf.len() {
+                if filled < buf.len() {
                     break;
                 }
             }
