@@ -39,8 +39,8 @@ pub enum FileStatus {
     },
     /// Listed but not readable (a dangling symlink, no permission). Also V006.
     Unreadable,
-    /// A named pipe, socket or device under a model's name: not opened for reading (a pipe
-    /// would wait for a writer). Also V006.
+    /// A named pipe, socket or device under a model's name: never read (a pipe would wait
+    /// for a writer). Also V006.
     NotAFile,
 }
 
