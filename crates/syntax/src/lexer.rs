@@ -237,20 +237,14 @@ fn bump_to_end(lex: &mut logos::Lexer<'_, Shape>) {
 impl<'a> LexedStr<'a> {
     pub fn new(text: &'a str, dialect: Dialect) -> LexedStr<'a> {
         let info = dialect.info();
-        let extras = Extras {
-            backslash_escapes: info.backslash_escapes,
-            nested_comments: info.nested_comments,
-            unterminated: None,
-        };
         let mut res = LexedStr {
             text,
             kinds: Vec::with_capacity(text.len() / 4),
             starts: Vec::with_capacity(text.len() / 4),
             errors: Vec::new(),
         };
-        let mut lex = Shape::lexer_with_extras(text, extras);
+        let mut lex = shape_lexer(text, info);
         while let Some(shape) = lex.next() {
-            let span = lex.span();
             let kind = match shape {
                 Ok(Shape::LBrack) if info.bracket_identifiers => {
                     match bracket_identifier_len(lex.remainder()) {
@@ -266,12 +260,7 @@ impl<'a> LexedStr<'a> {
                 }
                 Ok(shape) => classify(shape, info),
                 Err(()) => {
-                    // logos reports one byte; widen it to the whole character so that
-                    // token boundaries stay on char boundaries.
-                    let ch_len = text[span.start..].chars().next().map_or(1, char::len_utf8);
-                    if span.len() < ch_len {
-                        lex.bump(ch_len - span.len());
-                    }
+                    widen_to_char(&mut lex, text);
                     res.errors
                         .push(LexError { token: res.kinds.len(), msg: "unexpected character" });
                     SyntaxKind::ERROR
@@ -294,12 +283,7 @@ impl<'a> LexedStr<'a> {
     /// wants the names a text mentions (`hir::scan`) costs a fraction of a full lex.
     pub fn for_each_word<'t>(text: &'t str, dialect: Dialect, mut f: impl FnMut(&'t str, bool)) {
         let info = dialect.info();
-        let extras = Extras {
-            backslash_escapes: info.backslash_escapes,
-            nested_comments: info.nested_comments,
-            unterminated: None,
-        };
-        let mut lex = Shape::lexer_with_extras(text, extras);
+        let mut lex = shape_lexer(text, info);
         while let Some(shape) = lex.next() {
             match shape {
                 Ok(Shape::Ident) => f(lex.slice(), false),
@@ -312,14 +296,7 @@ impl<'a> LexedStr<'a> {
                     }
                 }
                 Ok(_) => {}
-                Err(()) => {
-                    // As `new` does: the error token spans the whole character.
-                    let span = lex.span();
-                    let ch_len = text[span.start..].chars().next().map_or(1, char::len_utf8);
-                    if span.len() < ch_len {
-                        lex.bump(ch_len - span.len());
-                    }
-                }
+                Err(()) => widen_to_char(&mut lex, text),
             }
         }
     }
@@ -435,6 +412,26 @@ fn classify(shape: Shape, info: &crate::DialectInfo) -> SyntaxKind {
         Shape::At => T![@],
         Shape::Hash => K::HASH,
         Shape::Dollar => K::DOLLAR,
+    }
+}
+
+/// The shape lexer of `text` under a dialect's quoting and comment rules.
+fn shape_lexer<'t>(text: &'t str, info: &crate::DialectInfo) -> logos::Lexer<'t, Shape> {
+    let extras = Extras {
+        backslash_escapes: info.backslash_escapes,
+        nested_comments: info.nested_comments,
+        unterminated: None,
+    };
+    Shape::lexer_with_extras(text, extras)
+}
+
+/// logos reports an unknown character's first byte; the error token is widened to the
+/// whole character so that token boundaries stay on char boundaries.
+fn widen_to_char(lex: &mut logos::Lexer<'_, Shape>, text: &str) {
+    let span = lex.span();
+    let ch_len = text[span.start..].chars().next().map_or(1, char::len_utf8);
+    if span.len() < ch_len {
+        lex.bump(ch_len - span.len());
     }
 }
 
