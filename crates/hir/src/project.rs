@@ -337,9 +337,17 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         });
     }
 
+    // Sized up front: a large project's indexes otherwise rehash a dozen times each.
+    let n = pm.models.len();
+    pm.by_name.reserve(n);
+    pm.by_file.reserve(n);
+    // Full and short targets; a model's name and table words.
+    pm.by_target.reserve(2 * n);
+    pm.by_word.reserve(2 * n);
+
     // Names are unique project-wide (E171), targets too (E036).
     let mut targets: FxHashMap<String, usize> = FxHashMap::default();
-    let mut ambiguous_targets: Vec<String> = Vec::new();
+    targets.reserve(n);
     for i in 0..pm.models.len() {
         let key = Name::folded(&pm.models[i].name);
         if let Some(&first) = pm.by_name.get(&key) {
@@ -397,17 +405,17 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         }
     }
     let mut short: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    short.reserve(n);
     for (full, &i) in &targets {
         pm.by_target.insert(full.clone(), i);
         if let Some((_, rest)) = full.split_once('.') {
             short.entry(rest.to_string()).and_modify(|e| *e = None).or_insert(Some(i));
         }
     }
+    // A short target two models share names neither: it stays out of the index.
     for (key, i) in short {
         if let Some(i) = i {
             pm.by_target.insert(key, i);
-        } else {
-            ambiguous_targets.push(key);
         }
     }
     for i in 0..pm.models.len() {
