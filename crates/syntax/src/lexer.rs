@@ -332,18 +332,18 @@ impl<'a> LexedStr<'a> {
     }
 
     pub fn text(&self, i: usize) -> &'a str {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&lo), Some(&hi)) => &self.text[lo as usize..hi as usize],
-            _ => "",
-        }
+        self.bounds(i).map_or("", |(lo, hi)| &self.text[lo..hi])
     }
 
     /// The length in bytes of token `i`'s text (0 past the end).
     pub fn text_len(&self, i: usize) -> usize {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&lo), Some(&hi)) => hi.saturating_sub(lo) as usize,
-            _ => 0,
-        }
+        self.bounds(i).map_or(0, |(lo, hi)| hi.saturating_sub(lo))
+    }
+
+    /// Where token `i`'s text starts and ends in the source, if there is such a token.
+    fn bounds(&self, i: usize) -> Option<(usize, usize)> {
+        let (&lo, &hi) = (self.starts.get(i)?, self.starts.get(i + 1)?);
+        Some((lo as usize, hi as usize))
     }
 
     pub fn text_start(&self, i: usize) -> usize {
