@@ -106,7 +106,7 @@ fn lower_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelSyntax {
     let text = sql_text(text);
     match file.kind(db) {
         FileKind::SqlModel => {
-            let tree = syntax::sql::parse_flat(&text, dialect);
+            let tree = syntax::sql::parse_flat_without_trivia(&text, dialect);
             let body = ast::SourceFile::cast(tree.root())
                 .map(|t| lower_source_file(&t, dialect))
                 .unwrap_or_default();
@@ -122,7 +122,7 @@ fn lower_text(db: &dyn Db, file: SourceFile, text: &str) -> ModelSyntax {
 fn lower_pipeline(text: &str, dialect: syntax::Dialect) -> ModelSyntax {
     let parse = syntax::pipeline::parse(text);
     let lowered = crate::pipeline::lower(&parse.syntax_node(), dialect);
-    let tree = syntax::sql::parse_flat(&lowered.sql, dialect);
+    let tree = syntax::sql::parse_flat_without_trivia(&lowered.sql, dialect);
     let mut body = ast::SourceFile::cast(tree.root())
         .map(|t| lower_source_file(&t, dialect))
         .unwrap_or_default();

@@ -54,21 +54,37 @@ pub fn model_words(db: &dyn Db, file: SourceFile) -> Arc<[u64]> {
 }
 
 /// The hash of a word in lower case, as [`model_words`] and the project model's
-/// `by_word` index compute it. Lower case as `Name::folded` makes it, so every word that
-/// resolution would match to a model hashes like that model's name.
+/// `by_word` index compute it. Words that `Name::folded` makes equal hash alike, so every
+/// word that resolution would match to a model hashes like that model's name.
 pub(crate) fn word_hash(word: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    let mut buf = [0u8; 64];
-    match buf.get_mut(..word.len()) {
-        // Nearly every word: short ASCII, folded on the stack.
-        Some(short) if word.is_ascii() => {
-            short.copy_from_slice(word.as_bytes());
-            short.make_ascii_lowercase();
-            h.write(short);
-        }
-        _ => h.write(word.to_lowercase().as_bytes()),
+    if word.is_ascii() {
+        ascii_fold_hash(word.as_bytes())
+    } else {
+        ascii_fold_hash(word.to_lowercase().as_bytes())
     }
+}
+
+/// Hashes eight bytes at a time with the case bit (`0x20`) set in each, which lower-cases
+/// ASCII letters: bytes that differ only in ASCII case hash alike. Other bytes that differ
+/// only in that bit (`_` and DEL) hash alike too, which only adds a possible read.
+fn ascii_fold_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h.write_u64(u64::from_le_bytes(word) | CASE);
+    }
+    let rest = chunks.remainder();
+    let mut last = [0u8; 8];
+    if let Some(head) = last.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    // The length keeps `a` apart from `a` followed by NUL bytes.
+    h.write_u64(u64::from_le_bytes(last) | CASE);
+    h.write_usize(bytes.len());
     h.finish()
 }
 

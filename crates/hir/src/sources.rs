@@ -246,7 +246,7 @@ fn seed_tables(text: &str, catalog: Option<&str>, cat: &mut SourceCatalog) -> Ve
         op.apply(catalog, cat);
         ops.push(op);
     };
-    let parse = syntax::sql::parse_flat(text, syntax::Dialect::DuckDb);
+    let parse = syntax::sql::parse_flat_without_trivia(text, syntax::Dialect::DuckDb);
     let Some(file) = ast::SourceFile::cast(parse.root()) else { return ops };
     // Where the seed does not parse, what it declares is uncertain: its tables stay known by
     // name, with open column lists, so nothing false is reported from a half-read seed.

@@ -25,6 +25,7 @@ thread_local! {
 
 /// The rowan tree of a flat tree (same shape, same text).
 pub(crate) fn green_of(tree: &FlatTree<'_>) -> GreenNode {
+    debug_assert!(tree.has_trivia(), "a rowan tree is lossless: built from a tree with trivia");
     let build = |interner: &mut TokenInterner, sink: &mut GreenSink| {
         tree.replay(|step| match step {
             Step::Start(kind) => sink.start_node(kind),
@@ -43,21 +44,41 @@ pub(crate) fn green_of(tree: &FlatTree<'_>) -> GreenNode {
     })
 }
 
-/// The flat tree of a parse: the events replayed over the lexed tokens, trivia attached.
-pub(crate) fn build_tree<'t>(lexed: &LexedStr<'t>, output: Output) -> FlatTree<'t> {
+/// Whether a flat tree keeps the whitespace and comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trivia {
+    /// Lossless: what the rowan tree is built from.
+    Keep,
+    /// Only the significant tokens (node ranges unchanged): what a batch pass that walks
+    /// each tree once needs, at about half the entries.
+    Skip,
+}
+
+/// The flat tree of a parse: the events replayed over the lexed tokens, trivia attached
+/// or skipped.
+pub(crate) fn build_tree<'t>(lexed: &LexedStr<'t>, output: Output, trivia: Trivia) -> FlatTree<'t> {
     // Every token is an entry, and every node: one `Start` (and one `Finish`) event each,
     // so half the events bound the nodes and the entries never outgrow this.
     let mut sink = FlatSink::with_capacity(lexed.len() + output.events.len() / 2);
-    let errors = build_with(lexed, output, &mut sink);
-    sink.finish(lexed.source(), errors)
+    let errors = build_with(lexed, output, &mut sink, trivia);
+    sink.finish(lexed.source(), errors, trivia)
 }
 
 fn build_with(
     lexed: &LexedStr<'_>,
     Output { mut events, mut messages }: Output,
     sink: &mut FlatSink,
+    trivia: Trivia,
 ) -> Vec<SyntaxError> {
-    let mut b = Builder { lexed, pos: 0, next_lex_error: 0, sink, errors: Vec::new(), depth: 0 };
+    let mut b = Builder {
+        lexed,
+        pos: 0,
+        next_lex_error: 0,
+        sink,
+        errors: Vec::new(),
+        depth: 0,
+        keep_trivia: trivia == Trivia::Keep,
+    };
     let mut forward_parents = Vec::new();
 
     for i in 0..events.len() {
@@ -78,7 +99,7 @@ fn build_with(
                         _ => 0,
                     };
                 }
-                for kind in forward_parents.drain(..).rev() {
+                while let Some(kind) = forward_parents.pop() {
                     b.start_node(kind);
                 }
             }
@@ -103,6 +124,7 @@ struct Builder<'a, 'b, 'c> {
     sink: &'c mut FlatSink,
     errors: Vec<SyntaxError>,
     depth: usize,
+    keep_trivia: bool,
 }
 
 impl Builder<'_, '_, '_> {
@@ -129,6 +151,28 @@ impl Builder<'_, '_, '_> {
     }
 
     fn emit(&mut self, kind: SyntaxKind) {
+        if self.lexed.errors().get(self.next_lex_error).is_some_and(|e| e.token == self.pos) {
+            self.lex_errors();
+        }
+        // The length, not the text: no slicing (and its char-boundary checks) per token.
+        self.sink.token(kind, self.lexed.text_len(self.pos));
+        self.pos += 1;
+    }
+
+    /// Passes over a trivia token: its text still counts for the offsets (and its lexer
+    /// errors, an unclosed comment's, are still reported).
+    fn skip(&mut self) {
+        if self.lexed.errors().get(self.next_lex_error).is_some_and(|e| e.token == self.pos) {
+            self.lex_errors();
+        }
+        self.sink.skip(self.lexed.text_len(self.pos));
+        self.pos += 1;
+    }
+
+    /// The lexer's errors at the current token. Rare, so out of the per-token path.
+    #[cold]
+    #[inline(never)]
+    fn lex_errors(&mut self) {
         while let Some(err) = self.lexed.errors().get(self.next_lex_error) {
             if err.token != self.pos {
                 break;
@@ -143,14 +187,15 @@ impl Builder<'_, '_, '_> {
             };
             self.errors.push(SyntaxError::new(msg, range));
         }
-        // The length, not the text: no slicing (and its char-boundary checks) per token.
-        self.sink.token(kind, self.lexed.text_len(self.pos));
-        self.pos += 1;
     }
 
     fn eat_trivia(&mut self) {
         while self.pos < self.lexed.len() && self.lexed.kind(self.pos).is_trivia() {
-            self.emit(self.lexed.kind(self.pos));
+            if self.keep_trivia {
+                self.emit(self.lexed.kind(self.pos));
+            } else {
+                self.skip();
+            }
         }
     }
 

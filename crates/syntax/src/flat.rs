@@ -29,6 +29,8 @@ pub struct FlatTree<'t> {
     text: &'t str,
     entries: Vec<Entry>,
     errors: Vec<SyntaxError>,
+    /// Whether whitespace and comments are entries (a lossless tree).
+    trivia: bool,
 }
 
 impl<'t> FlatTree<'t> {
@@ -39,6 +41,11 @@ impl<'t> FlatTree<'t> {
 
     pub fn errors(&self) -> &[SyntaxError] {
         &self.errors
+    }
+
+    /// Whether the tree holds the whitespace and comments (else only significant tokens).
+    pub fn has_trivia(&self) -> bool {
+        self.trivia
     }
 
     pub(crate) fn errors_mut(&mut self) -> &mut Vec<SyntaxError> {
@@ -121,6 +128,11 @@ impl FlatSink {
         }
     }
 
+    /// Moves past text that gets no entry (skipped trivia).
+    pub(crate) fn skip(&mut self, len: usize) {
+        self.offset = self.offset.saturating_add(index(len));
+    }
+
     pub(crate) fn token(&mut self, kind: SyntaxKind, len: usize) {
         let start = self.offset;
         self.offset = self.offset.saturating_add(index(len));
@@ -130,7 +142,12 @@ impl FlatSink {
 
     /// The tree; whatever is left open is closed, and loose top-level entries are wrapped
     /// into a `SOURCE_FILE`, so no text is ever lost.
-    pub(crate) fn finish<'t>(mut self, text: &'t str, errors: Vec<SyntaxError>) -> FlatTree<'t> {
+    pub(crate) fn finish<'t>(
+        mut self,
+        text: &'t str,
+        errors: Vec<SyntaxError>,
+        trivia: crate::build_tree::Trivia,
+    ) -> FlatTree<'t> {
         while !self.open.is_empty() {
             self.finish_node();
         }
@@ -144,7 +161,8 @@ impl FlatSink {
             let root = Entry { kind: SyntaxKind::SOURCE_FILE, token: false, start: 0, end, next };
             self.entries.insert(0, root);
         }
-        FlatTree { text, entries: self.entries, errors }
+        let trivia = trivia == crate::build_tree::Trivia::Keep;
+        FlatTree { text, entries: self.entries, errors, trivia }
     }
 }
 

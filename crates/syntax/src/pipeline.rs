@@ -30,7 +30,7 @@ pub fn parse_flat(text: &str) -> FlatTree<'_> {
     let lexed = lexer::lex(text);
     let mut p = parser::Parser::new(&lexed, crate::Dialect::default());
     grammar::pipeline_file(&mut p);
-    let mut tree = build_tree::build_tree(&lexed, p.finish());
+    let mut tree = build_tree::build_tree(&lexed, p.finish(), build_tree::Trivia::Keep);
     if too_long {
         tree.errors_mut().push(SyntaxError::new(
             "input is larger than 4 GiB and was not parsed",

@@ -75,4 +75,16 @@ fn words_hash_alike_when_names_fold_alike() {
         assert_eq!(Name::folded(a), Name::folded(b), "{a} / {b}");
         assert_eq!(word_hash(a), word_hash(b), "{a} / {b}");
     }
+    // Every length around the eight-byte steps of the hash.
+    for n in 1..=24 {
+        let upper: String = "Stg_Orders_Daily_Report_X".chars().take(n).collect();
+        assert_eq!(word_hash(&upper), word_hash(&upper.to_lowercase()), "{upper}");
+    }
+    // Different words, prefixes and anagrams hash apart.
+    let words = ["orders", "order", "orders_", "sredro", "a", "b", "ab", "ba", "stg_orders_daily"];
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            assert_ne!(word_hash(a), word_hash(b), "{a} / {b}");
+        }
+    }
 }

@@ -8,6 +8,7 @@ use crate::{Dialect, LexedStr, SyntaxKind, sql};
 fn check(text: &str) {
     for dialect in Dialect::ALL {
         words_agree(text, dialect);
+        super::flat::without_trivia_agrees(text, dialect);
         let parse = sql::parse(text, dialect);
         assert_eq!(parse.syntax_node().to_string(), text, "lossless in {dialect}");
         for err in parse.errors() {
