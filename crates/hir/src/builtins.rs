@@ -246,4 +246,28 @@ mod tests {
         let date_diff = catalog(Dialect::BigQuery).get("date_diff").expect("date_diff");
         assert!(date_diff.overloads.iter().all(|o| o.ret == Some(ParamTy::Ty(Ty::Int64))));
     }
+
+    #[test]
+    fn remembered_bindings_are_the_bindings() {
+        use crate::builtins::bind::{Arg, Lit, bind_call, bind_catalog_call};
+        let tys = [Ty::Int32, Ty::Int64, Ty::Float64, Ty::String, Ty::Date, Ty::Unknown];
+        let dec = Ty::Decimal { precision: 18, scale: 2 };
+        let c = duckdb();
+        // Twice over: the second round answers from the memo.
+        for _ in 0..2 {
+            for name in ["+", "-", "*", "/", "%", "||", "round", "sum", "coalesce", "date_trunc"] {
+                let Some(f) = c.get(name) else { continue };
+                for a in tys.iter().chain([&dec]) {
+                    for b in tys.iter().chain([&dec]) {
+                        let args = [Arg::typed(a.clone()), Arg::typed(b.clone())];
+                        assert_eq!(bind_catalog_call(f, &args), bind_call(f, &args), "{name}");
+                        let lit = [Arg::typed(a.clone()), Arg { ty: Ty::Int32, lit: Lit::Int(7) }];
+                        assert_eq!(bind_catalog_call(f, &lit), bind_call(f, &lit), "{name}");
+                        let one = [Arg::typed(a.clone())];
+                        assert_eq!(bind_catalog_call(f, &one), bind_call(f, &one), "{name}");
+                    }
+                }
+            }
+        }
+    }
 }

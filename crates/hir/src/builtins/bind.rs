@@ -7,7 +7,7 @@ use super::{Function, Overload, ParamTy};
 use crate::ty::{Ty, decimal_add, decimal_multiply};
 
 /// What inference knows of one argument.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Arg {
     pub ty: Ty,
     pub lit: Lit,
@@ -15,7 +15,7 @@ pub struct Arg {
 
 /// Literals convert more freely than typed values: `NULL` to anything, a string to any
 /// type, an integer to any integer type that holds it (`smallint_col + 1` stays SMALLINT).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lit {
     No,
     Null,
@@ -37,6 +37,44 @@ pub enum Bound {
     WrongArity(Vec<usize>),
     /// Overloads take this many arguments, but none these types.
     NoMatch,
+}
+
+/// [`bind_call`] of a catalog function, remembered per thread: a project applies the same
+/// few operators and functions to the same few types over and over (`+` alone has dozens
+/// of overloads to weigh), and the answer depends on nothing else.
+pub fn bind_catalog_call(f: &'static Function, args: &[Arg]) -> Bound {
+    use std::hash::{Hash, Hasher};
+    /// Entries kept per thread before the memo starts over.
+    const CAPACITY: usize = 4096;
+    type Memo = rustc_hash::FxHashMap<u64, (usize, Box<[Arg]>, Bound)>;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+    }
+    // A `'static` function is one catalog entry for the life of the process: its address
+    // names it.
+    let id = std::ptr::from_ref(f) as usize;
+    let mut h = rustc_hash::FxHasher::default();
+    id.hash(&mut h);
+    args.hash(&mut h);
+    let key = h.finish();
+    let hit = MEMO.with(|m| {
+        m.try_borrow().ok().and_then(|m| {
+            m.get(&key).filter(|(i, a, _)| *i == id && **a == *args).map(|(_, _, b)| b.clone())
+        })
+    });
+    if let Some(bound) = hit {
+        return bound;
+    }
+    let bound = bind_call(f, args);
+    MEMO.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() >= CAPACITY {
+                m.clear();
+            }
+            m.insert(key, (id, args.into(), bound.clone()));
+        }
+    });
+    bound
 }
 
 /// Binds a call of `f` with `args`; Unknown where the catalog cannot tell (a macro, an

@@ -8,7 +8,7 @@ use super::*;
 use crate::body::{Call, Case, Expr, ExprId, Literal};
 use crate::builtins::{
     self, FnKind,
-    bind::{Arg, Bound, Lit, bind_call, int_fits, int_literal_ty, literal_own_type},
+    bind::{Arg, Bound, Lit, bind_catalog_call, int_fits, int_literal_ty, literal_own_type},
 };
 
 /// What inference knows of an expression's value.
@@ -172,7 +172,7 @@ impl Resolver<'_> {
 
     /// An operator's result type from the catalog's overloads of its symbol.
     fn operator(&self, symbol: &str, args: &[Arg]) -> Ty {
-        match builtins::duckdb().get(symbol).map(|f| bind_call(f, args)) {
+        match builtins::duckdb().get(symbol).map(|f| bind_catalog_call(f, args)) {
             Some(Bound::Ty(ty)) => ty,
             _ => Ty::Unknown,
         }
@@ -213,7 +213,7 @@ impl Resolver<'_> {
         }
         let Some(f) = catalog.get(name) else { return Typed::unknown() };
         let arg_types: Vec<Arg> = args.iter().map(Typed::arg).collect();
-        let ty = match bind_call(f, &arg_types) {
+        let ty = match bind_catalog_call(f, &arg_types) {
             Bound::Ty(ty) => ty,
             Bound::WrongArity(_) | Bound::NoMatch => Ty::Unknown,
         };
