@@ -88,16 +88,26 @@ thread_local! {
 impl Name {
     /// A name as written, unquoted; `quoted` keeps its case.
     pub fn new(text: &str, quoted: bool) -> Name {
-        let upper = if text.is_ascii() {
+        let ascii = text.is_ascii();
+        let upper = if ascii {
             text.bytes().any(|b| b.is_ascii_uppercase())
         } else {
             text.chars().any(char::is_uppercase)
         };
         if quoted || !upper {
-            Name { key: intern(text) }
-        } else {
-            Name { key: intern(&text.to_lowercase()) }
+            return Name { key: intern(text) };
         }
+        // Upper-case ASCII names (`COUNT`, `SUM`: function names as people write them)
+        // fold on the stack.
+        let mut buf = [0u8; 64];
+        if let (true, Some(short)) = (ascii, buf.get_mut(..text.len())) {
+            short.copy_from_slice(text.as_bytes());
+            short.make_ascii_lowercase();
+            if let Ok(folded) = std::str::from_utf8(short) {
+                return Name { key: intern(folded) };
+            }
+        }
+        Name { key: intern(&text.to_lowercase()) }
     }
 
     /// A name as `dialect` compares it. DuckDB, BigQuery and Databricks compare every

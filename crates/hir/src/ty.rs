@@ -315,14 +315,78 @@ impl fmt::Display for Ty {
                 }
                 f.write_str("}")
             }
-            other => write!(f, "{other:?}"),
+            other => f.write_str(other.plain_name().unwrap_or("Unknown")),
         }
+    }
+}
+
+impl Ty {
+    /// The name of a type without parameters (`Int64`, `String`), as `Display` writes it;
+    /// `None` for decimals, arrays, maps and structs.
+    pub fn plain_name(&self) -> Option<&'static str> {
+        Some(match self {
+            Ty::Boolean => "Boolean",
+            Ty::Int8 => "Int8",
+            Ty::Int16 => "Int16",
+            Ty::Int32 => "Int32",
+            Ty::Int64 => "Int64",
+            Ty::Int128 => "Int128",
+            Ty::UInt8 => "UInt8",
+            Ty::UInt16 => "UInt16",
+            Ty::UInt32 => "UInt32",
+            Ty::UInt64 => "UInt64",
+            Ty::Float32 => "Float32",
+            Ty::Float64 => "Float64",
+            Ty::String => "String",
+            Ty::Binary => "Binary",
+            Ty::Date => "Date",
+            Ty::Time => "Time",
+            Ty::Timestamp => "Timestamp",
+            Ty::TimestampTz => "TimestampTz",
+            Ty::Interval => "Interval",
+            Ty::Uuid => "Uuid",
+            Ty::Json => "Json",
+            Ty::Unknown => "Unknown",
+            Ty::Decimal { .. } | Ty::Array(_) | Ty::Map(..) | Ty::Struct(_) => return None,
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Ty;
+
+    #[test]
+    fn plain_names_are_the_variant_names() {
+        for ty in [
+            Ty::Boolean,
+            Ty::Int8,
+            Ty::Int16,
+            Ty::Int32,
+            Ty::Int64,
+            Ty::Int128,
+            Ty::UInt8,
+            Ty::UInt16,
+            Ty::UInt32,
+            Ty::UInt64,
+            Ty::Float32,
+            Ty::Float64,
+            Ty::String,
+            Ty::Binary,
+            Ty::Date,
+            Ty::Time,
+            Ty::Timestamp,
+            Ty::TimestampTz,
+            Ty::Interval,
+            Ty::Uuid,
+            Ty::Json,
+            Ty::Unknown,
+        ] {
+            assert_eq!(ty.plain_name(), Some(format!("{ty:?}").as_str()));
+            assert_eq!(ty.to_string(), format!("{ty:?}"));
+        }
+        assert_eq!(Ty::Decimal { precision: 18, scale: 2 }.plain_name(), None);
+    }
 
     #[test]
     fn reads_sql_type_names() {

@@ -57,14 +57,18 @@ struct ModelOut<'a> {
 #[derive(Serialize)]
 struct ColumnOut<'a> {
     name: &'a str,
-    #[serde(rename = "type", serialize_with = "display")]
+    #[serde(rename = "type", serialize_with = "type_name")]
     ty: &'a hir::ty::Ty,
     nullable: bool,
 }
 
-/// A value as its `Display` text, without a `String` per value.
-fn display<S: serde::Serializer>(v: &impl std::fmt::Display, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
+/// A type as its `Display` text, without a `String` per value (nor formatting machinery
+/// for the plain types).
+fn type_name<S: serde::Serializer>(ty: &&hir::ty::Ty, s: S) -> Result<S::Ok, S::Error> {
+    match ty.plain_name() {
+        Some(name) => s.serialize_str(name),
+        None => s.collect_str(ty),
+    }
 }
 
 #[derive(Serialize)]
