@@ -37,7 +37,11 @@ pub fn prewarm_project(db: &RootDatabase, models: bool) {
         },
         move || {
             if models {
-                hir::sources::source_catalog(&db_b);
+                // A handle that ran a query reading thousands of inputs keeps that query's
+                // large dependency set for reuse, and salsa clears it (all of its capacity)
+                // after every later query at the same depth: the catalog's handle is not
+                // the one the scan runs on.
+                hir::sources::source_catalog(&db_b.clone());
                 sql.par_iter().for_each_with(db_b, |db, &f| {
                     hir::scan::model_words(db, f);
                 });
@@ -67,7 +71,8 @@ pub fn prewarm_models(db: &RootDatabase, selected: Option<&[hir::SourceFile]>) {
             wanted[i] = true;
         }
     }
-    let single = hir::scan::single_pass(db);
+    // On a handle of their own, as the catalog in `prewarm_project`: these read every model.
+    let single = hir::scan::single_pass(&db.clone());
     let layers = if single {
         hir::scan::scan_dag(db).layers.as_deref().unwrap_or_default()
     } else {
@@ -77,6 +82,7 @@ pub fn prewarm_models(db: &RootDatabase, selected: Option<&[hir::SourceFile]>) {
         if wanted.contains(&false) {
             return;
         }
+        hir::dag::model_dag(&db.clone());
         &hir::dag::model_dag(db).layers
     };
     for layer in layers {

@@ -47,6 +47,8 @@ pub(crate) struct Parser<'t> {
     lexed: &'t LexedStr<'t>,
     /// Indices into `lexed` of the non-trivia tokens.
     tokens: Vec<u32>,
+    /// Their kinds: every lookahead reads one of these, so they sit in one array.
+    kinds: Vec<SyntaxKind>,
     pos: usize,
     events: Vec<Event>,
     messages: Vec<String>,
@@ -67,15 +69,22 @@ const FUEL: u32 = 4096;
 
 impl<'t> Parser<'t> {
     pub(crate) fn new(lexed: &'t LexedStr<'t>, dialect: Dialect) -> Parser<'t> {
-        let tokens = (0..lexed.len())
-            .filter(|&i| !lexed.kind(i).is_trivia())
-            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-            .collect::<Vec<_>>();
+        let all = lexed.len();
+        let (mut tokens, mut kinds) = (Vec::with_capacity(all), Vec::with_capacity(all));
+        for (i, &kind) in lexed.kinds().iter().enumerate() {
+            if !kind.is_trivia() {
+                tokens.push(u32::try_from(i).unwrap_or(u32::MAX));
+                kinds.push(kind);
+            }
+        }
         Parser {
             lexed,
-            events: Vec::with_capacity(tokens.len() * 2),
+            // A token event each, and a start and a finish per node: nodes are nearly as
+            // many as tokens.
+            events: Vec::with_capacity(tokens.len() * 3 + 8),
             messages: Vec::new(),
             tokens,
+            kinds,
             pos: 0,
             fuel: Cell::new(FUEL),
             depth: 0,
@@ -108,7 +117,7 @@ impl<'t> Parser<'t> {
         {
             return kind;
         }
-        self.tokens.get(self.pos + n).map_or(SyntaxKind::EOF, |&i| self.lexed.kind(i as usize))
+        self.kinds.get(self.pos + n).copied().unwrap_or(SyntaxKind::EOF)
     }
 
     /// The source text of the nth token ahead, for contextual keywords.
