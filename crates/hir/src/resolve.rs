@@ -485,7 +485,8 @@ impl Resolver<'_> {
         limits: &[crate::body::ExprId],
         range: TextRange,
     ) -> (Signature, Option<Vec<OutputDef>>) {
-        self.scopes.push(Scope::default());
+        let alias_columns = Vec::with_capacity(sel.items.len());
+        self.scopes.push(Scope { alias_columns, ..Scope::default() });
         for &f in &sel.from {
             self.add_from_item(f);
         }

@@ -17,6 +17,13 @@ struct Keys {
 
 /// An expression's text without case or whitespace, so `SUM( x )` and `sum(x)` match.
 fn normalized(text: &str) -> String {
+    if text.is_ascii() {
+        // What `char::is_whitespace` and `to_lowercase` do to ASCII, bytewise.
+        let kept = text.bytes().filter(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        let mut out = String::with_capacity(text.len());
+        out.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
+        return out;
+    }
     text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
@@ -201,6 +208,19 @@ impl Resolver<'_> {
                     self.check_grouped(c, keys);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ascii_keys_normalize_as_any_text_does() {
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for text in [every_ascii.as_str(), "SUM( x )\t+\x0b1", "Date_Trunc('Month', t.At)"] {
+            let general: String =
+                text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+            assert_eq!(super::normalized(text), general, "{text:?}");
         }
     }
 }
