@@ -5,6 +5,7 @@ mod github;
 mod human;
 mod json;
 mod junit;
+pub(crate) mod pretty;
 mod rdjson;
 mod sarif;
 #[cfg(test)]

@@ -235,7 +235,9 @@ fn render_models(
     struct Models<'a> {
         models: Vec<ModelOut<'a>>,
     }
-    serde_json::to_vec_pretty(&Models { models: run.iter().map(|m| model_out(db, m)).collect() })
+    render::pretty::to_vec_pretty(&Models {
+        models: run.iter().map(|m| model_out(db, m)).collect(),
+    })
 }
 
 /// The elements of [`render_models`]'s array with what surrounds them cut off:

@@ -68,7 +68,16 @@ impl<'t> Reader<'t> {
 
     /// Child path for messages: `adapter.prod` + `retry`.
     pub fn child_path(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            return key.to_owned();
+        }
+        // Built by hand: every sub-table gets one, and the formatting machinery costs more
+        // than the copy.
+        let mut path = String::with_capacity(self.path.len() + 1 + key.len());
+        path.push_str(&self.path);
+        path.push('.');
+        path.push_str(key);
+        path
     }
 
     pub fn string(&mut self, cx: &mut Cx, key: &'static str) -> Option<Spanned<String>> {
