@@ -87,6 +87,15 @@ impl Target {
     }
 }
 
+/// Bits of [`ProjectModel`]'s word filter (32 KB): a few percent of them set by a
+/// 10,000-model project's names and tables.
+const WORD_FILTER_BITS: usize = 1 << 18;
+
+/// A word hash's bit in the filter, from its top bits (the best mixed of an Fx hash).
+fn word_filter_bit(word: u64) -> usize {
+    (word >> (64 - WORD_FILTER_BITS.trailing_zeros())) as usize
+}
+
 /// Every model, indexed by name and by target, plus the project-wide diagnostics.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct ProjectModel {
@@ -99,6 +108,9 @@ pub struct ProjectModel {
     /// the models named so or writing a table so named: the words that may refer to a
     /// model.
     pub by_word: FxHashMap<u64, Vec<usize>>,
+    /// A bit per `by_word` key (by the key's top bits): most words of a model name no
+    /// model, and one bit answers for them without a probe of the map.
+    word_filter: Box<[u64]>,
     pub by_file: FxHashMap<SourceFile, usize>,
     /// Each model's own files (model, sidecar, contract) to the model.
     by_own_file: FxHashMap<SourceFile, usize>,
@@ -106,6 +118,16 @@ pub struct ProjectModel {
 }
 
 impl ProjectModel {
+    /// The models `word` (a [`crate::scan::word_hash`]) may name: as a model or its table.
+    pub fn models_named_by_word(&self, word: u64) -> &[usize] {
+        let bit = word_filter_bit(word);
+        let set = self.word_filter.get(bit / 64).is_some_and(|slot| slot >> (bit % 64) & 1 == 1);
+        if !set {
+            return &[];
+        }
+        self.by_word.get(&word).map_or(&[], Vec::as_slice)
+    }
+
     pub fn model(&self, file: SourceFile) -> Option<&Model> {
         self.by_file.get(&file).map(|&i| &self.models[i])
     }
@@ -431,6 +453,13 @@ pub fn project_model(db: &dyn Db) -> ProjectModel {
         words.dedup();
         for w in words {
             pm.by_word.entry(w).or_default().push(i);
+        }
+    }
+    pm.word_filter = vec![0u64; WORD_FILTER_BITS / 64].into();
+    for &w in pm.by_word.keys() {
+        let bit = word_filter_bit(w);
+        if let Some(slot) = pm.word_filter.get_mut(bit / 64) {
+            *slot |= 1 << (bit % 64);
         }
     }
 

@@ -104,7 +104,7 @@ pub fn possible_upstreams(db: &dyn Db, file: SourceFile) -> Arc<[usize]> {
     let Some(&me) = pm.by_file.get(&file) else { return Arc::from([]) };
     let mut ups: Vec<usize> = Vec::new();
     for word in model_words(db, file).iter() {
-        ups.extend(pm.by_word.get(word).into_iter().flatten());
+        ups.extend(pm.models_named_by_word(*word));
     }
     for d in &pm.models[me].config.depends_on {
         ups.extend(pm.by_name.get(&Name::folded(d.as_str())));

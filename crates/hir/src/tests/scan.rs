@@ -88,3 +88,24 @@ fn words_hash_alike_when_names_fold_alike() {
         }
     }
 }
+
+#[test]
+fn every_model_is_found_by_its_name_and_its_table() {
+    use crate::{project::project_model, scan::word_hash};
+    let mut models = String::new();
+    for i in 0..500 {
+        models.push_str(&format!(
+            "//- models/m_{i}.sql\nSELECT 1 AS x\n//- models/m_{i}.toml\n[target]\ntable = \"T_{i}\"\n"
+        ));
+    }
+    let db = RootDatabase::default();
+    load(&db, &format!("{HEAD}{models}"));
+    let pm = project_model(&db);
+    assert_eq!(pm.models.len(), 500);
+    for (i, m) in pm.models.iter().enumerate() {
+        for word in [m.name.as_str(), &m.name.to_uppercase(), &m.target.table] {
+            assert!(pm.models_named_by_word(word_hash(word)).contains(&i), "{word}");
+        }
+    }
+    assert!(pm.models_named_by_word(word_hash("select")).is_empty());
+}
