@@ -133,37 +133,13 @@ fn satisfies(ty: &Ty, contract: &str) -> bool {
         "struct" => return matches!(ty, Ty::Struct(_)),
         other => other,
     };
-    if let Some(want) = SCALARS.iter().find(|t| t.to_string().eq_ignore_ascii_case(alias)) {
+    if let Some(want) = Ty::SCALARS.iter().find(|t| t.to_string().eq_ignore_ascii_case(alias)) {
         return ty.widens_to(want);
     }
     // Arrays, maps and structs: as CLI.md spells them.
     let shown: String = ty.to_string().chars().filter(|c| !c.is_whitespace()).collect();
     shown.eq_ignore_ascii_case(&want)
 }
-
-const SCALARS: &[Ty] = &[
-    Ty::Boolean,
-    Ty::Int8,
-    Ty::Int16,
-    Ty::Int32,
-    Ty::Int64,
-    Ty::Int128,
-    Ty::UInt8,
-    Ty::UInt16,
-    Ty::UInt32,
-    Ty::UInt64,
-    Ty::Float32,
-    Ty::Float64,
-    Ty::String,
-    Ty::Binary,
-    Ty::Date,
-    Ty::Time,
-    Ty::Timestamp,
-    Ty::TimestampTz,
-    Ty::Interval,
-    Ty::Uuid,
-    Ty::Json,
-];
 
 #[cfg(test)]
 mod tests {

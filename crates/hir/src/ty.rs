@@ -321,6 +321,31 @@ impl fmt::Display for Ty {
 }
 
 impl Ty {
+    /// Every known type without parameters.
+    pub const SCALARS: &[Ty] = &[
+        Ty::Boolean,
+        Ty::Int8,
+        Ty::Int16,
+        Ty::Int32,
+        Ty::Int64,
+        Ty::Int128,
+        Ty::UInt8,
+        Ty::UInt16,
+        Ty::UInt32,
+        Ty::UInt64,
+        Ty::Float32,
+        Ty::Float64,
+        Ty::String,
+        Ty::Binary,
+        Ty::Date,
+        Ty::Time,
+        Ty::Timestamp,
+        Ty::TimestampTz,
+        Ty::Interval,
+        Ty::Uuid,
+        Ty::Json,
+    ];
+
     /// The name of a type without parameters (`Int64`, `String`), as `Display` writes it;
     /// `None` for decimals, arrays, maps and structs.
     pub fn plain_name(&self) -> Option<&'static str> {
@@ -358,30 +383,7 @@ mod tests {
 
     #[test]
     fn plain_names_are_the_variant_names() {
-        for ty in [
-            Ty::Boolean,
-            Ty::Int8,
-            Ty::Int16,
-            Ty::Int32,
-            Ty::Int64,
-            Ty::Int128,
-            Ty::UInt8,
-            Ty::UInt16,
-            Ty::UInt32,
-            Ty::UInt64,
-            Ty::Float32,
-            Ty::Float64,
-            Ty::String,
-            Ty::Binary,
-            Ty::Date,
-            Ty::Time,
-            Ty::Timestamp,
-            Ty::TimestampTz,
-            Ty::Interval,
-            Ty::Uuid,
-            Ty::Json,
-            Ty::Unknown,
-        ] {
+        for ty in Ty::SCALARS.iter().chain([&Ty::Unknown]) {
             assert_eq!(ty.plain_name(), Some(format!("{ty:?}").as_str()));
             assert_eq!(ty.to_string(), format!("{ty:?}"));
         }
