@@ -37,11 +37,9 @@ pub fn prewarm_project(db: &RootDatabase, models: bool) {
         },
         move || {
             if models {
-                // A handle that ran a query reading thousands of inputs keeps that query's
-                // large dependency set for reuse, and salsa clears it (all of its capacity)
-                // after every later query at the same depth: the catalog's handle is not
-                // the one the scan runs on.
-                hir::sources::source_catalog(&db_b.clone());
+                on_own_handle(&db_b, |db| {
+                    hir::sources::source_catalog(db);
+                });
                 sql.par_iter().for_each_with(db_b, |db, &f| {
                     hir::scan::model_words(db, f);
                 });
@@ -71,8 +69,7 @@ pub fn prewarm_models(db: &RootDatabase, selected: Option<&[hir::SourceFile]>) {
             wanted[i] = true;
         }
     }
-    // On a handle of their own, as the catalog in `prewarm_project`: these read every model.
-    let single = hir::scan::single_pass(&db.clone());
+    let single = on_own_handle(db, |db| hir::scan::single_pass(db));
     let layers = if single {
         hir::scan::scan_dag(db).layers.as_deref().unwrap_or_default()
     } else {
@@ -82,7 +79,9 @@ pub fn prewarm_models(db: &RootDatabase, selected: Option<&[hir::SourceFile]>) {
         if wanted.contains(&false) {
             return;
         }
-        hir::dag::model_dag(&db.clone());
+        on_own_handle(db, |db| {
+            hir::dag::model_dag(db);
+        });
         &hir::dag::model_dag(db).layers
     };
     for layer in layers {
@@ -91,4 +90,13 @@ pub fn prewarm_models(db: &RootDatabase, selected: Option<&[hir::SourceFile]>) {
             hir::model::resolve_model(db, pm.models[m].file);
         });
     }
+}
+
+/// Runs `query`, which reads every file, on a handle of its own. A handle keeps a finished
+/// query's dependency set for reuse, and salsa clears all of that set's capacity after
+/// every later query at the same depth: thousands of entries, cleared after each of
+/// thousands of small queries, if the handle went on to scan or resolve models. The result
+/// stays memoized for every handle.
+fn on_own_handle<R>(db: &RootDatabase, query: impl FnOnce(&RootDatabase) -> R) -> R {
+    query(&db.clone())
 }
