@@ -151,21 +151,21 @@ impl Builder<'_, '_, '_> {
     }
 
     fn emit(&mut self, kind: SyntaxKind) {
+        self.advance(Some(kind));
+    }
+
+    /// Moves past the current token: an entry of `kind`, or (`None`, skipped trivia) only
+    /// its length in the offsets. Its lexer errors (an unclosed comment's) count either way.
+    fn advance(&mut self, kind: Option<SyntaxKind>) {
         if self.lexed.errors().get(self.next_lex_error).is_some_and(|e| e.token == self.pos) {
             self.lex_errors();
         }
         // The length, not the text: no slicing (and its char-boundary checks) per token.
-        self.sink.token(kind, self.lexed.text_len(self.pos));
-        self.pos += 1;
-    }
-
-    /// Passes over a trivia token: its text still counts for the offsets (and its lexer
-    /// errors, an unclosed comment's, are still reported).
-    fn skip(&mut self) {
-        if self.lexed.errors().get(self.next_lex_error).is_some_and(|e| e.token == self.pos) {
-            self.lex_errors();
+        let len = self.lexed.text_len(self.pos);
+        match kind {
+            Some(kind) => self.sink.token(kind, len),
+            None => self.sink.skip(len),
         }
-        self.sink.skip(self.lexed.text_len(self.pos));
         self.pos += 1;
     }
 
@@ -191,11 +191,8 @@ impl Builder<'_, '_, '_> {
 
     fn eat_trivia(&mut self) {
         while self.pos < self.lexed.len() && self.lexed.kind(self.pos).is_trivia() {
-            if self.keep_trivia {
-                self.emit(self.lexed.kind(self.pos));
-            } else {
-                self.skip();
-            }
+            let kind = self.lexed.kind(self.pos);
+            self.advance(self.keep_trivia.then_some(kind));
         }
     }
 
