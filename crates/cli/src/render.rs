@@ -5,7 +5,7 @@ mod github;
 mod human;
 mod json;
 mod junit;
-pub(crate) mod pretty;
+pub(crate) mod pretty_json;
 mod rdjson;
 mod sarif;
 #[cfg(test)]

@@ -119,7 +119,9 @@ impl AnalysisHost {
     /// Applies a change: new files become inputs, known files get their new text (inputs
     /// are never deleted; a removed file is set `Removed`).
     pub fn apply_change(&mut self, change: Change) {
-        let mut added = false;
+        // Added once all are made: a project's first change adds every file, and a map built
+        // from the sorted list at once costs a fraction of 20,000 inserts.
+        let mut new_files = Vec::new();
         for fc in change.files {
             // Config files change rarely and everything depends on them; model files are
             // edited all the time.
@@ -153,10 +155,15 @@ impl AnalysisHost {
                     .facts(fc.facts)
                     .durability(durability)
                     .new(&self.db);
-                    self.files.insert(fc.path, file);
-                    added = true;
+                    new_files.push((fc.path, file));
                 }
             }
+        }
+        let added = !new_files.is_empty();
+        if self.files.is_empty() {
+            self.files = new_files.into_iter().collect();
+        } else {
+            self.files.extend(new_files);
         }
         // The file list, only when it changes: built for every keystroke it would cost as
         // much as the edit.

@@ -110,6 +110,7 @@ pub fn load(
     options: Options,
 ) -> anyhow::Result<AnalysisHost> {
     let layout = layout(root, &env, &options)?;
+    timings::mark("list the project's files");
     load_layout(root, &layout, env, options)
 }
 
@@ -125,6 +126,7 @@ pub fn load_layout(
         .par_iter()
         .map(|rel| read(root, rel, layout.classify(rel)))
         .collect::<anyhow::Result<_>>()?;
+    timings::mark("read them");
     let mut host = AnalysisHost::default();
     host.apply_change(Change { files, env: Some(env), options: Some(options) });
     Ok(host)

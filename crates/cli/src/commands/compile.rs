@@ -9,7 +9,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::diagnose;
-use crate::{Global, OutputFormat, render, render::count};
+use crate::{
+    Global, OutputFormat, render,
+    render::{count, pretty_json::PrettyJson},
+};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -98,7 +101,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         options.seed_catalog = Some(std::sync::Arc::new(seed_catalog(&root)?));
     }
     let project = crate::project::load(root, options)?;
-    load::timings::mark("list and read the files");
+    load::timings::mark("set the inputs");
     project.prewarm(true);
     load::timings::mark("prewarm: configs, project model, catalog, scan");
     let db = project.host.db();
@@ -210,12 +213,12 @@ fn write_json(
             let rendered: Vec<Vec<u8>> = group
                 .par_chunks(32)
                 .map_with(db.clone(), |db, run| render_models(db, run))
-                .collect::<serde_json::Result<_>>()?;
+                .collect();
             for (i, text) in rendered.iter().enumerate() {
                 if g > 0 || i > 0 {
                     w.write_all(b",")?;
                 }
-                w.write_all(array_elements(text)?)?;
+                w.write_all(text)?;
             }
         }
         w.write_all(b"\n  ],\n")?;
@@ -225,28 +228,58 @@ fn write_json(
     Ok(())
 }
 
-/// `run` as the array of a one-key object, `{"models": [..]}` pretty-printed: its elements
-/// are at the depth of the output's `models` array.
-fn render_models(
-    db: &hir::RootDatabase,
-    run: &[&hir::project::Model],
-) -> serde_json::Result<Vec<u8>> {
-    #[derive(Serialize)]
-    struct Models<'a> {
-        models: Vec<ModelOut<'a>>,
+/// `run`'s entries as they follow `"models": [` in the whole output (`\n    {..},\n    {..}`).
+fn render_models(db: &hir::RootDatabase, run: &[&hir::project::Model]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(run.len() * 2048);
+    let mut w = PrettyJson::new(&mut out, 2);
+    for m in run {
+        w.element();
+        write_model(&mut w, &model_out(db, m));
     }
-    render::pretty::to_vec_pretty(&Models {
-        models: run.iter().map(|m| model_out(db, m)).collect(),
-    })
+    out
 }
 
-/// The elements of [`render_models`]'s array with what surrounds them cut off:
-/// `\n    {..},\n    {..}`, as they follow `"models": [` in the whole output.
-fn array_elements(rendered: &[u8]) -> anyhow::Result<&[u8]> {
-    rendered
-        .strip_prefix(b"{\n  \"models\": [")
-        .and_then(|t| t.strip_suffix(b"\n  ]\n}"))
-        .ok_or_else(|| anyhow::anyhow!("a run of models did not render as an array"))
+/// One model's entry, as `serde_json` pretty-prints a [`ModelOut`].
+fn write_model(w: &mut PrettyJson<'_>, m: &ModelOut<'_>) {
+    w.begin_object();
+    for (key, value) in [("name", m.name), ("path", m.path), ("language", m.language)] {
+        w.key(key);
+        w.str(value);
+    }
+    w.key("depends_on");
+    w.begin_array();
+    for d in &m.depends_on {
+        w.element();
+        w.str(d);
+    }
+    w.end_array();
+    for (key, value) in [("strategy", m.strategy), ("target", &m.target)] {
+        w.key(key);
+        w.str(value);
+    }
+    w.key("columns");
+    w.begin_array();
+    for c in &m.columns {
+        w.element();
+        w.begin_object();
+        w.key("name");
+        w.str(c.name);
+        w.key("type");
+        match c.ty.plain_name() {
+            Some(name) => w.str(name),
+            None => w.str(&c.ty.to_string()),
+        }
+        w.key("nullable");
+        w.bool(c.nullable);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("sql");
+    match m.sql {
+        Some(sql) => w.str(sql),
+        None => w.null(),
+    }
+    w.end_object();
 }
 
 /// The models as a person reads them: a header line per model (name, strategy, target,
@@ -289,4 +322,53 @@ fn seed_catalog(_root: &std::path::Path) -> anyhow::Result<hir::catalog_snapshot
     bail!(
         "--with-seed runs the seed on DuckDB, and this rocky was built without the `warehouse` feature"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use hir::ty::Ty;
+
+    use super::{ColumnOut, ModelOut, PrettyJson, write_model};
+
+    #[test]
+    fn models_are_written_as_serde_json_writes_them() {
+        let decimal = Ty::Decimal { precision: 18, scale: 2 };
+        let list = Ty::Array(Box::new(Ty::Struct(vec![("a \"b\"".into(), Ty::Int32)])));
+        let models = [
+            ModelOut {
+                name: "orders",
+                path: "models/orders.sql",
+                language: "sql",
+                depends_on: vec!["raw \"orders\"", "customers"],
+                strategy: "incremental",
+                target: "db.main.orders".into(),
+                columns: vec![
+                    ColumnOut { name: "id", ty: &Ty::Int64, nullable: false },
+                    ColumnOut { name: "amount\t€", ty: &decimal, nullable: true },
+                    ColumnOut { name: "tags", ty: &list, nullable: true },
+                ],
+                sql: Some("-- a \\ comment\nSELECT 'a\"b', \u{1} FROM raw\r\n"),
+            },
+            ModelOut {
+                name: "empty",
+                path: "models/empty.rocky",
+                language: "rocky",
+                depends_on: Vec::new(),
+                strategy: "full_refresh",
+                target: String::new(),
+                columns: Vec::new(),
+                sql: None,
+            },
+        ];
+        let mut ours = Vec::new();
+        let mut w = PrettyJson::new(&mut ours, 0);
+        w.begin_array();
+        for m in &models {
+            w.element();
+            write_model(&mut w, m);
+        }
+        w.end_array();
+        let theirs = serde_json::to_vec_pretty(&models).expect("serializes");
+        assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
+    }
 }
