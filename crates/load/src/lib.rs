@@ -98,7 +98,7 @@ pub fn layout(
     for dir in models_dirs.iter().chain(contracts_dir.iter()) {
         walk(root, dir, &mut seen_dirs, &mut paths)?;
     }
-    paths.sort();
+    paths.sort_unstable();
     paths.dedup();
     Ok(Layout { paths, models_dirs, contracts_dir, context })
 }
@@ -264,7 +264,12 @@ fn walk(
             if name.starts_with('.') {
                 continue;
             }
-            let child = if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") };
+            let mut child = String::with_capacity(rel.len() + 1 + name.len());
+            if !rel.is_empty() {
+                child.push_str(&rel);
+                child.push('/');
+            }
+            child.push_str(name);
             // The entry's type comes with the directory listing; only a symlink needs a
             // stat to tell a directory from a file.
             let is_dir = match entry.file_type() {

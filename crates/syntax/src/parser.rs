@@ -60,8 +60,9 @@ pub(crate) struct Parser<'t> {
     /// (operator chains `a + b + c ..`, postfix chains, join chains). Each adds a level to
     /// the tree, whose drop is recursive, so the total is bounded too.
     chain: u32,
-    /// A misspelled keyword the grammar reads as the keyword: (token position, keyword).
-    override_kw: Option<(usize, SyntaxKind)>,
+    /// The position of a misspelled keyword the grammar reads as the keyword (its kind in
+    /// `kinds` is the keyword's; it lands in the tree as `ERROR`); `usize::MAX` for none.
+    override_pos: usize,
     pub(crate) dialect: Dialect,
 }
 
@@ -89,7 +90,7 @@ impl<'t> Parser<'t> {
             fuel: Cell::new(FUEL),
             depth: 0,
             chain: 0,
-            override_kw: None,
+            override_pos: usize::MAX,
             dialect,
         }
     }
@@ -112,11 +113,6 @@ impl<'t> Parser<'t> {
     }
 
     fn raw_nth(&self, n: usize) -> SyntaxKind {
-        if let Some((pos, kind)) = self.override_kw
-            && pos == self.pos + n
-        {
-            return kind;
-        }
         self.kinds.get(self.pos + n).copied().unwrap_or(SyntaxKind::EOF)
     }
 
@@ -181,7 +177,12 @@ impl<'t> Parser<'t> {
 
     /// Makes the grammar read the current token as `kw`; it lands in the tree as `ERROR`.
     pub(crate) fn override_current(&mut self, kw: SyntaxKind) {
-        self.override_kw = Some((self.pos, kw));
+        // The parser never moves back, so the kind can be overwritten where lookahead reads
+        // it: one array read per lookahead, no second check.
+        if let Some(kind) = self.kinds.get_mut(self.pos) {
+            *kind = kw;
+            self.override_pos = self.pos;
+        }
     }
 
     /// Whether the nth token ahead directly follows the one before it (no trivia between):
@@ -197,10 +198,7 @@ impl<'t> Parser<'t> {
     }
 
     fn do_bump(&mut self, kind: SyntaxKind) {
-        let kind = match self.override_kw {
-            Some((pos, _)) if pos == self.pos => SyntaxKind::ERROR,
-            _ => kind,
-        };
+        let kind = if self.pos == self.override_pos { SyntaxKind::ERROR } else { kind };
         self.pos += 1;
         self.fuel.set(FUEL);
         self.events.push(Event::Token { kind });
