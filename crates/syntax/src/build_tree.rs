@@ -66,12 +66,14 @@ pub(crate) fn build_tree<'t>(lexed: &LexedStr<'t>, output: Output, trivia: Trivi
 
 fn build_with(
     lexed: &LexedStr<'_>,
-    Output { mut events, mut messages }: Output,
+    Output { mut events, mut messages, significant }: Output,
     sink: &mut FlatSink,
     trivia: Trivia,
 ) -> Vec<SyntaxError> {
     let mut b = Builder {
         lexed,
+        significant: &significant,
+        consumed: 0,
         pos: 0,
         next_lex_error: 0,
         sink,
@@ -117,6 +119,10 @@ fn build_with(
 
 struct Builder<'a, 'b, 'c> {
     lexed: &'a LexedStr<'b>,
+    /// The lexed indices of the significant tokens, as the parser consumed them.
+    significant: &'a [u32],
+    /// How many of them are attached.
+    consumed: usize,
     /// Next lexed token (trivia included) to attach.
     pos: usize,
     /// Next unreported lexer error; they are ordered by token, like the tokens we emit.
@@ -147,41 +153,40 @@ impl Builder<'_, '_, '_> {
 
     fn token(&mut self, kind: SyntaxKind) {
         self.eat_trivia();
-        self.emit(kind);
+        self.entry(kind);
+        self.consumed += 1;
     }
 
-    fn emit(&mut self, kind: SyntaxKind) {
-        self.advance(Some(kind));
-    }
-
-    /// Moves past the current token: an entry of `kind`, or (`None`, skipped trivia) only
-    /// its length in the offsets. Its lexer errors (an unclosed comment's) count either way.
-    fn advance(&mut self, kind: Option<SyntaxKind>) {
-        if self.lexed.errors().get(self.next_lex_error).is_some_and(|e| e.token == self.pos) {
-            self.lex_errors();
-        }
+    /// The current token as an entry of `kind`.
+    fn entry(&mut self, kind: SyntaxKind) {
+        self.lex_errors_before(self.pos + 1);
         // The length, not the text: no slicing (and its char-boundary checks) per token.
         let len = self.lexed.text_len(self.pos);
-        match kind {
-            Some(kind) => self.sink.token(kind, len),
-            None => self.sink.skip(len),
-        }
+        self.sink.token(kind, len);
         self.pos += 1;
     }
 
-    /// The lexer's errors at the current token. Rare, so out of the per-token path.
+    /// Reports the lexer's errors (an unclosed comment's) at tokens before `end`, kept or
+    /// skipped.
+    fn lex_errors_before(&mut self, end: usize) {
+        if self.lexed.errors().get(self.next_lex_error).is_some_and(|e| e.token < end) {
+            self.lex_errors(end);
+        }
+    }
+
+    /// Rare, so out of the per-token path.
     #[cold]
     #[inline(never)]
-    fn lex_errors(&mut self) {
+    fn lex_errors(&mut self, end: usize) {
         while let Some(err) = self.lexed.errors().get(self.next_lex_error) {
-            if err.token != self.pos {
+            if err.token >= end {
                 break;
             }
             self.next_lex_error += 1;
-            let range = self.token_range(self.pos);
-            let msg = match self.lexed.kind(self.pos) {
+            let range = self.token_range(err.token);
+            let msg = match self.lexed.kind(err.token) {
                 SyntaxKind::ERROR => {
-                    format!("{} `{}`", err.msg, self.lexed.text(self.pos).escape_debug())
+                    format!("{} `{}`", err.msg, self.lexed.text(err.token).escape_debug())
                 }
                 _ => err.msg.to_string(),
             };
@@ -190,9 +195,18 @@ impl Builder<'_, '_, '_> {
     }
 
     fn eat_trivia(&mut self) {
-        while self.pos < self.lexed.len() && self.lexed.kind(self.pos).is_trivia() {
-            let kind = self.lexed.kind(self.pos);
-            self.advance(self.keep_trivia.then_some(kind));
+        if self.keep_trivia {
+            while self.pos < self.lexed.len() && self.lexed.kind(self.pos).is_trivia() {
+                self.entry(self.lexed.kind(self.pos));
+            }
+            return;
+        }
+        // Straight to the next significant token: the trivia before it gets no entries.
+        let next = self.significant.get(self.consumed).map_or(self.lexed.len(), |&t| t as usize);
+        if next > self.pos {
+            self.lex_errors_before(next);
+            self.sink.skip_to(self.lexed.text_start(next));
+            self.pos = next;
         }
     }
 

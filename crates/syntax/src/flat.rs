@@ -128,9 +128,9 @@ impl FlatSink {
         }
     }
 
-    /// Moves past text that gets no entry (skipped trivia).
-    pub(crate) fn skip(&mut self, len: usize) {
-        self.offset = self.offset.saturating_add(index(len));
+    /// Moves past text that gets no entry (skipped trivia), to `offset`.
+    pub(crate) fn skip_to(&mut self, offset: usize) {
+        self.offset = index(offset);
     }
 
     pub(crate) fn token(&mut self, kind: SyntaxKind, len: usize) {

@@ -34,6 +34,9 @@ pub(crate) enum Event {
 pub(crate) struct Output {
     pub(crate) events: Vec<Event>,
     pub(crate) messages: Vec<String>,
+    /// Indices into the lexed tokens of the significant ones (not whitespace or comments),
+    /// in order: each `Token` event is the next of these.
+    pub(crate) significant: Vec<u32>,
 }
 
 /// How deeply grammar rules may nest before the parser stops descending. Keeps the native
@@ -96,7 +99,7 @@ impl<'t> Parser<'t> {
     }
 
     pub(crate) fn finish(self) -> Output {
-        Output { events: self.events, messages: self.messages }
+        Output { events: self.events, messages: self.messages, significant: self.tokens }
     }
 
     pub(crate) fn current(&self) -> SyntaxKind {

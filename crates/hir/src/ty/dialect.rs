@@ -10,6 +10,40 @@ use super::Ty;
 impl Ty {
     /// Reads a type name as `dialect` means it.
     pub fn from_sql_in(text: &str, dialect: Dialect) -> Ty {
+        use std::hash::{Hash, Hasher};
+        /// Entries kept per thread before the memo starts over.
+        const CAPACITY: usize = 1024;
+        type Memo = rustc_hash::FxHashMap<u64, (Dialect, Box<str>, Ty)>;
+        thread_local! {
+            static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+        }
+        // A project casts to the same few types thousands of times (`DECIMAL(18,2)`):
+        // remembered per thread, as read, rather than parsed again.
+        let mut h = rustc_hash::FxHasher::default();
+        (dialect, text).hash(&mut h);
+        let key = h.finish();
+        let hit = MEMO.with(|m| {
+            m.try_borrow().ok().and_then(|m| {
+                m.get(&key).filter(|(d, t, _)| *d == dialect && **t == *text).map(|e| e.2.clone())
+            })
+        });
+        if let Some(ty) = hit {
+            return ty;
+        }
+        let ty = Ty::read_in(text, dialect);
+        MEMO.with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                if m.len() >= CAPACITY {
+                    m.clear();
+                }
+                m.insert(key, (dialect, text.into(), ty.clone()));
+            }
+        });
+        ty
+    }
+
+    /// [`Ty::from_sql_in`] without the memo.
+    fn read_in(text: &str, dialect: Dialect) -> Ty {
         if matches!(dialect, Dialect::DuckDb | Dialect::Ansi) {
             return Ty::from_sql(text);
         }
@@ -173,6 +207,21 @@ mod tests {
         ];
         for (d, sql, want) in cases {
             assert_eq!(Ty::from_sql_in(sql, d).to_string(), want, "{sql} in {d:?}");
+        }
+    }
+
+    #[test]
+    fn remembered_types_are_the_types_read() {
+        let texts = ["INT", "TIMESTAMP", "DECIMAL(18,2)", "decimal(18, 2)", "NUMERIC", "x"];
+        let dialects =
+            [Dialect::DuckDb, Dialect::Snowflake, Dialect::BigQuery, Dialect::Databricks];
+        // Twice: the second round answers from the memo, one text in four dialects apart.
+        for _ in 0..2 {
+            for d in dialects {
+                for text in texts {
+                    assert_eq!(Ty::from_sql_in(text, d), Ty::read_in(text, d), "{text} in {d:?}");
+                }
+            }
         }
     }
 
