@@ -86,6 +86,7 @@ fn build_with(
     for i in 0..events.len() {
         // Events are `Copy`; only forward parents, met out of order, are tombstoned.
         match events[i] {
+            Event::Start { kind, forward_parent: 0 } => b.start_node(kind),
             Event::Start { kind, forward_parent } => {
                 // Follow the chain of `precede`d parents: they open outermost first.
                 forward_parents.push(kind);
@@ -194,11 +195,11 @@ impl Builder<'_, '_, '_> {
         }
     }
 
+    // Inlined: it runs before every token and node, and without trivia it is a compare.
+    #[inline(always)]
     fn eat_trivia(&mut self) {
         if self.keep_trivia {
-            while self.pos < self.lexed.len() && self.lexed.kind(self.pos).is_trivia() {
-                self.entry(self.lexed.kind(self.pos));
-            }
+            self.keep_trivia_entries();
             return;
         }
         // Straight to the next significant token: the trivia before it gets no entries.
@@ -207,6 +208,12 @@ impl Builder<'_, '_, '_> {
             self.lex_errors_before(next);
             self.sink.skip_to(self.lexed.text_start(next));
             self.pos = next;
+        }
+    }
+
+    fn keep_trivia_entries(&mut self) {
+        while self.pos < self.lexed.len() && self.lexed.kind(self.pos).is_trivia() {
+            self.entry(self.lexed.kind(self.pos));
         }
     }
 
