@@ -51,7 +51,10 @@ pub(crate) struct Reader<'t> {
 
 impl<'t> Reader<'t> {
     pub fn new(table: &'t TomlTable, range: TextRange, path: impl Into<String>) -> Reader<'t> {
-        Reader { table, range, path: path.into(), type_name: None, known: Vec::new() }
+        // A key asked for per entry of the table, or more (keys it may lack): room for them
+        // at once rather than regrowing per table.
+        let known = Vec::with_capacity(table.entries.len().max(4) * 2);
+        Reader { table, range, path: path.into(), type_name: None, known }
     }
 
     pub fn table(&self) -> &'t TomlTable {
