@@ -331,9 +331,11 @@ fn depends_on_check(db: &dyn Db, file: SourceFile, refs: &[TableRef]) -> Vec<Dia
         return Vec::new();
     }
     let config_file = model.sidecar.unwrap_or(file);
+    // Folded once: each read model is looked for among them.
+    let declared_names: Vec<Name> = declared.iter().map(|d| Name::folded(d.as_str())).collect();
     let mut out = Vec::new();
-    for d in declared {
-        if pm.by_name(d.as_str()).is_none() {
+    for (d, name) in declared.iter().zip(&declared_names) {
+        if !pm.by_name.contains_key(name) {
             let help = did_you_mean(d.as_str(), pm.models.iter().map(|m| m.name.as_str()));
             let mut diag = Diagnostic::new(
                 Code::E123,
@@ -354,7 +356,7 @@ fn depends_on_check(db: &dyn Db, file: SourceFile, refs: &[TableRef]) -> Vec<Dia
         seen.push(up);
         let range = r.range;
         let up_name = &pm.models[up].name;
-        if !declared.iter().any(|d| Name::folded(d.as_str()) == Name::folded(up_name)) {
+        if !declared_names.contains(&Name::folded(up_name)) {
             let mut diag = Diagnostic::new(
                 Code::D011,
                 Some(file),
