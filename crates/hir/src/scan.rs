@@ -58,17 +58,30 @@ pub fn model_words(db: &dyn Db, file: SourceFile) -> Arc<[u64]> {
 /// `by_word` index compute it. Words that `Name::folded` makes equal hash alike, so every
 /// word that resolution would match to a model hashes like that model's name.
 pub(crate) fn word_hash(word: &str) -> u64 {
-    if word.is_ascii() {
-        ascii_fold_hash(word.as_bytes())
-    } else {
-        ascii_fold_hash(word.to_lowercase().as_bytes())
+    match ascii_fold_hash(word.as_bytes()) {
+        Some(hash) => hash,
+        None => ascii_fold_hash_any(word.to_lowercase().as_bytes()),
     }
 }
 
 /// Hashes eight bytes at a time with the case bit (`0x20`) set in each, which lower-cases
 /// ASCII letters: bytes that differ only in ASCII case hash alike. Other bytes that differ
-/// only in that bit (`_` and DEL) hash alike too, which only adds a possible read.
-fn ascii_fold_hash(bytes: &[u8]) -> u64 {
+/// only in that bit (`_` and DEL) hash alike too, which only adds a possible read. `None`
+/// when a byte is not ASCII (the word is folded by Unicode's rules first). The values are
+/// kept in the load cache (`crate::facts`), so they never change between versions.
+fn ascii_fold_hash(bytes: &[u8]) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut high = 0;
+    let hash = fold_hash_with(bytes, |word| high |= word);
+    (high & HIGH == 0).then_some(hash)
+}
+
+/// [`ascii_fold_hash`] of any bytes.
+fn ascii_fold_hash_any(bytes: &[u8]) -> u64 {
+    fold_hash_with(bytes, |_| {})
+}
+
+fn fold_hash_with(bytes: &[u8], mut seen: impl FnMut(u64)) -> u64 {
     use std::hash::Hasher;
     const CASE: u64 = 0x2020_2020_2020_2020;
     let mut h = rustc_hash::FxHasher::default();
@@ -76,15 +89,16 @@ fn ascii_fold_hash(bytes: &[u8]) -> u64 {
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        h.write_u64(u64::from_le_bytes(word) | CASE);
+        let word = u64::from_le_bytes(word);
+        seen(word);
+        h.write_u64(word | CASE);
     }
-    let rest = chunks.remainder();
-    let mut last = [0u8; 8];
-    if let Some(head) = last.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
+    // The last bytes, zero-padded; shifted in one by one (at most seven) rather than
+    // copied with a call.
+    let last = chunks.remainder().iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+    seen(last);
     // The length keeps `a` apart from `a` followed by NUL bytes.
-    h.write_u64(u64::from_le_bytes(last) | CASE);
+    h.write_u64(last | CASE);
     h.write_usize(bytes.len());
     h.finish()
 }

@@ -80,6 +80,27 @@ fn words_hash_alike_when_names_fold_alike() {
         let upper: String = "Stg_Orders_Daily_Report_X".chars().take(n).collect();
         assert_eq!(word_hash(&upper), word_hash(&upper.to_lowercase()), "{upper}");
     }
+    // The values the load cache keeps: the hash as first written, byte for byte.
+    let reference = |bytes: &[u8]| {
+        use std::hash::Hasher;
+        const CASE: u64 = 0x2020_2020_2020_2020;
+        let mut h = rustc_hash::FxHasher::default();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            h.write_u64(u64::from_le_bytes(chunk.try_into().expect("eight bytes")) | CASE);
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        h.write_u64(u64::from_le_bytes(last) | CASE);
+        h.write_usize(bytes.len());
+        h.finish()
+    };
+    for len in 0..=24 {
+        let word: String =
+            "abcdefghijklmnopqrstuvwxyz".chars().cycle().skip(len).take(len).collect();
+        assert_eq!(word_hash(&word), reference(word.as_bytes()), "{word}");
+    }
+    assert_eq!(word_hash("Straße_ÄÖ"), reference("straße_äö".as_bytes()));
     // Different words, prefixes and anagrams hash apart.
     let words = ["orders", "order", "orders_", "sredro", "a", "b", "ab", "ba", "stg_orders_daily"];
     for (i, a) in words.iter().enumerate() {
