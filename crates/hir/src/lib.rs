@@ -26,6 +26,7 @@ pub mod scan;
 pub mod signature;
 pub mod sources;
 pub mod strategy_check;
+mod thread_memo;
 pub mod ty;
 
 pub use syntax;

@@ -151,12 +151,8 @@ fn ascii_and_upper(bytes: &[u8]) -> (bool, bool) {
         word.copy_from_slice(chunk);
         scan(u64::from_le_bytes(word));
     }
-    let rest = chunks.remainder();
-    let mut last = [0u8; 8];
-    if let Some(head) = last.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
-    scan(u64::from_le_bytes(last));
+    // The last bytes, zero-padded (a zero byte is neither), shifted in without a copy call.
+    scan(chunks.remainder().iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b)));
     (any_high & HIGH == 0, upper & HIGH != 0)
 }
 

@@ -43,38 +43,21 @@ pub enum Bound {
 /// few operators and functions to the same few types over and over (`+` alone has dozens
 /// of overloads to weigh), and the answer depends on nothing else.
 pub fn bind_catalog_call(f: &'static Function, args: &[Arg]) -> Bound {
-    use std::hash::{Hash, Hasher};
-    /// Entries kept per thread before the memo starts over.
-    const CAPACITY: usize = 4096;
-    type Memo = rustc_hash::FxHashMap<u64, (usize, Box<[Arg]>, Bound)>;
+    use crate::thread_memo::{Memo, remembered};
     thread_local! {
-        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+        static MEMO: std::cell::RefCell<Memo<(usize, Box<[Arg]>), Bound>> =
+            std::cell::RefCell::default();
     }
     // A `'static` function is one catalog entry for the life of the process: its address
     // names it.
     let id = std::ptr::from_ref(f) as usize;
-    let mut h = rustc_hash::FxHasher::default();
-    id.hash(&mut h);
-    args.hash(&mut h);
-    let key = h.finish();
-    let hit = MEMO.with(|m| {
-        m.try_borrow().ok().and_then(|m| {
-            m.get(&key).filter(|(i, a, _)| *i == id && **a == *args).map(|(_, _, b)| b.clone())
-        })
-    });
-    if let Some(bound) = hit {
-        return bound;
-    }
-    let bound = bind_call(f, args);
-    MEMO.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            if m.len() >= CAPACITY {
-                m.clear();
-            }
-            m.insert(key, (id, args.into(), bound.clone()));
-        }
-    });
-    bound
+    remembered(
+        &MEMO,
+        &(id, args),
+        |(i, a)| *i == id && **a == *args,
+        || (id, args.into()),
+        || bind_call(f, args),
+    )
 }
 
 /// Binds a call of `f` with `args`; Unknown where the catalog cannot tell (a macro, an

@@ -10,36 +10,20 @@ use super::Ty;
 impl Ty {
     /// Reads a type name as `dialect` means it.
     pub fn from_sql_in(text: &str, dialect: Dialect) -> Ty {
-        use std::hash::{Hash, Hasher};
-        /// Entries kept per thread before the memo starts over.
-        const CAPACITY: usize = 1024;
-        type Memo = rustc_hash::FxHashMap<u64, (Dialect, Box<str>, Ty)>;
+        use crate::thread_memo::{Memo, remembered};
         thread_local! {
-            static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+            static MEMO: std::cell::RefCell<Memo<(Dialect, Box<str>), Ty>> =
+                std::cell::RefCell::default();
         }
         // A project casts to the same few types thousands of times (`DECIMAL(18,2)`):
         // remembered per thread, as read, rather than parsed again.
-        let mut h = rustc_hash::FxHasher::default();
-        (dialect, text).hash(&mut h);
-        let key = h.finish();
-        let hit = MEMO.with(|m| {
-            m.try_borrow().ok().and_then(|m| {
-                m.get(&key).filter(|(d, t, _)| *d == dialect && **t == *text).map(|e| e.2.clone())
-            })
-        });
-        if let Some(ty) = hit {
-            return ty;
-        }
-        let ty = Ty::read_in(text, dialect);
-        MEMO.with(|m| {
-            if let Ok(mut m) = m.try_borrow_mut() {
-                if m.len() >= CAPACITY {
-                    m.clear();
-                }
-                m.insert(key, (dialect, text.into(), ty.clone()));
-            }
-        });
-        ty
+        remembered(
+            &MEMO,
+            &(dialect, text),
+            |(d, t)| *d == dialect && **t == *text,
+            || (dialect, text.into()),
+            || Ty::read_in(text, dialect),
+        )
     }
 
     /// [`Ty::from_sql_in`] without the memo.
