@@ -11,12 +11,15 @@ use std::thread::LocalKey;
 const CAPACITY: usize = 4096;
 
 /// A memo: by input hash, the kept input and the result.
-pub(crate) type Memo<K, V> = rustc_hash::FxHashMap<u64, (K, V)>;
+type Memo<K, V> = rustc_hash::FxHashMap<u64, (K, V)>;
+
+/// A thread's memo, for a `thread_local!`.
+pub(crate) type ThreadMemo<K, V> = RefCell<Memo<K, V>>;
 
 /// `compute()`, or what it returned before on this thread for `input` (recognised by
 /// `is_input` in its kept form, which `keep` makes).
 pub(crate) fn remembered<K, V: Clone>(
-    memo: &'static LocalKey<RefCell<Memo<K, V>>>,
+    memo: &'static LocalKey<ThreadMemo<K, V>>,
     input: &(impl Hash + ?Sized),
     is_input: impl Fn(&K) -> bool,
     keep: impl FnOnce() -> K,

@@ -43,10 +43,9 @@ pub enum Bound {
 /// few operators and functions to the same few types over and over (`+` alone has dozens
 /// of overloads to weigh), and the answer depends on nothing else.
 pub fn bind_catalog_call(f: &'static Function, args: &[Arg]) -> Bound {
-    use crate::thread_memo::{Memo, remembered};
+    use crate::thread_memo::{ThreadMemo, remembered};
     thread_local! {
-        static MEMO: std::cell::RefCell<Memo<(usize, Box<[Arg]>), Bound>> =
-            std::cell::RefCell::default();
+        static MEMO: ThreadMemo<(usize, Box<[Arg]>), Bound> = ThreadMemo::default();
     }
     // A `'static` function is one catalog entry for the life of the process: its address
     // names it.

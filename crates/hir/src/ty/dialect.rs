@@ -10,10 +10,9 @@ use super::Ty;
 impl Ty {
     /// Reads a type name as `dialect` means it.
     pub fn from_sql_in(text: &str, dialect: Dialect) -> Ty {
-        use crate::thread_memo::{Memo, remembered};
+        use crate::thread_memo::{ThreadMemo, remembered};
         thread_local! {
-            static MEMO: std::cell::RefCell<Memo<(Dialect, Box<str>), Ty>> =
-                std::cell::RefCell::default();
+            static MEMO: ThreadMemo<(Dialect, Box<str>), Ty> = ThreadMemo::default();
         }
         // A project casts to the same few types thousands of times (`DECIMAL(18,2)`):
         // remembered per thread, as read, rather than parsed again.
