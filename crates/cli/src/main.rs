@@ -118,7 +118,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    if matches!(cli.command, Command::Check(_) | Command::Lineage(_)) {
+    if matches!(cli.command, Command::Check(_) | Command::Lineage(_) | Command::Compile(_)) {
         huge_pages::allow(true);
     }
     let res = match &cli.command {

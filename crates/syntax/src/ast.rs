@@ -133,9 +133,10 @@ fn with_name_text<N: TreeNode, R>(node: &N, f: impl FnOnce(&str, bool) -> R) -> 
     let mut tokens = significant_tokens(node);
     if let Some(first) = tokens.next() {
         let quoted = first.kind() == SyntaxKind::QUOTED_IDENT;
-        let plain = !matches!(first.text().as_bytes().first(), Some(b'"' | b'`' | b'[' | b'\''));
+        let text = first.text();
+        let plain = !matches!(text.as_bytes().first(), Some(b'"' | b'`' | b'[' | b'\''));
         if plain && tokens.next().is_none() {
-            return f(first.text(), quoted);
+            return f(text, quoted);
         }
         return f(&name_text(node), quoted);
     }

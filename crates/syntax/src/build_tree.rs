@@ -135,6 +135,9 @@ struct Builder<'a, 'b, 'c> {
 }
 
 impl Builder<'_, '_, '_> {
+    // Inlined into the event loop: a node per four bytes of SQL, and the call's register
+    // saves cost as much as the work.
+    #[inline(always)]
     fn start_node(&mut self, kind: SyntaxKind) {
         // Trivia before a node stays outside it, except at the root which holds it all.
         if self.depth > 0 {
