@@ -23,7 +23,7 @@ use ide::{AnalysisHost, Change, FileChange};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{Layout, layout, read_stamped};
+use crate::{Layout, ProjectDir, layout, read_stamped};
 
 /// The folder, in the project root; hidden, so the models walk never sees it.
 pub const CACHE_DIR: &str = ".rocky-cache";
@@ -70,6 +70,19 @@ impl Stamp {
                 ctime_ns: 0,
                 ino: 0,
             }
+        }
+    }
+
+    /// [`Stamp::of`] from what `stat` returns: the same fields.
+    #[allow(clippy::useless_conversion, reason = "the field types differ between architectures")]
+    pub(crate) fn of_stat(st: &rustix::fs::Stat) -> Stamp {
+        Stamp {
+            len: u64::try_from(st.st_size).unwrap_or(0),
+            mtime_s: i64::try_from(st.st_mtime).unwrap_or(0),
+            mtime_ns: u32::try_from(st.st_mtime_nsec).unwrap_or(0),
+            ctime_s: i64::try_from(st.st_ctime).unwrap_or(0),
+            ctime_ns: u32::try_from(st.st_ctime_nsec).unwrap_or(0),
+            ino: u64::try_from(st.st_ino).unwrap_or(0),
         }
     }
 }
@@ -143,10 +156,11 @@ pub fn load_cached(
         None => Vec::new(),
     };
     crate::timings::mark("read the load cache");
+    let dir = ProjectDir::open(root);
     let loaded: Vec<(FileChange, Option<Stamp>, bool)> = layout
         .paths
         .par_iter()
-        .map(|rel| load_one(root, &layout, rel, &kept))
+        .map(|rel| load_one(&dir, &layout, rel, &kept))
         .collect::<anyhow::Result<_>>()?;
     crate::timings::mark("stat every file, read the changed ones");
     let mut files = Vec::with_capacity(loaded.len());
@@ -168,7 +182,7 @@ pub fn load_cached(
 
 /// One file: from its kept facts when its stamp is unchanged, else read.
 fn load_one(
-    root: &Path,
+    dir: &ProjectDir<'_>,
     layout: &Layout,
     rel: &str,
     kept: &[Kept],
@@ -178,7 +192,7 @@ fn load_one(
         && let Ok(i) = kept.binary_search_by(|k| k.0.as_str().cmp(rel))
         && let (_, kept_kind, stamp, facts) = &kept[i]
         && *kept_kind == kind
-        && std::fs::metadata(root.join(rel)).is_ok_and(|m| Stamp::of(&m) == *stamp)
+        && dir.stamp(rel) == Some(*stamp)
     {
         let change = FileChange {
             path: rel.to_string(),
@@ -189,7 +203,7 @@ fn load_one(
         };
         return Ok((change, Some(*stamp), true));
     }
-    let (change, stamp) = read_stamped(root, rel, kind)?;
+    let (change, stamp) = read_stamped(dir, rel, kind)?;
     Ok((change, stamp, false))
 }
 
@@ -272,12 +286,13 @@ impl Cached {
             .iter()
             .map(|&i| host.file(&self.files[i].path).and_then(|f| f.facts(db).clone()))
             .collect();
+        let dir = ProjectDir::open(&self.root);
         let read: Vec<(usize, FileChange, Option<Stamp>)> = wanted
             .par_iter()
             .zip(kept)
             .map(|(&i, kept)| {
                 let listed = &self.files[i];
-                let (mut change, stamp) = read_stamped(&self.root, &listed.path, listed.kind)?;
+                let (mut change, stamp) = read_stamped(&dir, &listed.path, listed.kind)?;
                 if stamp.is_some() && stamp == listed.stamp {
                     change.facts = kept;
                 }

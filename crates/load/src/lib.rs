@@ -13,7 +13,10 @@ use ide::{AnalysisHost, Change, FileChange};
 use rayon::prelude::*;
 
 pub mod cache;
+mod project_dir;
 pub mod timings;
+
+use project_dir::ProjectDir;
 
 pub use cache::{Cached, load_cached};
 
@@ -121,10 +124,11 @@ pub fn load_layout(
     env: BTreeMap<String, String>,
     options: Options,
 ) -> anyhow::Result<AnalysisHost> {
+    let dir = ProjectDir::open(root);
     let files: Vec<FileChange> = layout
         .paths
         .par_iter()
-        .map(|rel| read(root, rel, layout.classify(rel)))
+        .map(|rel| Ok(read_stamped(&dir, rel, layout.classify(rel))?.0))
         .collect::<anyhow::Result<_>>()?;
     timings::mark("read them");
     let mut host = AnalysisHost::default();
@@ -157,22 +161,21 @@ pub fn read_source(path: &Path) -> anyhow::Result<String> {
 /// Reads one project file (`rel` under `root`); a file that cannot be read is a change
 /// with that status, not an error.
 pub fn read(root: &Path, rel: &str, kind: FileKind) -> anyhow::Result<FileChange> {
-    Ok(read_stamped(root, rel, kind)?.0)
+    Ok(read_stamped(&ProjectDir::unopened(root), rel, kind)?.0)
 }
 
 /// [`read`], with the stamp of what was read (`None`: it could not be read).
 fn read_stamped(
-    root: &Path,
+    dir: &ProjectDir<'_>,
     rel: &str,
     kind: FileKind,
 ) -> anyhow::Result<(FileChange, Option<cache::Stamp>)> {
-    let path = root.join(rel);
     // A file inside a readable project that cannot be read (a dangling symlink, no
     // permission) is a V006 diagnostic on that file, not the end of the run.
     let unreadable =
         || (FileChange::read(rel.to_string(), Arc::from(""), kind, FileStatus::Unreadable), None);
     // One open and one fstat per file: 20,000 files are read in a large project.
-    let Ok(mut file) = open_nonblocking(&path) else { return Ok(unreadable()) };
+    let Ok(mut file) = dir.open_file(rel) else { return Ok(unreadable()) };
     let Ok(meta) = file.metadata() else { return Ok(unreadable()) };
     if !meta.is_file() {
         let change = FileChange::read(rel.to_string(), Arc::from(""), kind, FileStatus::NotAFile);
@@ -180,7 +183,10 @@ fn read_stamped(
     }
     let len = match usize::try_from(meta.len()) {
         Ok(len) if len <= hir::syntax::MAX_INPUT_LEN => len,
-        _ => bail!("`{}` is larger than 4 GiB; split it into several files", path.display()),
+        _ => bail!(
+            "`{}` is larger than 4 GiB; split it into several files",
+            dir.path().join(rel).display()
+        ),
     };
     let Ok(bytes) = read_all(&mut file, len) else { return Ok(unreadable()) };
     let (text, status) = match String::from_utf8(bytes) {
@@ -196,15 +202,6 @@ fn read_stamped(
         }
     };
     Ok((FileChange::read(rel.to_string(), text, kind, status), Some(cache::Stamp::of(&meta))))
-}
-
-/// Opens `path` for reading without waiting: a named pipe under a model's name would
-/// otherwise block the run until something writes to it. Reading a regular file is the
-/// same either way.
-fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
-    use rustix::fs::{Mode, OFlags};
-    let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NONBLOCK;
-    Ok(std::fs::File::from(rustix::fs::open(path, flags, Mode::empty())?))
 }
 
 /// The contents of the regular file `file`, `len` bytes by its metadata. `File::read_to_end`
