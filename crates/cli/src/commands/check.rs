@@ -95,7 +95,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     };
     load::timings::mark("select the models");
     let db = project.host.db();
-    let mut diags = diagnose::diagnostics(db, selected.as_deref());
+    let mut diags = diagnose::diagnostics(db, selected.as_deref(), false);
     load::timings::mark("diagnostics");
     if let (Some(models), Some(paths)) = (&selected, &changed) {
         // Findings in the files asked about, in the selected models' own files (model,

@@ -41,7 +41,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let loaded = warehouse::load(global, &args.vars)?;
     let db = loaded.project.host.db();
     let pm = hir::project::project_model(db);
-    let diags = diagnose::diagnostics(db, None);
+    let diags = diagnose::diagnostics(db, None, false);
     let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     // Configuration errors leave nothing to build; model errors only fail their models,

@@ -120,7 +120,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         None => pm.models.iter().collect(),
     };
     let files: Vec<hir::SourceFile> = selected.iter().map(|m| m.file).collect();
-    let diags = diagnose::diagnostics(db, Some(&files));
+    let diags = diagnose::diagnostics(db, Some(&files), true);
     load::timings::mark("diagnostics");
     let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);

@@ -324,7 +324,7 @@ fn downstream_of(db: &hir::RootDatabase, model: hir::SourceFile, column: &str) -
 
 fn diagnostics(project: &crate::project::Project) -> Vec<render::JsonDiagnostic> {
     let db = project.host.db();
-    let diags = diagnose::diagnostics(db, None);
+    let diags = diagnose::diagnostics(db, None, false);
     let items = diagnose::items(db, &diags);
     render::json_diagnostics(db, &items)
 }

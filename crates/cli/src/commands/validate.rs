@@ -28,7 +28,7 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let project = crate::project::load(root, hir::input::Options::default())?;
     project.prewarm(false);
     let db = project.host.db();
-    let diags = diagnose::diagnostics(db, Some(&[]));
+    let diags = diagnose::diagnostics(db, Some(&[]), false);
     let (errors, warnings) = hir::check::counts(&diags);
     let items = diagnose::items(db, &diags);
     let models = hir::project::project_model(db).models.len();

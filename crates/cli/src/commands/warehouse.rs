@@ -72,7 +72,7 @@ pub(crate) fn load(global: &crate::Global, vars: &Vars) -> anyhow::Result<Loaded
 pub(crate) fn config_errors(loaded: &Loaded) -> anyhow::Result<Option<ExitCode>> {
     let db = loaded.project.host.db();
     let pm = hir::project::project_model(db);
-    let diags: Vec<hir::Diagnostic> = diagnose::diagnostics(db, None)
+    let diags: Vec<hir::Diagnostic> = diagnose::diagnostics(db, None, true)
         .into_iter()
         .filter(|d| d.severity == hir::Severity::Error)
         .filter(|d| {
