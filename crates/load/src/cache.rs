@@ -45,37 +45,9 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    pub fn of(meta: &std::fs::Metadata) -> Stamp {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            Stamp {
-                len: meta.len(),
-                mtime_s: meta.mtime(),
-                mtime_ns: u32::try_from(meta.mtime_nsec()).unwrap_or(0),
-                ctime_s: meta.ctime(),
-                ctime_ns: u32::try_from(meta.ctime_nsec()).unwrap_or(0),
-                ino: meta.ino(),
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok());
-            let mtime = mtime.unwrap_or_default();
-            Stamp {
-                len: meta.len(),
-                mtime_s: i64::try_from(mtime.as_secs()).unwrap_or(0),
-                mtime_ns: mtime.subsec_nanos(),
-                ctime_s: 0,
-                ctime_ns: 0,
-                ino: 0,
-            }
-        }
-    }
-
-    /// [`Stamp::of`] from what `stat` returns: the same fields.
+    /// From what `stat` (or `fstat`) says of the file.
     #[allow(clippy::useless_conversion, reason = "the field types differ between architectures")]
-    pub(crate) fn of_stat(st: &rustix::fs::Stat) -> Stamp {
+    pub(crate) fn of(st: &rustix::fs::Stat) -> Stamp {
         Stamp {
             len: u64::try_from(st.st_size).unwrap_or(0),
             mtime_s: i64::try_from(st.st_mtime).unwrap_or(0),
@@ -387,5 +359,28 @@ impl Cached {
         std::fs::write(&tmp, &bytes)?;
         std::fs::rename(&tmp, dir.join(CACHE_FILE))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Stamp;
+
+    #[test]
+    fn a_stamp_holds_what_the_standard_library_reads_of_the_file() -> std::io::Result<()> {
+        use std::os::unix::fs::MetadataExt;
+        let path = std::env::temp_dir().join(format!("rocky-stamp-{}", std::process::id()));
+        std::fs::write(&path, "select 1")?;
+        let meta = std::fs::metadata(&path)?;
+        let want = Stamp {
+            len: meta.len(),
+            mtime_s: meta.mtime(),
+            mtime_ns: u32::try_from(meta.mtime_nsec()).unwrap_or(0),
+            ctime_s: meta.ctime(),
+            ctime_ns: u32::try_from(meta.ctime_nsec()).unwrap_or(0),
+            ino: meta.ino(),
+        };
+        assert_eq!(Stamp::of(&rustix::fs::stat(&path)?), want);
+        std::fs::remove_file(&path)
     }
 }

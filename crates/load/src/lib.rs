@@ -176,12 +176,12 @@ fn read_stamped(
         || (FileChange::read(rel.to_string(), Arc::from(""), kind, FileStatus::Unreadable), None);
     // One open and one fstat per file: 20,000 files are read in a large project.
     let Ok(mut file) = dir.open_file(rel) else { return Ok(unreadable()) };
-    let Ok(meta) = file.metadata() else { return Ok(unreadable()) };
-    if !meta.is_file() {
+    let Ok(st) = rustix::fs::fstat(&file) else { return Ok(unreadable()) };
+    if rustix::fs::FileType::from_raw_mode(st.st_mode) != rustix::fs::FileType::RegularFile {
         let change = FileChange::read(rel.to_string(), Arc::from(""), kind, FileStatus::NotAFile);
         return Ok((change, None));
     }
-    let len = match usize::try_from(meta.len()) {
+    let len = match usize::try_from(st.st_size) {
         Ok(len) if len <= hir::syntax::MAX_INPUT_LEN => len,
         _ => bail!(
             "`{}` is larger than 4 GiB; split it into several files",
@@ -201,7 +201,7 @@ fn read_stamped(
             (Arc::from(""), FileStatus::NotUtf8 { first_invalid_byte: at })
         }
     };
-    Ok((FileChange::read(rel.to_string(), text, kind, status), Some(cache::Stamp::of(&meta))))
+    Ok((FileChange::read(rel.to_string(), text, kind, status), Some(cache::Stamp::of(&st))))
 }
 
 /// The contents of the regular file `file`, `len` bytes by its metadata. `File::read_to_end`

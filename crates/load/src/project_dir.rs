@@ -47,12 +47,11 @@ impl<'a> ProjectDir<'a> {
 
     /// The stamp of `rel` (symbolic links followed), without opening it.
     pub(crate) fn stamp(&self, rel: &str) -> Option<Stamp> {
-        match &self.fd {
-            Some(dir) => {
-                rustix::fs::statat(dir, rel, AtFlags::empty()).ok().map(|s| Stamp::of_stat(&s))
-            }
-            None => std::fs::metadata(self.path.join(rel)).ok().map(|m| Stamp::of(&m)),
-        }
+        let st = match &self.fd {
+            Some(dir) => rustix::fs::statat(dir, rel, AtFlags::empty()),
+            None => rustix::fs::stat(self.path.join(rel)),
+        };
+        st.ok().map(|st| Stamp::of(&st))
     }
 }
 
@@ -67,7 +66,7 @@ mod tests {
         std::fs::create_dir_all(root.join("models/sub"))?;
         std::fs::write(root.join("models/sub/a.sql"), "select 1")?;
         let rel = "models/sub/a.sql";
-        let full = Stamp::of(&std::fs::metadata(root.join(rel))?);
+        let full = Stamp::of(&rustix::fs::stat(root.join(rel))?);
         for dir in [ProjectDir::open(&root), ProjectDir::unopened(&root)] {
             assert_eq!(dir.stamp(rel), Some(full));
             assert_eq!(std::io::read_to_string(dir.open_file(rel)?)?, "select 1");
